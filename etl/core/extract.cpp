@@ -1,0 +1,398 @@
+#include "extract.h"
+
+#include <algorithm>
+#include <set>
+
+#include "errors.h"
+#include "text.h"
+
+namespace unres {
+
+namespace {
+
+std::string_view view(std::string_view all, Span s) { return all.substr(s.begin, s.size()); }
+
+std::optional<Span> group_span(const Pattern& p, const Pattern::Match& m, const char* name) {
+  const int g = p.group(name);
+  if (g < 0 || !m.groups[static_cast<std::size_t>(g)]) return std::nullopt;
+  return *m.groups[static_cast<std::size_t>(g)];
+}
+
+std::string group_value(const Pattern& p, const Pattern::Match& m, std::string_view all, const char* name) {
+  const auto s = group_span(p, m, name);
+  return s ? fold_space(view(all, *s)) : std::string();
+}
+
+// The first word group of a modifier run, lowercased, without a trailing comma: "Also, " -> "also".
+std::string first_modifier(std::string_view run, const std::vector<std::string>& known) {
+  const std::string folded = lower_ascii(fold_space(run));
+  if (folded.empty()) return {};
+  std::string best;
+  for (const auto& k : known) {
+    const std::string kk = lower_ascii(k);
+    if (folded.rfind(kk, 0) == 0 && kk.size() > best.size() &&
+        (folded.size() == kk.size() || folded[kk.size()] == ' ' || folded[kk.size()] == ','))
+      best = kk;
+  }
+  while (!best.empty() && best.back() == ',') best.pop_back();
+  return best;
+}
+
+// Paragraph text for the table: marks removed, white space folded.
+std::string clean_text(std::string_view all, Span body, const std::vector<Span>& marks) {
+  std::string out;
+  std::size_t at = body.begin;
+  for (const Span m : marks) {
+    out.append(all.substr(at, m.begin - at));
+    at = m.end;
+  }
+  out.append(all.substr(at, body.end - at));
+  return fold_space(out);
+}
+
+class Extractor {
+ public:
+  Extractor(const NormalizedText& text, const DocumentSpan& doc, const Segments& seg, const RuleSet& rules)
+      : t_(text), all_(text.text), doc_(doc), seg_(seg), rules_(rules) {}
+
+  ResolutionRecord run() {
+    metadata();
+    paragraphs();
+    footnotes();
+    for (std::size_t p = 0; p < seg_.paragraphs.size(); ++p) actions(p);
+    organizations();
+    citations();
+    deadlines();
+    return std::move(r_);
+  }
+
+ private:
+  Span raw(Span s) const { return t_.raw_span(s); }
+
+  void metadata() {
+    // Each column keeps the value of the first rule that sets it.
+    const std::string_view doc_text = all_.substr(0, doc_.text.end);
+    for (const auto& rule : rules_.metadata) {
+      const auto m = rule.pattern.find(doc_text, doc_.text.begin);
+      if (!m) continue;
+      for (const auto& [column, value] : values(rule, doc_text, *m, rules_.vocabulary))
+        r_.meta.emplace(column, value);
+    }
+    if (!r_.meta.count("symbol"))
+      throw InputError("extract", line_of(all_, doc_.text.begin),
+                       "no resolution symbol (no metadata rule of mappings/structure.yaml sets 'symbol')",
+                       excerpt(all_, seg_.header.begin));
+    r_.span = raw(doc_.text);
+  }
+
+ public:
+  static std::map<std::string, std::string> values(const MetadataRule& rule, std::string_view text,
+                                                   const Pattern::Match& m, const Vocabulary& vocabulary) {
+    std::map<std::string, std::string> out;
+    const auto put = [&](const std::string& column, std::string value) {
+      if (value.empty()) return;
+      if (column == "adopted_on" || column == "distributed_on") {
+        const auto iso = vocabulary.iso_date(value);
+        if (!iso) return;
+        value = *iso;
+      }
+      out.emplace(column, std::move(value));
+    };
+    for (const auto& [column, tmpl] : rule.set) put(column, render_template(tmpl, text, rule.pattern, m));
+    for (const auto& [name, index] : rule.pattern.group_names()) put(name, fold_space(group_text(text, m, index)));
+    return out;
+  }
+
+ private:
+  void paragraphs() {
+    std::vector<std::vector<Span>> marks(seg_.paragraphs.size());
+    for (const auto& mark : seg_.marks) marks[mark.paragraph].push_back(mark.span);
+    bool any_operative = false;
+    for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) {
+      const auto& p = seg_.paragraphs[i];
+      any_operative |= p.kind == "operative";
+      r_.paragraphs.push_back({p.kind, p.number, clean_text(all_, p.body, marks[i]), p.parent, p.ordinal, raw(p.line)});
+    }
+    if (!any_operative)
+      throw InputError("segment", line_of(all_, doc_.text.begin),
+                       "no operative paragraph (truncated resolution?)", excerpt(all_, seg_.header.end));
+  }
+
+  void footnotes() {
+    for (const auto& f : seg_.footnotes) r_.footnotes.push_back({f.number, fold_space(view(all_, f.body)), raw(f.line)});
+    for (const auto& m : seg_.marks) r_.footnote_refs.push_back({m.paragraph, m.footnote, t_.map.to_raw(m.span.begin)});
+  }
+
+  void actions(std::size_t index) {
+    const auto& p = seg_.paragraphs[index];
+    const auto& lex = rules_.phrases;
+    const bool preamble = p.kind == "preambular";
+    const Pattern& lead = preamble ? lex.preambular_lead : lex.operative_lead;
+    const std::string_view body = view(all_, p.body);
+    std::size_t after_lead = 0;
+    if (const auto m = lead.match_at(body, 0)) {
+      after_lead = m->whole.end;
+      const auto form = group_span(lead, *m, "form");
+      const auto lemma = form ? lex.lemma_of_form.find(lower_ascii(fold_space(view(body, *form)))) : lex.lemma_of_form.end();
+      if (lemma != lex.lemma_of_form.end()) {
+        ActionRecord a{index, fold_space(body.substr(0, m->whole.end)), lemma->second, {}, {}, true,
+                       preamble ? "phrase-lead-preambular" : "phrase-lead-operative",
+                       raw({p.body.begin, p.body.begin + m->whole.end})};
+        a.modifier = first_modifier(group_value(lead, *m, body, "pre"), lex.modifiers);
+        if (a.modifier.empty()) a.modifier = first_modifier(group_value(lead, *m, body, "post"), lex.postmodifiers);
+        a.qualifier = lower_ascii(group_value(lead, *m, body, "qual"));
+        r_.actions.push_back(std::move(a));
+        if (const auto form2 = group_span(lead, *m, "form2")) {
+          // "Recalling and further endorsing": the phrase is the whole opener; the second verb is
+          // also recorded as an action of its own.
+          const auto lemma2 = lex.lemma_of_form.find(lower_ascii(fold_space(view(body, *form2))));
+          const auto pre2 = group_span(lead, *m, "pre2");
+          const std::size_t begin2 = pre2 && pre2->size() ? pre2->begin : form2->begin;
+          if (lemma2 != lex.lemma_of_form.end())
+            r_.actions.push_back({index, fold_space(body.substr(begin2, form2->end - begin2)), lemma2->second,
+                                  first_modifier(group_value(lead, *m, body, "pre2"), lex.modifiers), {}, false,
+                                  "phrase-coordinated", raw({p.body.begin + begin2, p.body.begin + form2->end})});
+        }
+      }
+    }
+    if (preamble || p.kind == "annex") return;
+    // Later actions in an operative paragraph: ", and requests the Secretary-General to …".
+    for (const auto& m : lex.secondary.find_all(body, after_lead)) {
+      const auto form = group_span(lex.secondary, m, "form");
+      const auto pre = group_span(lex.secondary, m, "pre");
+      const auto lemma = lex.lemma_of_form.find(lower_ascii(fold_space(view(body, *form))));
+      if (lemma == lex.lemma_of_form.end()) continue;
+      const std::size_t begin = pre && pre->size() ? pre->begin : form->begin;
+      r_.actions.push_back({index, fold_space(body.substr(begin, m.whole.end - begin)), lemma->second,
+                            first_modifier(group_value(lex.secondary, m, body, "pre"), lex.modifiers),
+                            lower_ascii(group_value(lex.secondary, m, body, "qual")), false, "phrase-secondary",
+                            raw({p.body.begin + begin, p.body.begin + m.whole.end})});
+    }
+  }
+
+  // Every text range that is searched for entities: paragraph bodies, then footnote bodies.
+  struct Range {
+    Span span;
+    int paragraph = -1, footnote = -1;
+  };
+  std::vector<Range> ranges() const {
+    std::vector<Range> out;
+    for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) out.push_back({seg_.paragraphs[i].body, static_cast<int>(i), -1});
+    for (std::size_t i = 0; i < seg_.footnotes.size(); ++i) out.push_back({seg_.footnotes[i].body, -1, static_cast<int>(i)});
+    return out;
+  }
+
+  void organizations() {
+    const auto& gaz = rules_.organizations;
+    if (!gaz.matcher.valid()) return;
+    std::map<std::string, std::size_t> defined;   // acronyms this resolution defines
+    std::vector<std::pair<Span, int>> taken;
+    for (const auto& range : ranges()) {
+      for (const auto& m : gaz.matcher.find_all(all_, range.span.begin, range.span.end)) {
+        const std::string surface(view(all_, m.whole));
+        const auto entry = gaz.entry_of_surface.find(surface);
+        if (entry == gaz.entry_of_surface.end()) continue;
+        r_.mentions.push_back({entry->second, range.paragraph, surface, "gazetteer", raw(m.whole)});
+        taken.push_back({m.whole, range.paragraph});
+        if (const auto d = gaz.defined_acronym.match_at(all_.substr(0, range.span.end), m.whole.end)) {
+          const std::string acronym(group_text(all_, *d, gaz.defined_acronym.group("acronym")));
+          if (!gaz.entry_of_surface.count(acronym)) defined.emplace(acronym, entry->second);
+        }
+      }
+    }
+    if (defined.empty()) return;
+    std::vector<std::string> acronyms;
+    for (const auto& [a, e] : defined) acronyms.push_back(a);
+    const Pattern local = Pattern::any_literal(acronyms, "\\b", "\\b");
+    for (const auto& range : ranges())
+      for (const auto& m : local.find_all(all_, range.span.begin, range.span.end)) {
+        const bool inside = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
+          return m.whole.begin < t.first.end && t.first.begin < m.whole.end;
+        });
+        if (inside) continue;
+        const std::string surface(view(all_, m.whole));
+        r_.mentions.push_back({defined.at(surface), range.paragraph, surface, "defined-acronym", raw(m.whole)});
+      }
+  }
+
+  void citations() {
+    std::vector<std::vector<std::size_t>> of_footnote(seg_.footnotes.size());  // citation indexes
+    for (const auto& range : ranges()) {
+      for (const auto& hit : find_citations(rules_, all_, range.span)) {
+        if (range.footnote >= 0) of_footnote[static_cast<std::size_t>(range.footnote)].push_back(r_.citations.size());
+        r_.citations.push_back({range.paragraph, range.footnote, hit.kind, hit.target, hit.cited_date,
+                                fold_space(view(all_, hit.span)), hit.rule->id, raw(hit.span)});
+      }
+    }
+    // "Ibid." stands for the previous footnote's references when it names none of its own.
+    for (std::size_t f = 1; f < seg_.footnotes.size(); ++f) {
+      const Span body = seg_.footnotes[f].body;
+      const auto ibid = rules_.ibid.match_at(all_.substr(0, body.end), body.begin);
+      if (!ibid || !of_footnote[f].empty()) continue;
+      for (const std::size_t c : std::vector<std::size_t>(of_footnote[f - 1])) {
+        CitationRecord copy = r_.citations[c];
+        copy.footnote = static_cast<int>(f);
+        copy.surface = fold_space(view(all_, ibid->whole));
+        copy.rule_id = "ibid/" + copy.rule_id;
+        copy.span = raw(ibid->whole);
+        of_footnote[f].push_back(r_.citations.size());
+        r_.citations.push_back(std::move(copy));
+      }
+    }
+    // A paragraph that points at a footnote cites what the footnote cites.
+    std::set<std::tuple<std::size_t, std::size_t>> seen;
+    for (const auto& mark : seg_.marks) {
+      if (!seen.insert({mark.paragraph, mark.footnote}).second) continue;
+      for (const std::size_t c : of_footnote[mark.footnote]) {
+        CitationRecord copy = r_.citations[c];
+        copy.paragraph = static_cast<int>(mark.paragraph);
+        copy.footnote = -1;
+        copy.rule_id = "footnote/" + copy.rule_id;
+        r_.citations.push_back(std::move(copy));
+      }
+    }
+  }
+
+  void deadlines() {
+    std::optional<int> session;
+    if (const auto s = r_.meta.find("session"); s != r_.meta.end()) session = rules_.vocabulary.number(s->second);
+    for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) {
+      if (seg_.paragraphs[i].kind != "operative") continue;
+      for (auto& hit : find_deadlines(rules_, all_, seg_.paragraphs[i].body, session)) {
+        hit.record.paragraph = i;
+        hit.record.span = raw(hit.record.span);
+        r_.deadlines.push_back(std::move(hit.record));
+      }
+    }
+  }
+
+  const NormalizedText& t_;
+  std::string_view all_;
+  const DocumentSpan& doc_;
+  const Segments& seg_;
+  const RuleSet& rules_;
+  ResolutionRecord r_;
+};
+
+}  // namespace
+
+std::map<std::string, std::string> apply_metadata_rule(const MetadataRule& rule, std::string_view text,
+                                                       const Vocabulary& vocabulary) {
+  const auto m = rule.pattern.find(text);
+  if (!m) return {};
+  return Extractor::values(rule, text, *m, vocabulary);
+}
+
+std::vector<CitationHit> find_citations(const RuleSet& rules, std::string_view text, Span range) {
+  struct Candidate {
+    Span span;
+    std::size_t rule;
+    const Pattern* pattern;
+    Pattern::Match match;
+  };
+  const std::string_view subject = text.substr(0, range.end);
+  std::vector<Candidate> found;
+  for (std::size_t r = 0; r < rules.citations.size(); ++r) {
+    const auto& rule = rules.citations[r];
+    for (auto& m : rule.pattern.find_all(subject, range.begin)) {
+      std::size_t end = m.whole.end;
+      found.push_back({m.whole, r, &rule.pattern, std::move(m)});
+      // A list continues: "resolutions 57/47 of 21 November 2002, 59/19 … and 63/24".
+      while (rule.next) {
+        auto n = rule.next->match_at(subject, end);
+        if (!n || n->whole.end == end) break;
+        end = n->whole.end;
+        found.push_back({n->whole, r, &*rule.next, std::move(*n)});
+      }
+    }
+  }
+  // Overlaps: the earliest start wins, then the earlier rule, then the longer match.
+  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+    if (a.rule != b.rule) return a.rule < b.rule;
+    return a.span.end > b.span.end;
+  });
+  std::vector<CitationHit> out;
+  std::size_t covered = range.begin;
+  std::set<std::pair<std::size_t, std::string>> emitted;
+  for (const auto& c : found) {
+    if (c.span.begin < covered) continue;
+    covered = c.span.end;
+    const auto& rule = rules.citations[c.rule];
+    std::string date;
+    if (const int g = c.pattern->group("date"); g >= 0)
+      if (const auto iso = rules.vocabulary.iso_date(group_text(subject, c.match, g))) date = *iso;
+    for (const auto& emit : rule.emit) {
+      if (!emit.when.empty() && group_text(subject, c.match, c.pattern->group(emit.when)).empty()) continue;
+      std::string target = render_template(emit.target, subject, *c.pattern, c.match);
+      if (target.empty() || !emitted.insert({c.span.begin, target}).second) continue;
+      out.push_back({&rule, emit.kind, std::move(target), date, c.span});
+    }
+  }
+  return out;
+}
+
+std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view text, Span range,
+                                        std::optional<int> resolution_session) {
+  const std::string_view subject = text.substr(0, range.end);
+  const auto& vocab = rules.vocabulary;
+  std::vector<DeadlineHit> out;
+  std::vector<std::size_t> implied;
+  for (const auto& rule : rules.deadlines) {
+    for (const auto& m : rule.pattern.find_all(subject, range.begin)) {
+      DeadlineRecord d;
+      d.kind = rule.kind;
+      d.rule_id = rule.id;
+      d.span = m.whole;
+      const auto field = [&](const char* name) {
+        std::string v = group_value(rule.pattern, m, subject, name);
+        if (v.empty() && rule.defaults.count(name)) v = rule.defaults.at(name);
+        return v;
+      };
+      if (const std::string s = field("session"); !s.empty()) {
+        if (const auto rel = vocab.relative_sessions.find(lower_ascii(s)); rel != vocab.relative_sessions.end()) {
+          if (resolution_session) d.session = *resolution_session + rel->second;
+        } else {
+          d.session = vocab.number(s);
+        }
+        if (!d.session) continue;  // not a session we can read: not this rule's match
+      }
+      d.requested_of = field("requested_of");
+      d.body = field("body");
+      d.subject = field("subject");
+      if (const std::string date = field("due_date"); !date.empty()) d.due_date = vocab.iso_date(date).value_or("");
+      if (const std::string year = field("due_year"); !year.empty()) d.due_year = vocab.number(year);
+      if (!d.due_date.empty() && !d.due_year) d.due_year = std::stoi(d.due_date.substr(0, 4));
+      if (rule.session_from_paragraph) implied.push_back(out.size());
+      out.push_back({&rule, std::move(d)});
+    }
+  }
+  // "submit a report under this item": the session another deadline of the paragraph names.
+  for (const std::size_t i : implied) {
+    for (const auto& other : out)
+      if (other.record.session && !other.rule->session_from_paragraph) {
+        out[i].record.session = other.record.session;
+        break;
+      }
+  }
+  // The same request found by two rules is one deadline.
+  std::vector<DeadlineHit> unique;
+  for (auto& hit : out) {
+    const bool dup = std::any_of(unique.begin(), unique.end(), [&](const DeadlineHit& u) {
+      return u.record.kind == hit.record.kind && u.record.session == hit.record.session &&
+             u.record.span.begin < hit.record.span.end && hit.record.span.begin < u.record.span.end;
+    });
+    if (!dup) unique.push_back(std::move(hit));
+  }
+  std::sort(unique.begin(), unique.end(), [](const DeadlineHit& a, const DeadlineHit& b) {
+    return a.record.span.begin < b.record.span.begin;
+  });
+  return unique;
+}
+
+ResolutionRecord extract(const NormalizedText& text, const DocumentSpan& doc, const Segments& segments,
+                         const RuleSet& rules) {
+  return Extractor(text, doc, segments, rules).run();
+}
+
+}  // namespace unres

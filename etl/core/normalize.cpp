@@ -1,0 +1,238 @@
+#include "normalize.h"
+
+#include <algorithm>
+
+#include "errors.h"
+#include "text.h"
+
+namespace unres {
+
+void OffsetMap::add(const Piece& piece) {
+  if (piece.length == 0) return;
+  // Merge adjacent copies: most files are one long copy with a few replacements.
+  if (!pieces_.empty()) {
+    Piece& last = pieces_.back();
+    if (last.copied && piece.copied && last.norm + last.length == piece.norm && last.raw + last.length == piece.raw) {
+      last.length += piece.length;
+      last.raw_length += piece.raw_length;
+      return;
+    }
+  }
+  pieces_.push_back(piece);
+}
+
+const OffsetMap::Piece* OffsetMap::piece_at(std::size_t norm) const {
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), norm,
+                             [](std::size_t n, const Piece& p) { return n < p.norm; });
+  if (it == pieces_.begin()) return nullptr;
+  return &*std::prev(it);
+}
+
+std::size_t OffsetMap::to_raw(std::size_t norm) const {
+  const Piece* p = piece_at(norm);
+  if (!p) return 0;
+  if (norm >= p->norm + p->length) return p->raw + p->raw_length;
+  return p->copied ? p->raw + (norm - p->norm) : p->raw;
+}
+
+std::size_t OffsetMap::to_raw_end(std::size_t norm_end) const {
+  if (norm_end == 0) return to_raw(0);
+  const Piece* p = piece_at(norm_end - 1);
+  if (!p) return 0;
+  return p->copied ? p->raw + std::min(norm_end - p->norm, p->length) : p->raw + p->raw_length;
+}
+
+namespace {
+
+// Appends source slices (applying the character replacements) and synthetic separators.
+class Builder {
+ public:
+  Builder(std::string_view raw, const RuleSet& rules) : raw_(raw), rules_(rules) {}
+
+  void copy(std::size_t begin, std::size_t end) {
+    if (!rules_.replacement_matcher) return copy_plain(begin, end);
+    while (begin < end) {
+      const auto m = rules_.replacement_matcher->find(raw_.substr(0, end), begin);
+      if (!m) break;
+      copy_plain(begin, m->whole.begin);
+      const std::string_view found = raw_.substr(m->whole.begin, m->whole.size());
+      for (const auto& [from, to] : rules_.replacements)
+        if (from == found) {
+          synthetic(to, m->whole.begin, m->whole.size());
+          break;
+        }
+      begin = m->whole.end;
+    }
+    copy_plain(begin, end);
+  }
+
+  void synthetic(std::string_view text, std::size_t raw_at, std::size_t raw_length = 0) {
+    map_.add({out_.size(), raw_at, text.size(), raw_length, false});
+    out_ += text;
+  }
+
+  std::size_t size() const { return out_.size(); }
+  bool ends_with_newline() const { return out_.empty() || out_.back() == '\n'; }
+
+  NormalizedText finish(std::string format, std::size_t footnotes_begin) {
+    NormalizedText n;
+    n.format = std::move(format);
+    n.text = std::move(out_);
+    n.map = std::move(map_);
+    n.footnotes_begin = footnotes_begin;
+    return n;
+  }
+
+ private:
+  void copy_plain(std::size_t begin, std::size_t end) {
+    if (end <= begin) return;
+    map_.add({out_.size(), begin, end - begin, end - begin, true});
+    out_.append(raw_.substr(begin, end - begin));
+  }
+
+  std::string_view raw_;
+  const RuleSet& rules_;
+  std::string out_;
+  OffsetMap map_;
+};
+
+bool any_match(const std::vector<Pattern>& patterns, std::string_view line) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) { return p.find(line).has_value(); });
+}
+
+bool matches(const std::optional<Pattern>& p, std::string_view line) { return p && p->find(line).has_value(); }
+
+// Layouts whose lines already are paragraphs: copy each line, trailing white space dropped.
+NormalizedText copy_lines(std::string_view raw, const RuleSet& rules, const Layout& layout) {
+  Builder b(raw, rules);
+  for (const auto& line : split_lines(raw)) {
+    const std::string_view text = raw.substr(line.begin, line.end - line.begin);
+    const std::size_t end = line.begin + (text.find_last_not_of(" \t\f\v") == std::string_view::npos
+                                              ? 0
+                                              : text.find_last_not_of(" \t\f\v") + 1);
+    b.copy(line.begin, end);
+    b.synthetic("\n", line.end, 0);
+  }
+  return b.finish(layout.id, std::string::npos);
+}
+
+// Hard-wrapped layouts (text extracted from PDFs): blank lines separate paragraphs; a page break
+// opens a header block (dropped up to the page counter and the furniture after it); a footnote
+// separator opens the page's footnotes, which are moved after the body.
+NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const Layout& layout) {
+  struct Line {
+    std::size_t begin, end;  // trimmed of trailing white space
+    bool blank;
+  };
+  std::vector<Line> body;       // paragraph lines; a blank entry separates paragraphs
+  std::vector<Line> footnotes;  // footnote lines; a blank entry separates footnotes
+  std::vector<bool> after_break;  // body[i] follows a page break
+  const auto lines = split_lines(raw);
+  bool in_footnotes = false, broke = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view full = raw.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    const std::string_view text = trim(full);
+    const std::size_t lead = text.empty() ? 0 : static_cast<std::size_t>(text.data() - full.data());
+    const Line line{lines[i].begin + lead, lines[i].begin + lead + text.size(), text.empty()};
+    if (matches(layout.page_break, full)) {
+      // Drop the page header: up to the page counter (when it comes soon), then furniture and blanks.
+      std::size_t j = i + 1, counter = i;
+      for (; j < lines.size() && j <= i + 10; ++j)
+        if (matches(layout.page_counter, raw.substr(lines[j].begin, lines[j].end - lines[j].begin))) {
+          counter = j;
+          break;
+        }
+      j = counter + 1;
+      while (j < lines.size()) {
+        const std::string_view t = trim(raw.substr(lines[j].begin, lines[j].end - lines[j].begin));
+        if (!t.empty() && !any_match(layout.furniture, t)) break;
+        ++j;
+      }
+      i = j - 1;
+      in_footnotes = false;
+      broke = true;
+      continue;
+    }
+    if (matches(layout.footnote_separator, text)) {
+      in_footnotes = true;
+      footnotes.push_back({line.begin, line.begin, true});
+      continue;
+    }
+    if (in_footnotes) {
+      if (line.blank) continue;
+      if (matches(layout.footnote_start, text) && !footnotes.empty()) footnotes.push_back({line.begin, line.begin, true});
+      footnotes.push_back(line);
+      continue;
+    }
+    body.push_back(line);
+    after_break.push_back(broke && !line.blank);
+    if (!line.blank) broke = false;
+  }
+
+  Builder b(raw, rules);
+  // Writes paragraphs: the lines of one joined by a space; blank entries separate paragraphs.
+  const auto emit = [&](const std::vector<Line>& src, const std::vector<bool>* breaks) {
+    bool open = false;           // a paragraph is being written
+    std::size_t last_end = 0;    // source end of the last line written
+    std::string_view last_text;  // the last line written
+    for (std::size_t k = 0; k < src.size(); ++k) {
+      const Line& l = src[k];
+      const bool after_number = open && matches(layout.number_only, last_text);
+      if (l.blank) {
+        // A blank line ends the paragraph, except after a bare paragraph number ("9. ").
+        if (open && !after_number) {
+          b.synthetic("\n", last_end);
+          open = false;
+        }
+        continue;
+      }
+      const std::string_view text = raw.substr(l.begin, l.end - l.begin);
+      if (open) {
+        bool fresh = false;
+        if (!after_number) {
+          if (matches(layout.paragraph_start, text)) {
+            fresh = true;
+          } else if (breaks && (*breaks)[k]) {
+            // Text after a page break continues the paragraph when it cannot start one.
+            const bool lower = text.front() >= 'a' && text.front() <= 'z';
+            fresh = !lower && std::string_view(",;:.").find(last_text.back()) != std::string_view::npos;
+          }
+        }
+        if (fresh) b.synthetic("\n", last_end);
+        else b.synthetic(" ", l.begin);
+      }
+      b.copy(l.begin, l.end);
+      open = true;
+      last_end = l.end;
+      last_text = text;
+    }
+    if (open) b.synthetic("\n", last_end);
+  };
+  emit(body, &after_break);
+  const std::size_t footnotes_begin = b.size();
+  emit(footnotes, nullptr);
+  return b.finish(layout.id, footnotes.empty() ? std::string::npos : footnotes_begin);
+}
+
+}  // namespace
+
+NormalizedText normalize(const SourceFile& file, const RuleSet& rules) {
+  const std::string_view raw = file.bytes;
+  if (raw.find('\0') != std::string_view::npos) {
+    const std::size_t at = raw.find('\0');
+    throw InputError("normalize", line_of(raw, at), "binary file (NUL byte at offset " + std::to_string(at) + ")");
+  }
+  if (const auto bad = invalid_utf8_at(raw))
+    throw InputError("normalize", line_of(raw, *bad), "invalid UTF-8 at offset " + std::to_string(*bad),
+                     excerpt(raw, *bad > 20 ? *bad - 20 : 0, 40));
+  const std::string_view head = raw.substr(0, rules.detect_window);
+  for (const auto& layout : rules.layouts) {
+    if (!layout.detect.find(head)) continue;
+    return layout.unwrap ? unwrap_lines(raw, rules, layout) : copy_lines(raw, rules, layout);
+  }
+  throw InputError("normalize", 1, "no known layout (no 'detect' pattern of mappings/structure.yaml matches the first " +
+                                       std::to_string(rules.detect_window) + " bytes)",
+                   excerpt(raw, 0));
+}
+
+}  // namespace unres

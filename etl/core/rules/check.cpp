@@ -1,0 +1,105 @@
+#include "rules/check.h"
+
+#include "extract.h"
+
+namespace unres {
+
+namespace {
+
+std::string fail(const Example& ex, const std::string& id, const std::string& what) {
+  return ex.mark.str() + ": rule '" + id + "': example \"" + ex.text + "\": " + what;
+}
+
+std::string show(const std::map<std::string, std::string>& values) {
+  std::string out = "{";
+  for (const auto& [k, v] : values) out += (out.size() > 1 ? ", " : "") + k + ": " + v;
+  return out + "}";
+}
+
+// Expected fields that `got` lacks or holds with another value.
+std::string mismatch(const std::map<std::string, std::string>& expect, const std::map<std::string, std::string>& got) {
+  for (const auto& [k, v] : expect) {
+    const auto it = got.find(k);
+    if (it == got.end() || it->second != v) return "expected " + k + " = '" + v + "', got " + show(got);
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> run_examples(const RuleSet& rules) {
+  std::vector<std::string> out;
+  for (const auto& rule : rules.metadata)
+    for (const auto& ex : rule.examples) {
+      const auto got = apply_metadata_rule(rule, ex.text, rules.vocabulary);
+      if (!ex.must_match) {
+        if (!got.empty()) out.push_back(fail(ex, rule.id, "must not match, got " + show(got)));
+      } else if (got.empty()) {
+        out.push_back(fail(ex, rule.id, "does not match"));
+      } else if (auto m = mismatch(ex.expect, got); !m.empty()) {
+        out.push_back(fail(ex, rule.id, m));
+      }
+    }
+  for (const auto& rule : rules.citations)
+    for (const auto& ex : rule.examples) {
+      std::vector<std::map<std::string, std::string>> mine;
+      for (const auto& hit : find_citations(rules, ex.text, {0, ex.text.size()}))
+        if (hit.rule == &rule) mine.push_back({{"target", hit.target}, {"kind", hit.kind}, {"cited_date", hit.cited_date}});
+      if (!ex.must_match) {
+        if (!mine.empty()) out.push_back(fail(ex, rule.id, "must not match, got " + show(mine.front())));
+        continue;
+      }
+      if (mine.empty()) {
+        out.push_back(fail(ex, rule.id, "does not match"));
+        continue;
+      }
+      std::string why;
+      bool ok = false;
+      for (const auto& got : mine) {
+        why = mismatch(ex.expect, got);
+        if (why.empty()) ok = true;
+      }
+      if (!ok) out.push_back(fail(ex, rule.id, why));
+    }
+  for (const auto& rule : rules.deadlines)
+    for (const auto& ex : rule.examples) {
+      std::vector<std::map<std::string, std::string>> mine;
+      for (const auto& hit : find_deadlines(rules, ex.text, {0, ex.text.size()}, std::nullopt)) {
+        if (hit.rule != &rule) continue;
+        const auto& d = hit.record;
+        std::map<std::string, std::string> got = {{"kind", d.kind}};
+        if (d.session) got["session"] = std::to_string(*d.session);
+        if (d.due_year) got["due_year"] = std::to_string(*d.due_year);
+        for (const auto& [k, v] : {std::pair{"requested_of", d.requested_of}, {"body", d.body},
+                                   {"subject", d.subject}, {"due_date", d.due_date}})
+          if (!v.empty()) got[k] = v;
+        mine.push_back(std::move(got));
+      }
+      if (!ex.must_match) {
+        if (!mine.empty()) out.push_back(fail(ex, rule.id, "must not match, got " + show(mine.front())));
+        continue;
+      }
+      if (mine.empty()) {
+        out.push_back(fail(ex, rule.id, "does not match"));
+        continue;
+      }
+      std::string why;
+      bool ok = false;
+      for (const auto& got : mine) {
+        why = mismatch(ex.expect, got);
+        if (why.empty()) ok = true;
+      }
+      if (!ok) out.push_back(fail(ex, rule.id, why));
+    }
+  return out;
+}
+
+std::size_t count_examples(const RuleSet& rules) {
+  std::size_t n = 0;
+  for (const auto& r : rules.metadata) n += r.examples.size();
+  for (const auto& r : rules.citations) n += r.examples.size();
+  for (const auto& r : rules.deadlines) n += r.examples.size();
+  return n;
+}
+
+}  // namespace unres

@@ -1,0 +1,101 @@
+#include "rules/pattern.h"
+
+#include <re2/re2.h>
+
+#include <stdexcept>
+
+namespace unres {
+
+Pattern Pattern::compile(std::string_view source, const PatternOptions& options) {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_case_sensitive(!options.case_insensitive);
+  opts.set_longest_match(options.longest_match);
+  opts.set_max_mem(options.max_memory);
+  auto re = std::make_shared<const RE2>(re2::StringPiece(source.data(), source.size()), opts);
+  if (!re->ok()) {
+    std::string message = re->error();
+    if (!re->error_arg().empty() && message.find(re->error_arg()) == std::string::npos)
+      message += ": " + re->error_arg();
+    throw std::invalid_argument(message);
+  }
+  Pattern p;
+  p.names_ = std::make_shared<const std::map<std::string, int>>(re->NamedCapturingGroups());
+  p.re_ = std::move(re);
+  return p;
+}
+
+Pattern Pattern::any_literal(const std::vector<std::string>& literals, std::string_view prefix,
+                             std::string_view suffix, const PatternOptions& options) {
+  std::string source(prefix);
+  source += "(?:";
+  for (std::size_t i = 0; i < literals.size(); ++i) {
+    if (i) source += '|';
+    source += RE2::QuoteMeta(literals[i]);
+  }
+  source += ")";
+  source += suffix;
+  return compile(source, options);
+}
+
+std::optional<Pattern::Match> Pattern::run(std::string_view text, std::size_t from, std::size_t to,
+                                           bool anchored) const {
+  if (!re_ || from > text.size()) return std::nullopt;
+  to = std::min(to, text.size());
+  const int n = re_->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(n));
+  const re2::StringPiece subject(text.data(), text.size());
+  if (!re_->Match(subject, from, to, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, pieces.data(), n))
+    return std::nullopt;
+  Match m;
+  m.groups.resize(static_cast<std::size_t>(n));
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (pieces[i].data() == nullptr) continue;
+    const auto begin = static_cast<std::size_t>(pieces[i].data() - text.data());
+    const Span span{begin, begin + pieces[i].size()};
+    if (i == 0) m.whole = span;
+    else m.groups[i] = span;
+  }
+  return m;
+}
+
+std::optional<Pattern::Match> Pattern::find(std::string_view text, std::size_t from) const {
+  return run(text, from, text.size(), false);
+}
+
+std::optional<Pattern::Match> Pattern::match_at(std::string_view text, std::size_t at) const {
+  return run(text, at, text.size(), true);
+}
+
+std::vector<Pattern::Match> Pattern::find_all(std::string_view text, std::size_t from, std::size_t to) const {
+  std::vector<Match> out;
+  to = std::min(to, text.size());
+  while (from <= to) {
+    auto m = run(text, from, to, false);
+    if (!m) break;
+    // An empty match would loop forever: step over one byte.
+    from = m->whole.end > m->whole.begin ? m->whole.end : m->whole.end + 1;
+    out.push_back(std::move(*m));
+  }
+  return out;
+}
+
+int Pattern::group(std::string_view name) const {
+  if (!names_) return -1;
+  auto it = names_->find(std::string(name));
+  return it == names_->end() ? -1 : it->second;
+}
+
+const std::string& Pattern::source() const {
+  static const std::string empty;
+  return re_ ? re_->pattern() : empty;
+}
+
+std::string_view group_text(std::string_view text, const Pattern::Match& match, int index) {
+  if (index <= 0 || static_cast<std::size_t>(index) >= match.groups.size() || !match.groups[static_cast<std::size_t>(index)])
+    return {};
+  const Span s = *match.groups[static_cast<std::size_t>(index)];
+  return text.substr(s.begin, s.size());
+}
+
+}  // namespace unres

@@ -1,0 +1,65 @@
+#pragma once
+// The only user of RE2. A Pattern is an immutable compiled regular expression with
+// named groups; matching is linear-time in the input (RE2's guarantee).
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace re2 { class RE2; }
+
+namespace unres {
+
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - begin; }
+};
+
+struct PatternOptions {
+  bool case_insensitive = false;
+  bool longest_match = false;      // leftmost-longest instead of leftmost-first
+  std::int64_t max_memory = 8 << 20;  // RE2's budget for the compiled program
+};
+
+class Pattern {
+ public:
+  // A match: the whole span and one optional span per capturing group (index 1..n).
+  struct Match {
+    Span whole;
+    std::vector<std::optional<Span>> groups;  // groups[0] is unused
+  };
+
+  // Throws std::invalid_argument with RE2's message when the expression does not compile.
+  static Pattern compile(std::string_view source, const PatternOptions& options = {});
+  // An alternation that matches any of the literals exactly (for gazetteers and lexicons).
+  static Pattern any_literal(const std::vector<std::string>& literals, std::string_view prefix,
+                             std::string_view suffix, const PatternOptions& options = {});
+
+  // First match starting at or after `from`; `text` is the whole subject so that ^, $ and \b
+  // see the true context.
+  std::optional<Match> find(std::string_view text, std::size_t from = 0) const;
+  // Match that must start exactly at `at`.
+  std::optional<Match> match_at(std::string_view text, std::size_t at) const;
+  // All non-overlapping matches, left to right.
+  std::vector<Match> find_all(std::string_view text, std::size_t from = 0, std::size_t to = std::string_view::npos) const;
+
+  // Index of a named group, or -1.
+  int group(std::string_view name) const;
+  const std::map<std::string, int>& group_names() const { return *names_; }
+  const std::string& source() const;
+  bool valid() const { return re_ != nullptr; }
+
+ private:
+  std::optional<Match> run(std::string_view text, std::size_t from, std::size_t to, bool anchored) const;
+  std::shared_ptr<const re2::RE2> re_;
+  std::shared_ptr<const std::map<std::string, int>> names_;
+};
+
+// Text of group `index` in `text`, or an empty view when the group did not take part.
+std::string_view group_text(std::string_view text, const Pattern::Match& match, int index);
+
+}  // namespace unres

@@ -1,0 +1,85 @@
+#include "rules/ruleset.h"
+
+#include "text.h"
+
+namespace unres {
+
+std::vector<std::string> template_groups(std::string_view tmpl) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while ((at = tmpl.find('{', at)) != std::string_view::npos) {
+    const std::size_t close = tmpl.find('}', at);
+    if (close == std::string_view::npos) break;
+    out.emplace_back(tmpl.substr(at + 1, close - at - 1));
+    at = close + 1;
+  }
+  return out;
+}
+
+std::string render_template(std::string_view tmpl, std::string_view text, const Pattern& pattern,
+                            const Pattern::Match& match) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < tmpl.size()) {
+    const std::size_t open = tmpl.find('{', at);
+    const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
+    if (close == std::string_view::npos) {
+      out += tmpl.substr(at);
+      break;
+    }
+    out += tmpl.substr(at, open - at);
+    out += group_text(text, match, pattern.group(tmpl.substr(open + 1, close - open - 1)));
+    at = close + 1;
+  }
+  return fold_space(out);
+}
+
+std::optional<std::string> Vocabulary::iso_date(std::string_view text) const {
+  // day month year, as the UN prints dates ("19 May 2014")
+  const std::string folded = fold_space(text);
+  const auto s1 = folded.find(' ');
+  const auto s2 = s1 == std::string::npos ? s1 : folded.find(' ', s1 + 1);
+  if (s2 == std::string::npos) return std::nullopt;
+  const auto month = months.find(lower_ascii(folded.substr(s1 + 1, s2 - s1 - 1)));
+  if (month == months.end()) return std::nullopt;
+  int day = 0, year = 0;
+  try {
+    day = std::stoi(folded.substr(0, s1));
+    year = std::stoi(folded.substr(s2 + 1, 4));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (day < 1 || day > 31 || year < 1900 || year > 2999) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month->second, day);
+  return std::string(buf);
+}
+
+std::optional<int> Vocabulary::number(std::string_view text) const {
+  const std::string t = lower_ascii(trim(text));
+  if (t.empty()) return std::nullopt;
+  if (t.find_first_not_of("0123456789") == std::string::npos) {
+    if (t.size() > 6) return std::nullopt;
+    return std::stoi(t);
+  }
+  // Compound number words: "sixty-ninth" = sixty + ninth, "one hundred and first" = 1 * 100 + 1.
+  int total = 0, current = 0;
+  bool any = false;
+  std::size_t at = 0;
+  while (at < t.size()) {
+    std::size_t end = t.find_first_of("- ", at);
+    if (end == std::string::npos) end = t.size();
+    const std::string word = t.substr(at, end - at);
+    at = end + 1;
+    if (word.empty() || word == "and") continue;
+    const auto it = number_words.find(word);
+    if (it == number_words.end()) return std::nullopt;
+    any = true;
+    if (it->second == 100) current = (current ? current : 1) * 100;
+    else current += it->second;
+  }
+  total += current;
+  return any ? std::optional<int>(total) : std::nullopt;
+}
+
+}  // namespace unres

@@ -1,0 +1,146 @@
+#pragma once
+// The compiled rules: everything unres knows about UN documents, loaded from mappings/*.yaml
+// (rules/loader.h) before any input is read. Immutable once built; shared read-only by all stages.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rules/pattern.h"
+
+namespace unres {
+
+// Where a rule or example stands in its YAML file, for messages: "mappings/x.yaml:12:5".
+struct SourceMark {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string str() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
+};
+
+// A rule's own test: `text` must match and produce `expect`; a counter-example must not match.
+struct Example {
+  SourceMark mark;
+  std::string text;
+  std::map<std::string, std::string> expect;
+  bool must_match = true;
+};
+
+// How to recognize a file's layout and rebuild one logical paragraph per line from it.
+struct Layout {
+  std::string id;                      // recorded in documents.format
+  Pattern detect;                      // searched in the first `detect_window` bytes
+  bool unwrap = false;                 // hard-wrapped lines: join them into paragraphs
+  std::optional<Pattern> page_break;   // the line that ends a page
+  std::optional<Pattern> page_counter; // "2/5": the page header ends here (when it comes soon)
+  std::vector<Pattern> furniture;      // lines dropped after a page header (job numbers, symbols)
+  std::optional<Pattern> footnote_separator;  // line that opens a page-bottom footnote block
+  std::optional<Pattern> footnote_start;      // a footnote's first line inside such a block
+  std::optional<Pattern> paragraph_start;     // a line that always opens a new paragraph
+  std::optional<Pattern> number_only;         // a paragraph number alone on its line ("9. ")
+};
+
+// Line-level patterns that give a resolution its shape. Each is matched against one logical line.
+struct DocumentStructure {
+  Pattern start;             // a resolution begins (multi-line pattern over the whole text)
+  Pattern enacting_formula;  // "The General Assembly," — the preamble follows
+  Pattern operative;         // groups: number, text
+  Pattern subparagraph;      // groups: number (the label without parentheses), text
+  Pattern roman_label;       // labels that are roman numerals, i.e. a deeper level
+  Pattern closing;           // end of the body: plenary meeting or closing date
+  Pattern footnote;          // groups: number, text
+  Pattern end;               // end of the document proper (trailers after it)
+  Pattern annex;             // an annex heading: paragraphs after it are kind 'annex'
+  std::vector<Pattern> footnote_marks;  // groups: mark; a match without `mark` is skipped text
+};
+
+struct MetadataRule {
+  std::string id;
+  SourceMark mark;
+  Pattern pattern;                                        // named groups are resolution columns
+  std::vector<std::pair<std::string, std::string>> set;   // column -> template over the groups
+  std::vector<Example> examples;
+};
+
+struct PhraseLexicon {
+  std::unordered_map<std::string, std::string> lemma_of_form;  // lowercased form -> lemma
+  std::vector<std::string> modifiers, postmodifiers, qualifiers;
+  Pattern preambular_lead;   // anchored at a paragraph's start; groups: pre, form, post, qual, and2, form2
+  Pattern operative_lead;
+  Pattern secondary;         // an operative action inside a paragraph; groups: pre, form, post, qual
+};
+
+struct Organization {
+  std::string name, acronym, category;
+  std::vector<std::string> aliases;
+};
+
+struct Gazetteer {
+  std::vector<Organization> entries;
+  std::unordered_map<std::string, std::size_t> entry_of_surface;  // exact surface -> entries index
+  Pattern matcher;           // any surface, whole word, leftmost-longest
+  Pattern defined_acronym;   // right after a mention: "(UN-Women)"; group: acronym
+};
+
+struct Emit {
+  std::string kind;
+  std::string target;   // template: {group} replaced by the group's text
+  std::string when;     // emit only when this group took part (empty: always)
+};
+
+struct CitationRule {
+  std::string id;
+  SourceMark mark;
+  Pattern pattern;
+  std::optional<Pattern> next;   // anchored right after a match: the next item of a list
+  std::vector<Emit> emit;
+  std::vector<Example> examples;
+};
+
+struct DeadlineRule {
+  std::string id;
+  std::string kind;
+  SourceMark mark;
+  Pattern pattern;   // groups: session, requested_of, body, subject, due_date, due_year
+  bool session_from_paragraph = false;  // session implied by another deadline of the paragraph
+  std::map<std::string, std::string> defaults;
+  std::vector<Example> examples;
+};
+
+struct Vocabulary {
+  std::unordered_map<std::string, int> months;        // lowercase month name -> 1..12
+  std::unordered_map<std::string, int> number_words;  // lowercase cardinal or ordinal word -> value
+  std::unordered_map<std::string, int> relative_sessions;  // "next" -> +1 from the resolution's session
+
+  // "19 May 2014" -> "2014-05-19"; nullopt when not a date.
+  std::optional<std::string> iso_date(std::string_view text) const;
+  // "sixty-ninth" -> 69, "70" -> 70; nullopt when not a number.
+  std::optional<int> number(std::string_view text) const;
+};
+
+struct RuleSet {
+  std::vector<Layout> layouts;
+  std::size_t detect_window = 4096;
+  std::vector<std::pair<std::string, std::string>> replacements;  // characters normalized in text
+  std::optional<Pattern> replacement_matcher;
+  DocumentStructure document;
+  std::vector<MetadataRule> metadata;
+  PhraseLexicon phrases;
+  Gazetteer organizations;
+  std::vector<CitationRule> citations;
+  Pattern ibid;
+  std::vector<DeadlineRule> deadlines;
+  Vocabulary vocabulary;
+  std::string hash;   // of every rule file's bytes: recorded with each run
+};
+
+// Expands {group} in `tmpl` from `match` (a group that did not take part expands to nothing),
+// then folds white space. Unknown groups expand to nothing; the loader rejects them beforehand.
+std::string render_template(std::string_view tmpl, std::string_view text, const Pattern& pattern,
+                            const Pattern::Match& match);
+// The group names a template refers to.
+std::vector<std::string> template_groups(std::string_view tmpl);
+
+}  // namespace unres

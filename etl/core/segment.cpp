@@ -1,0 +1,180 @@
+#include "segment.h"
+
+#include <algorithm>
+
+#include "errors.h"
+#include "text.h"
+
+namespace unres {
+
+namespace {
+
+enum class State { header, preamble, operative, annex, closing };
+
+int to_int(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9' || n > 100000) return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// Sub-paragraph labels: letters (a), (b) … and, one level deeper, roman numerals (i), (ii) …
+// "(i)" right after "(h)" is a letter.
+class SubparagraphNesting {
+ public:
+  explicit SubparagraphNesting(const Pattern& roman) : roman_(roman) {}
+  void new_top(int top) {
+    top_ = top;
+    letter_parent_ = -1;
+    last_letter_.clear();
+  }
+  // Returns the parent for a sub-paragraph labelled `label`, to be stored at index `index`.
+  int place(const std::string& label, int index) {
+    const bool next_letter = last_letter_.size() == 1 && label.size() == 1 && label[0] == last_letter_[0] + 1;
+    const bool is_roman = roman_.match_at(label, 0).has_value() && !next_letter;
+    if (is_roman && letter_parent_ >= 0) return letter_parent_;
+    if (is_roman && last_letter_.empty()) return top_;  // roman directly under the paragraph
+    last_letter_ = label;
+    letter_parent_ = index;
+    return top_;
+  }
+
+ private:
+  const Pattern& roman_;
+  int top_ = -1, letter_parent_ = -1;
+  std::string last_letter_;
+};
+
+}  // namespace
+
+Segments segment(const NormalizedText& text, const DocumentSpan& doc, const RuleSet& rules) {
+  const std::string_view all = text.text;
+  const auto& S = rules.document;
+  Segments out;
+  State state = State::header;
+  int top = -1;                       // current top-level paragraph
+  std::vector<int> children_count;    // per paragraph, to number sub-paragraphs
+  int top_count[3] = {0, 0, 0};       // preambular, operative, annex
+  SubparagraphNesting nesting(S.roman_label);
+  bool saw_enacting = false;
+  out.header = {doc.text.begin, doc.text.begin};
+
+  const auto kind_index = [](const std::string& kind) { return kind == "preambular" ? 0 : kind == "operative" ? 1 : 2; };
+  const auto add_top = [&](const std::string& kind, std::string number, Span line, Span body) {
+    ParagraphSegment p{kind, std::move(number), -1, ++top_count[kind_index(kind)], line, body};
+    out.paragraphs.push_back(std::move(p));
+    children_count.push_back(0);
+    top = static_cast<int>(out.paragraphs.size()) - 1;
+    nesting.new_top(top);
+  };
+  const auto group_span = [](const Pattern& p, const Pattern::Match& m, const char* name, std::size_t base) {
+    const auto& g = m.groups[static_cast<std::size_t>(p.group(name))];
+    return g ? Span{base + g->begin, base + g->end} : Span{base, base};
+  };
+  const auto add_footnote = [&](const Pattern::Match& m, std::string_view line, std::size_t base) {
+    const Span number = group_span(S.footnote, m, "number", base);
+    out.footnotes.push_back({to_int(all.substr(number.begin, number.size())), group_span(S.footnote, m, "text", base),
+                             {base, base + line.size()}});
+  };
+
+  for (const auto& l : split_lines(all, doc.text.begin, doc.text.end)) {
+    const std::string_view line = all.substr(l.begin, l.end - l.begin);
+    if (trim(line).empty()) continue;
+    const Span whole{l.begin, l.end};
+    if (state == State::header) {
+      if (S.enacting_formula.match_at(line, 0)) {
+        state = State::preamble;
+        saw_enacting = true;
+        out.header.end = l.begin;
+      }
+      continue;
+    }
+    if (S.end.match_at(line, 0)) break;
+    if (state != State::closing && S.closing.match_at(line, 0)) {
+      state = State::closing;
+      continue;
+    }
+    if (S.annex.match_at(line, 0)) {
+      state = State::annex;
+      top = -1;
+      continue;
+    }
+    if (state == State::closing) {
+      if (doc.footnotes.size() == 0)
+        if (auto m = S.footnote.match_at(line, 0)) add_footnote(*m, line, l.begin);
+      continue;
+    }
+    if (auto m = S.operative.match_at(line, 0)) {
+      if (state == State::preamble) state = State::operative;
+      add_top(state == State::annex ? "annex" : "operative", std::string(group_text(line, *m, S.operative.group("number"))),
+              whole, group_span(S.operative, *m, "text", l.begin));
+      continue;
+    }
+    if (auto m = S.subparagraph.match_at(line, 0); m && top >= 0) {
+      const std::string label(group_text(line, *m, S.subparagraph.group("number")));
+      const int index = static_cast<int>(out.paragraphs.size());
+      const int parent = nesting.place(label, index);
+      ParagraphSegment p{out.paragraphs[static_cast<std::size_t>(top)].kind, "(" + label + ")", parent,
+                         ++children_count[static_cast<std::size_t>(parent)], whole,
+                         group_span(S.subparagraph, *m, "text", l.begin)};
+      out.paragraphs.push_back(std::move(p));
+      children_count.push_back(0);
+      continue;
+    }
+    const Span body{l.begin + static_cast<std::size_t>(trim(line).data() - line.data()), l.end};
+    if (state == State::preamble || state == State::annex) {
+      add_top(state == State::preamble ? "preambular" : "annex", "", whole, body);
+    } else if (!out.paragraphs.empty()) {
+      // An unnumbered line amid operative paragraphs continues the last one (a quoted passage).
+      out.paragraphs.back().body.end = l.end;
+      out.paragraphs.back().line.end = l.end;
+    }
+  }
+  if (!saw_enacting)
+    throw InputError("segment", line_of(all, doc.text.begin),
+                     "no enacting formula (no line matches document.enacting_formula of mappings/structure.yaml)",
+                     excerpt(all, doc.text.begin));
+
+  for (const auto& l : split_lines(all, doc.footnotes.begin, doc.footnotes.end)) {
+    const std::string_view line = all.substr(l.begin, l.end - l.begin);
+    if (auto m = S.footnote.match_at(line, 0)) add_footnote(*m, line, l.begin);
+    else if (!out.footnotes.empty() && !trim(line).empty()) out.footnotes.back().body.end = l.end;
+  }
+
+  // Footnote marks: candidates from every pattern, accepted in document order only when they name
+  // an existing footnote that is either the next new one or one already referred to.
+  std::vector<std::size_t> index_of_number;
+  for (std::size_t i = 0; i < out.footnotes.size(); ++i) {
+    const int n = out.footnotes[i].number;
+    if (n <= 0) continue;
+    if (index_of_number.size() <= static_cast<std::size_t>(n)) index_of_number.resize(static_cast<std::size_t>(n) + 1, SIZE_MAX);
+    if (index_of_number[static_cast<std::size_t>(n)] == SIZE_MAX) index_of_number[static_cast<std::size_t>(n)] = i;
+  }
+  int next_new = 1;
+  for (std::size_t p = 0; p < out.paragraphs.size() && !out.footnotes.empty(); ++p) {
+    const Span body = out.paragraphs[p].body;
+    std::vector<Span> candidates;
+    for (const auto& pattern : S.footnote_marks) {
+      const int g = pattern.group("mark");
+      for (const auto& m : pattern.find_all(all, body.begin, body.end))
+        if (m.groups[static_cast<std::size_t>(g)]) candidates.push_back(*m.groups[static_cast<std::size_t>(g)]);
+    }
+    std::sort(candidates.begin(), candidates.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    std::size_t last_end = 0;
+    for (const Span c : candidates) {
+      if (c.begin < last_end) continue;
+      const int n = to_int(all.substr(c.begin, c.size()));
+      if (n <= 0 || static_cast<std::size_t>(n) >= index_of_number.size() ||
+          index_of_number[static_cast<std::size_t>(n)] == SIZE_MAX || n > next_new)
+        continue;
+      if (n == next_new) ++next_new;
+      out.marks.push_back({p, index_of_number[static_cast<std::size_t>(n)], c});
+      last_end = c.end;
+    }
+  }
+  return out;
+}
+
+}  // namespace unres

@@ -1,0 +1,370 @@
+#include "store/database.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "embedded.h"
+
+namespace unres {
+
+namespace {
+
+std::string now_utc() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string_view schema_sql() {
+  for (const auto& f : embedded_files())
+    if (f.path == "sql/schema.sql") return f.content;
+  throw DatabaseError("the schema is not embedded in this build");
+}
+
+// Binds text, or NULL for an empty string.
+void bind_text(SQLite::Statement& s, int index, const std::string& value) {
+  if (value.empty()) s.bind(index);
+  else s.bind(index, value);
+}
+
+void bind_opt(SQLite::Statement& s, int index, std::optional<int> value) {
+  if (value) s.bind(index, *value);
+  else s.bind(index);
+}
+
+void bind_id(SQLite::Statement& s, int index, std::optional<std::int64_t> id) {
+  if (id) s.bind(index, *id);
+  else s.bind(index);
+}
+
+// Resolution columns that hold whole numbers.
+bool is_integer_column(const std::string& column) {
+  return column == "session" || column == "number" || column == "plenary_meeting";
+}
+
+}  // namespace
+
+struct Database::Impl {
+  SQLite::Database db;
+  std::vector<std::int64_t> organization_ids;  // by gazetteer entry index
+
+  explicit Impl(const std::filesystem::path& file)
+      : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000) {}
+
+  // One prepared statement per insert, reused across rows.
+  SQLite::Statement& statement(const char* sql) {
+    auto it = statements.find(sql);
+    if (it == statements.end()) it = statements.emplace(sql, std::make_unique<SQLite::Statement>(db, sql)).first;
+    it->second->reset();
+    it->second->clearBindings();
+    return *it->second;
+  }
+  std::map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+};
+
+Database::Database(const std::filesystem::path& file) {
+  try {
+    impl_ = std::make_unique<Impl>(file);
+    auto& db = impl_->db;
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA foreign_keys = ON");
+    const int version = db.execAndGet("PRAGMA user_version").getInt();
+    if (version > kSchemaVersion)
+      throw DatabaseError(file.string() + ": database schema version " + std::to_string(version) +
+                          " is newer than this unres understands (" + std::to_string(kSchemaVersion) + ")");
+    SQLite::Transaction tx(db);
+    db.exec(std::string(schema_sql()));
+    db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+    SQLite::Statement meta(db, "INSERT INTO meta(key, value) VALUES('tool_version', ?) "
+                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    meta.bind(1, std::string(UNRES_VERSION));
+    meta.exec();
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(file.string() + ": " + e.what());
+  }
+}
+
+Database::~Database() = default;
+
+void Database::sync_organizations(const Gazetteer& gazetteer) {
+  try {
+    auto& db = impl_->db;
+    SQLite::Transaction tx(db);
+    for (const auto& org : gazetteer.entries) {
+      auto& s = impl_->statement(
+          "INSERT INTO organizations(name, acronym, category) VALUES(?, ?, ?) "
+          "ON CONFLICT(name) DO UPDATE SET acronym = excluded.acronym, category = excluded.category");
+      s.bind(1, org.name);
+      bind_text(s, 2, org.acronym);
+      s.bind(3, org.category);
+      s.exec();
+    }
+    tx.commit();
+    std::map<std::string, std::int64_t> by_name;
+    SQLite::Statement q(db, "SELECT id, name FROM organizations");
+    while (q.executeStep()) by_name[q.getColumn(1).getString()] = q.getColumn(0).getInt64();
+    impl_->organization_ids.clear();
+    for (const auto& org : gazetteer.entries) impl_->organization_ids.push_back(by_name.at(org.name));
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot write organizations: ") + e.what());
+  }
+}
+
+std::int64_t Database::begin_run(const std::string& rules_hash) {
+  try {
+    auto& s = impl_->statement(
+        "INSERT INTO ingest_runs(started_at, status, rules_hash, tool_version) VALUES(?, 'running', ?, ?)");
+    s.bind(1, now_utc());
+    s.bind(2, rules_hash);
+    s.bind(3, std::string(UNRES_VERSION));
+    s.exec();
+    return impl_->db.getLastInsertRowid();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot record the run: ") + e.what());
+  }
+}
+
+void Database::finish_run(std::int64_t run, const RunCounts& c, const std::string& status) {
+  try {
+    auto& s = impl_->statement(
+        "UPDATE ingest_runs SET finished_at = ?, status = ?, files_seen = ?, files_loaded = ?, files_skipped = ?, "
+        "files_quarantined = ?, resolutions = ? WHERE id = ?");
+    s.bind(1, now_utc());
+    s.bind(2, status);
+    s.bind(3, c.seen);
+    s.bind(4, c.loaded);
+    s.bind(5, c.skipped);
+    s.bind(6, c.quarantined);
+    s.bind(7, c.resolutions);
+    s.bind(8, run);
+    s.exec();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot record the run: ") + e.what());
+  }
+}
+
+void Database::load_document(const SourceFile& file, const std::string& format,
+                             const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash) {
+  auto& db = impl_->db;
+  try {
+    SQLite::Transaction tx(db);
+    for (const auto& r : resolutions) {
+      SQLite::Statement owner(db, "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id "
+                                  "WHERE r.symbol = ? AND d.path <> ?");
+      owner.bind(1, r.meta.at("symbol"));
+      owner.bind(2, file.path);
+      if (owner.executeStep())
+        throw InputError("load", 0, "conflicting symbol: " + r.meta.at("symbol") + " is already loaded from " +
+                                        owner.getColumn(0).getString());
+    }
+    auto& del = impl_->statement("DELETE FROM documents WHERE path = ?");
+    del.bind(1, file.path);
+    del.exec();
+    auto& doc = impl_->statement(
+        "INSERT INTO documents(path, content_hash, size_bytes, format, status, rules_hash) VALUES(?, ?, ?, ?, 'loaded', ?)");
+    doc.bind(1, file.path);
+    doc.bind(2, file.content_hash);
+    doc.bind(3, static_cast<std::int64_t>(file.bytes.size()));
+    doc.bind(4, format);
+    doc.bind(5, rules_hash);
+    doc.exec();
+    const std::int64_t document_id = db.getLastInsertRowid();
+
+    for (const auto& r : resolutions) {
+      static const char* columns[] = {"symbol", "body", "session", "number", "title", "adopted_on", "committee",
+                                      "basis_symbol", "plenary_meeting", "agenda_item", "distributed_on", "job_number"};
+      auto& res = impl_->statement(
+          "INSERT INTO resolutions(symbol, body, session, number, title, adopted_on, committee, basis_symbol, "
+          "plenary_meeting, agenda_item, distributed_on, job_number, document_id, start_offset, end_offset) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      int i = 1;
+      for (const char* column : columns) {
+        const auto it = r.meta.find(column);
+        if (it == r.meta.end()) res.bind(i);
+        else if (is_integer_column(column)) {
+          try {
+            res.bind(i, static_cast<std::int64_t>(std::stoll(it->second)));
+          } catch (const std::exception&) {
+            res.bind(i);
+          }
+        } else res.bind(i, it->second);
+        ++i;
+      }
+      res.bind(13, document_id);
+      res.bind(14, static_cast<std::int64_t>(r.span.begin));
+      res.bind(15, static_cast<std::int64_t>(r.span.end));
+      res.exec();
+      const std::int64_t resolution_id = db.getLastInsertRowid();
+
+      std::vector<std::int64_t> paragraph_ids;
+      for (const auto& p : r.paragraphs) {
+        auto& s = impl_->statement(
+            "INSERT INTO paragraphs(resolution_id, kind, ordinal, number, parent_id, text, rule_id, start_offset, "
+            "end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, resolution_id);
+        s.bind(2, p.kind);
+        s.bind(3, p.ordinal);
+        bind_text(s, 4, p.number);
+        bind_id(s, 5, p.parent >= 0 ? std::optional(paragraph_ids.at(static_cast<std::size_t>(p.parent))) : std::nullopt);
+        s.bind(6, p.text);
+        s.bind(7, p.parent >= 0 ? "document.subparagraph" : p.kind == "preambular" ? "document.preambular" : "document.operative");
+        s.bind(8, static_cast<std::int64_t>(p.span.begin));
+        s.bind(9, static_cast<std::int64_t>(p.span.end));
+        s.exec();
+        paragraph_ids.push_back(db.getLastInsertRowid());
+      }
+      const auto paragraph_id = [&](int index) -> std::optional<std::int64_t> {
+        if (index < 0) return std::nullopt;
+        return paragraph_ids.at(static_cast<std::size_t>(index));
+      };
+      for (const auto& a : r.actions) {
+        auto& s = impl_->statement(
+            "INSERT INTO action_verbs(paragraph_id, phrase, lemma, modifier, qualifier, is_lead, rule_id, start_offset, "
+            "end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, paragraph_ids.at(a.paragraph));
+        s.bind(2, a.phrase);
+        s.bind(3, a.lemma);
+        bind_text(s, 4, a.modifier);
+        bind_text(s, 5, a.qualifier);
+        s.bind(6, a.is_lead ? 1 : 0);
+        s.bind(7, a.rule_id);
+        s.bind(8, static_cast<std::int64_t>(a.span.begin));
+        s.bind(9, static_cast<std::int64_t>(a.span.end));
+        s.exec();
+      }
+      std::vector<std::int64_t> footnote_ids;
+      for (const auto& f : r.footnotes) {
+        auto& s = impl_->statement(
+            "INSERT INTO footnotes(resolution_id, number, text, rule_id, start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?)");
+        s.bind(1, resolution_id);
+        s.bind(2, f.number);
+        s.bind(3, f.text);
+        s.bind(4, "document.footnote");
+        s.bind(5, static_cast<std::int64_t>(f.span.begin));
+        s.bind(6, static_cast<std::int64_t>(f.span.end));
+        s.exec();
+        footnote_ids.push_back(db.getLastInsertRowid());
+      }
+      const auto footnote_id = [&](int index) -> std::optional<std::int64_t> {
+        if (index < 0) return std::nullopt;
+        return footnote_ids.at(static_cast<std::size_t>(index));
+      };
+      for (const auto& ref : r.footnote_refs) {
+        auto& s = impl_->statement(
+            "INSERT INTO footnote_refs(paragraph_id, footnote_id, start_offset, rule_id) VALUES(?, ?, ?, ?)");
+        s.bind(1, paragraph_ids.at(ref.paragraph));
+        s.bind(2, footnote_ids.at(ref.footnote));
+        s.bind(3, static_cast<std::int64_t>(ref.offset));
+        s.bind(4, "document.footnote_marks");
+        s.exec();
+      }
+      for (const auto& m : r.mentions) {
+        auto& s = impl_->statement(
+            "INSERT INTO organization_mentions(organization_id, resolution_id, paragraph_id, surface, rule_id, "
+            "start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, impl_->organization_ids.at(m.organization));
+        s.bind(2, resolution_id);
+        bind_id(s, 3, paragraph_id(m.paragraph));
+        s.bind(4, m.surface);
+        s.bind(5, m.rule_id);
+        s.bind(6, static_cast<std::int64_t>(m.span.begin));
+        s.bind(7, static_cast<std::int64_t>(m.span.end));
+        s.exec();
+      }
+      for (const auto& c : r.citations) {
+        auto& s = impl_->statement(
+            "INSERT INTO citations(resolution_id, paragraph_id, footnote_id, kind, target, cited_date, surface, rule_id, "
+            "start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, resolution_id);
+        bind_id(s, 2, paragraph_id(c.paragraph));
+        bind_id(s, 3, footnote_id(c.footnote));
+        s.bind(4, c.kind);
+        s.bind(5, c.target);
+        bind_text(s, 6, c.cited_date);
+        s.bind(7, c.surface);
+        s.bind(8, c.rule_id);
+        s.bind(9, static_cast<std::int64_t>(c.span.begin));
+        s.bind(10, static_cast<std::int64_t>(c.span.end));
+        s.exec();
+      }
+      for (const auto& d : r.deadlines) {
+        auto& s = impl_->statement(
+            "INSERT INTO deadlines(resolution_id, paragraph_id, kind, session, due_year, due_date, requested_of, body, "
+            "subject, rule_id, start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, resolution_id);
+        s.bind(2, paragraph_ids.at(d.paragraph));
+        s.bind(3, d.kind);
+        bind_opt(s, 4, d.session);
+        bind_opt(s, 5, d.due_year);
+        bind_text(s, 6, d.due_date);
+        bind_text(s, 7, d.requested_of);
+        bind_text(s, 8, d.body);
+        bind_text(s, 9, d.subject);
+        s.bind(10, d.rule_id);
+        s.bind(11, static_cast<std::int64_t>(d.span.begin));
+        s.bind(12, static_cast<std::int64_t>(d.span.end));
+        s.exec();
+      }
+    }
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(file.path + ": cannot load: " + e.what());
+  }
+}
+
+void Database::quarantine(std::int64_t run, const std::string& path, const std::string& content_hash,
+                          std::int64_t size, const InputError& error) {
+  auto& db = impl_->db;
+  try {
+    SQLite::Transaction tx(db);
+    auto& q = impl_->statement(
+        "INSERT INTO quarantine(run_id, path, stage, line, reason, excerpt) VALUES(?, ?, ?, ?, ?, ?)");
+    q.bind(1, run);
+    q.bind(2, path);
+    q.bind(3, error.stage());
+    if (error.line() > 0) q.bind(4, static_cast<std::int64_t>(error.line()));
+    else q.bind(4);
+    q.bind(5, std::string(error.what()));
+    bind_text(q, 6, error.excerpt());
+    q.exec();
+    // The file's earlier rows, if any, no longer describe it.
+    auto& del = impl_->statement("DELETE FROM documents WHERE path = ?");
+    del.bind(1, path);
+    del.exec();
+    auto& doc = impl_->statement(
+        "INSERT INTO documents(path, content_hash, size_bytes, status) VALUES(?, ?, ?, 'rejected')");
+    doc.bind(1, path);
+    doc.bind(2, content_hash);
+    doc.bind(3, size);
+    doc.exec();
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(path + ": cannot record quarantine: " + e.what());
+  }
+}
+
+std::vector<QuarantineRow> Database::quarantine_rows() {
+  std::vector<QuarantineRow> out;
+  try {
+    SQLite::Statement q(impl_->db,
+                        "SELECT coalesce(run_id, 0), path, stage, coalesce(line, 0), reason, coalesce(excerpt, ''), "
+                        "recorded_at FROM quarantine ORDER BY id");
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(),
+                     q.getColumn(3).getInt64()});
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read quarantine: ") + e.what());
+  }
+  return out;
+}
+
+}  // namespace unres

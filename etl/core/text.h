@@ -1,0 +1,31 @@
+#pragma once
+// Small pure helpers on UTF-8 text shared by the stages.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unres {
+
+// Collapses runs of ASCII white space into one space and trims both ends.
+std::string fold_space(std::string_view text);
+std::string_view trim(std::string_view text);
+std::string lower_ascii(std::string_view text);
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
+std::optional<std::size_t> invalid_utf8_at(std::string_view text);
+// 1-based line number of byte `offset`.
+std::size_t line_of(std::string_view text, std::size_t offset);
+
+// [begin, end) of each line, without the newline (and without a trailing '\r').
+struct LineSpan {
+  std::size_t begin, end;
+};
+std::vector<LineSpan> split_lines(std::string_view text, std::size_t from = 0,
+                                  std::size_t to = std::string_view::npos);
+
+// A short, single-line excerpt for messages.
+std::string excerpt(std::string_view text, std::size_t at, std::size_t length = 80);
+
+}  // namespace unres

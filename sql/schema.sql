@@ -1,0 +1,176 @@
+-- unres schema, version 1 (PRAGMA user_version). The tables and columns of
+-- ../shared/design/schema-contract.md are the public surface: add, never rename or drop.
+-- Offsets are byte offsets into the source file as read: [start_offset, end_offset).
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+  id           INTEGER PRIMARY KEY,
+  path         TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL,
+  size_bytes   INTEGER NOT NULL,
+  format       TEXT,
+  status       TEXT NOT NULL CHECK (status IN ('loaded', 'rejected')),
+  rules_hash   TEXT,
+  loaded_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE IF NOT EXISTS resolutions (
+  id              INTEGER PRIMARY KEY,
+  symbol          TEXT NOT NULL UNIQUE,
+  body            TEXT,
+  session         INTEGER,
+  number          INTEGER,
+  title           TEXT,
+  adopted_on      TEXT,
+  committee       TEXT,
+  basis_symbol    TEXT,
+  plenary_meeting INTEGER,
+  agenda_item     TEXT,
+  distributed_on  TEXT,
+  job_number      TEXT,
+  document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start_offset    INTEGER NOT NULL,
+  end_offset      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS resolutions_document ON resolutions(document_id);
+CREATE INDEX IF NOT EXISTS resolutions_session ON resolutions(session, number);
+
+CREATE TABLE IF NOT EXISTS paragraphs (
+  id            INTEGER PRIMARY KEY,
+  resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+  kind          TEXT NOT NULL CHECK (kind IN ('preambular', 'operative', 'annex')),
+  ordinal       INTEGER NOT NULL,
+  number        TEXT,
+  parent_id     INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+  text          TEXT NOT NULL,
+  rule_id       TEXT NOT NULL,
+  start_offset  INTEGER NOT NULL,
+  end_offset    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS paragraphs_resolution ON paragraphs(resolution_id, kind, ordinal);
+CREATE INDEX IF NOT EXISTS paragraphs_parent ON paragraphs(parent_id);
+
+CREATE TABLE IF NOT EXISTS action_verbs (
+  id           INTEGER PRIMARY KEY,
+  paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+  phrase       TEXT NOT NULL,
+  lemma        TEXT NOT NULL,
+  modifier     TEXT,
+  qualifier    TEXT,
+  is_lead      INTEGER NOT NULL CHECK (is_lead IN (0, 1)),
+  rule_id      TEXT NOT NULL,
+  start_offset INTEGER NOT NULL,
+  end_offset   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS action_verbs_paragraph ON action_verbs(paragraph_id);
+CREATE INDEX IF NOT EXISTS action_verbs_lemma ON action_verbs(lemma);
+
+CREATE TABLE IF NOT EXISTS organizations (
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL UNIQUE,
+  acronym  TEXT,
+  category TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS organization_mentions (
+  id              INTEGER PRIMARY KEY,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id),
+  resolution_id   INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+  paragraph_id    INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+  surface         TEXT NOT NULL,
+  rule_id         TEXT NOT NULL,
+  start_offset    INTEGER NOT NULL,
+  end_offset      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS organization_mentions_resolution ON organization_mentions(resolution_id);
+CREATE INDEX IF NOT EXISTS organization_mentions_organization ON organization_mentions(organization_id);
+CREATE INDEX IF NOT EXISTS organization_mentions_paragraph ON organization_mentions(paragraph_id);
+
+CREATE TABLE IF NOT EXISTS footnotes (
+  id            INTEGER PRIMARY KEY,
+  resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+  number        INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  rule_id       TEXT NOT NULL,
+  start_offset  INTEGER NOT NULL,
+  end_offset    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS footnotes_resolution ON footnotes(resolution_id);
+
+CREATE TABLE IF NOT EXISTS footnote_refs (
+  id           INTEGER PRIMARY KEY,
+  paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
+  footnote_id  INTEGER NOT NULL REFERENCES footnotes(id) ON DELETE CASCADE,
+  start_offset INTEGER NOT NULL,
+  rule_id      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS footnote_refs_paragraph ON footnote_refs(paragraph_id);
+CREATE INDEX IF NOT EXISTS footnote_refs_footnote ON footnote_refs(footnote_id);
+
+CREATE TABLE IF NOT EXISTS citations (
+  id            INTEGER PRIMARY KEY,
+  resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+  paragraph_id  INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+  footnote_id   INTEGER REFERENCES footnotes(id) ON DELETE CASCADE,
+  kind          TEXT NOT NULL,
+  target        TEXT NOT NULL,
+  cited_date    TEXT,
+  surface       TEXT NOT NULL,
+  rule_id       TEXT NOT NULL,
+  start_offset  INTEGER NOT NULL,
+  end_offset    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS citations_resolution ON citations(resolution_id);
+CREATE INDEX IF NOT EXISTS citations_target ON citations(target);
+CREATE INDEX IF NOT EXISTS citations_paragraph ON citations(paragraph_id);
+CREATE INDEX IF NOT EXISTS citations_footnote ON citations(footnote_id);
+
+CREATE TABLE IF NOT EXISTS deadlines (
+  id            INTEGER PRIMARY KEY,
+  resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+  paragraph_id  INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+  kind          TEXT NOT NULL,
+  session       INTEGER,
+  due_year      INTEGER,
+  due_date      TEXT,
+  requested_of  TEXT,
+  body          TEXT,
+  subject       TEXT,
+  rule_id       TEXT NOT NULL,
+  start_offset  INTEGER NOT NULL,
+  end_offset    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deadlines_resolution ON deadlines(resolution_id);
+CREATE INDEX IF NOT EXISTS deadlines_session ON deadlines(session);
+CREATE INDEX IF NOT EXISTS deadlines_paragraph ON deadlines(paragraph_id);
+
+CREATE TABLE IF NOT EXISTS ingest_runs (
+  id                INTEGER PRIMARY KEY,
+  started_at        TEXT NOT NULL,
+  finished_at       TEXT,
+  status            TEXT NOT NULL CHECK (status IN ('running', 'completed', 'completed_with_quarantine', 'failed')),
+  files_seen        INTEGER NOT NULL DEFAULT 0,
+  files_loaded      INTEGER NOT NULL DEFAULT 0,
+  files_skipped     INTEGER NOT NULL DEFAULT 0,
+  files_quarantined INTEGER NOT NULL DEFAULT 0,
+  resolutions       INTEGER NOT NULL DEFAULT 0,
+  rules_hash        TEXT NOT NULL,
+  tool_version      TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quarantine (
+  id          INTEGER PRIMARY KEY,
+  run_id      INTEGER REFERENCES ingest_runs(id),
+  path        TEXT NOT NULL,
+  stage       TEXT NOT NULL,
+  line        INTEGER,
+  reason      TEXT NOT NULL,
+  excerpt     TEXT,
+  recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS quarantine_path ON quarantine(path);
