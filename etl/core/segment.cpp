@@ -144,7 +144,7 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
   }
 
   // Footnote marks: candidates from every pattern, accepted in document order only when they name
-  // an existing footnote that is either the next new one or one already referred to.
+  // an existing footnote that is at most two past the next new one, or one already referred to.
   std::vector<std::size_t> index_of_number;
   for (std::size_t i = 0; i < out.footnotes.size(); ++i) {
     const int n = out.footnotes[i].number;
@@ -166,10 +166,11 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     for (const Span c : candidates) {
       if (c.begin < last_end) continue;
       const int n = to_int(all.substr(c.begin, c.size()));
+      // A mark may be missed (glued to a number, "Agenda 216"): tolerate a gap of two.
       if (n <= 0 || static_cast<std::size_t>(n) >= index_of_number.size() ||
-          index_of_number[static_cast<std::size_t>(n)] == SIZE_MAX || n > next_new)
+          index_of_number[static_cast<std::size_t>(n)] == SIZE_MAX || n > next_new + 2)
         continue;
-      if (n == next_new) ++next_new;
+      next_new = std::max(next_new, n + 1);
       out.marks.push_back({p, index_of_number[static_cast<std::size_t>(n)], c});
       last_end = c.end;
     }
