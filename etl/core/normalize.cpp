@@ -195,11 +195,15 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
           } else if (breaks && (*breaks)[k]) {
             // Text after a page break continues the paragraph when it cannot start one.
             const bool lower = text.front() >= 'a' && text.front() <= 'z';
-            fresh = !lower && std::string_view(",;:.").find(last_text.back()) != std::string_view::npos;
+            const std::size_t end = last_text.find_last_not_of("0123456789 ");  // a footnote mark aside
+            fresh = !lower && end != std::string_view::npos &&
+                    std::string_view(",;:.").find(last_text[end]) != std::string_view::npos;
           }
         }
+        // A line broken after a hyphen ("Non-Self-" / "Governing") joins without a space.
+        const bool hyphen = last_text.size() > 1 && last_text.back() == '-' && last_text[last_text.size() - 2] != ' ';
         if (fresh) b.synthetic("\n", last_end);
-        else b.synthetic(" ", l.begin);
+        else if (!hyphen) b.synthetic(" ", l.begin);
       }
       b.copy(l.begin, l.end);
       open = true;

@@ -47,6 +47,12 @@ class SubparagraphNesting {
   std::string last_letter_;
 };
 
+// Whether a paragraph ends as a clause does (",", ";", ":", "."), a footnote mark aside.
+bool ends_clause(std::string_view text) {
+  std::size_t end = text.find_last_not_of("0123456789 \t");
+  return end != std::string_view::npos && std::string_view(",;:.").find(text[end]) != std::string_view::npos;
+}
+
 }  // namespace
 
 Segments segment(const NormalizedText& text, const DocumentSpan& doc, const RuleSet& rules) {
@@ -124,13 +130,27 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
       continue;
     }
     const Span body{l.begin + static_cast<std::size_t>(trim(line).data() - line.data()), l.end};
-    if (state == State::preamble || state == State::annex) {
-      add_top(state == State::preamble ? "preambular" : "annex", "", whole, body);
-    } else if (!out.paragraphs.empty()) {
-      // An unnumbered line amid operative paragraphs continues the last one (a quoted passage).
-      out.paragraphs.back().body.end = l.end;
-      out.paragraphs.back().line.end = l.end;
+    const std::string_view own = all.substr(body.begin, body.size());
+    if (S.heading.match_at(line, 0)) continue;
+    if (state == State::operative) {
+      // An unnumbered line amid operative paragraphs: a continuation when it starts in lower case,
+      // otherwise a heading ("Section 3", a part's title).
+      if (!out.paragraphs.empty() && !own.empty() && own.front() >= 'a' && own.front() <= 'z') {
+        out.paragraphs.back().body.end = l.end;
+        out.paragraphs.back().line.end = l.end;
+      }
+      continue;
     }
+    if (state == State::preamble && rules.phrases.operative_lead.match_at(own, 0) &&
+        !rules.phrases.preambular_lead.match_at(own, 0)) {
+      // A resolution of one unnumbered operative paragraph ("The General Assembly / Endorses …").
+      state = State::operative;
+      add_top("operative", "", whole, body);
+      continue;
+    }
+    if (state == State::preamble && !ends_clause(own) && !rules.phrases.preambular_lead.match_at(own, 0))
+      continue;  // a heading: preambular paragraphs open with a phrase or end with punctuation
+    add_top(state == State::preamble ? "preambular" : "annex", "", whole, body);
   }
   if (!saw_enacting)
     throw InputError("segment", line_of(all, doc.text.begin),

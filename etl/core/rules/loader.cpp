@@ -242,7 +242,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
   if (L.is_map(doc, "'document'", "document")) {
     const std::string id = "document";
     L.keys(doc, {"start", "enacting_formula", "operative", "subparagraph", "roman_label", "closing", "footnote",
-                 "end", "annex", "footnote_marks"}, id);
+                 "end", "annex", "heading", "footnote_marks"}, id);
     auto& d = rules.document;
     const auto set = [&](Pattern& out, const char* key, std::vector<std::string> groups = {}) {
       if (auto p = L.pattern(doc, key, id, true, groups)) out = *p;
@@ -256,6 +256,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
     set(d.footnote, "footnote", {"number", "text"});
     set(d.end, "end");
     set(d.annex, "annex");
+    set(d.heading, "heading");
     for (const auto& src : L.strings(doc, "footnote_marks", id, true)) {
       try {
         Pattern p = Pattern::compile(src);

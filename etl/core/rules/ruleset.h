@@ -53,6 +53,7 @@ struct DocumentStructure {
   Pattern footnote;          // groups: number, text
   Pattern end;               // end of the document proper (trailers after it)
   Pattern annex;             // an annex heading: paragraphs after it are kind 'annex'
+  Pattern heading;           // a line that is a heading, not a paragraph ("I", "Section 3")
   std::vector<Pattern> footnote_marks;  // groups: mark; a match without `mark` is skipped text
 };
 
