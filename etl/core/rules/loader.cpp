@@ -368,7 +368,7 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
                     quals = alternation(lex.qualifiers);
   const auto lead = [&](const std::vector<std::string>& forms) {
     const std::string f = alternation(forms);
-    return "^(?P<pre>(?:" + mods + "\\s+)*)(?P<form>" + f + ")\\b(?P<post>(?:,?\\s+" + post + "\\b)*)(?:\\s+(?P<qual>" +
+    return "^(?P<pre>(?:" + mods + "\\s+)*)(?P<form>" + f + ")\\b(?P<post>(?:\\s+" + post + "\\b)*)(?:\\s+(?P<qual>" +
            quals + ")\\b)?(?:\\s+and\\s+(?P<pre2>(?:" + mods + "\\s+)*)(?P<form2>" + f + ")\\b)?";
   };
   PatternOptions ci;
