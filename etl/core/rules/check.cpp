@@ -25,6 +25,25 @@ std::string mismatch(const std::map<std::string, std::string>& expect, const std
   return {};
 }
 
+// Judges an example against the values a rule produced on its text (one map per match).
+void judge(std::vector<std::string>& out, const Example& ex, const std::string& id,
+           const std::vector<std::map<std::string, std::string>>& produced) {
+  if (!ex.must_match) {
+    if (!produced.empty()) out.push_back(fail(ex, id, "must not match, got " + show(produced.front())));
+    return;
+  }
+  if (produced.empty()) {
+    out.push_back(fail(ex, id, "does not match"));
+    return;
+  }
+  std::string why;
+  for (const auto& got : produced) {
+    why = mismatch(ex.expect, got);
+    if (why.empty()) return;
+  }
+  out.push_back(fail(ex, id, why));
+}
+
 }  // namespace
 
 std::vector<std::string> run_examples(const RuleSet& rules) {
@@ -32,34 +51,15 @@ std::vector<std::string> run_examples(const RuleSet& rules) {
   for (const auto& rule : rules.metadata)
     for (const auto& ex : rule.examples) {
       const auto got = apply_metadata_rule(rule, ex.text, rules.vocabulary);
-      if (!ex.must_match) {
-        if (!got.empty()) out.push_back(fail(ex, rule.id, "must not match, got " + show(got)));
-      } else if (got.empty()) {
-        out.push_back(fail(ex, rule.id, "does not match"));
-      } else if (auto m = mismatch(ex.expect, got); !m.empty()) {
-        out.push_back(fail(ex, rule.id, m));
-      }
+      judge(out, ex, rule.id, got.empty() ? std::vector<std::map<std::string, std::string>>{}
+                                          : std::vector<std::map<std::string, std::string>>{got});
     }
   for (const auto& rule : rules.citations)
     for (const auto& ex : rule.examples) {
       std::vector<std::map<std::string, std::string>> mine;
       for (const auto& hit : find_citations(rules, ex.text, {0, ex.text.size()}))
         if (hit.rule == &rule) mine.push_back({{"target", hit.target}, {"kind", hit.kind}, {"cited_date", hit.cited_date}});
-      if (!ex.must_match) {
-        if (!mine.empty()) out.push_back(fail(ex, rule.id, "must not match, got " + show(mine.front())));
-        continue;
-      }
-      if (mine.empty()) {
-        out.push_back(fail(ex, rule.id, "does not match"));
-        continue;
-      }
-      std::string why;
-      bool ok = false;
-      for (const auto& got : mine) {
-        why = mismatch(ex.expect, got);
-        if (why.empty()) ok = true;
-      }
-      if (!ok) out.push_back(fail(ex, rule.id, why));
+      judge(out, ex, rule.id, mine);
     }
   for (const auto& rule : rules.deadlines)
     for (const auto& ex : rule.examples) {
@@ -75,21 +75,7 @@ std::vector<std::string> run_examples(const RuleSet& rules) {
           if (!v.empty()) got[k] = v;
         mine.push_back(std::move(got));
       }
-      if (!ex.must_match) {
-        if (!mine.empty()) out.push_back(fail(ex, rule.id, "must not match, got " + show(mine.front())));
-        continue;
-      }
-      if (mine.empty()) {
-        out.push_back(fail(ex, rule.id, "does not match"));
-        continue;
-      }
-      std::string why;
-      bool ok = false;
-      for (const auto& got : mine) {
-        why = mismatch(ex.expect, got);
-        if (why.empty()) ok = true;
-      }
-      if (!ok) out.push_back(fail(ex, rule.id, why));
+      judge(out, ex, rule.id, mine);
     }
   return out;
 }
