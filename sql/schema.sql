@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS documents (
   size_bytes   INTEGER NOT NULL,
   format       TEXT,
   status       TEXT NOT NULL CHECK (status IN ('loaded', 'rejected')),
+  encoding     TEXT,              -- 'utf-8', or 'windows-1252' when the file was decoded from it
+  mtime_ns     INTEGER,           -- modification time seen when loaded: unchanged files are not re-read
   rules_hash   TEXT,
   loaded_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
@@ -153,12 +155,13 @@ CREATE TABLE IF NOT EXISTS ingest_runs (
   id                INTEGER PRIMARY KEY,
   started_at        TEXT NOT NULL,
   finished_at       TEXT,
-  status            TEXT NOT NULL CHECK (status IN ('running', 'completed', 'completed_with_quarantine', 'failed')),
+  status            TEXT NOT NULL CHECK (status IN ('running', 'completed', 'completed_with_quarantine', 'interrupted', 'failed')),
   files_seen        INTEGER NOT NULL DEFAULT 0,
   files_loaded      INTEGER NOT NULL DEFAULT 0,
   files_skipped     INTEGER NOT NULL DEFAULT 0,
   files_quarantined INTEGER NOT NULL DEFAULT 0,
   resolutions       INTEGER NOT NULL DEFAULT 0,
+  row_counts        TEXT,          -- JSON object: rows per table when the run ended
   rules_hash        TEXT NOT NULL,
   tool_version      TEXT NOT NULL
 );

@@ -45,9 +45,40 @@ std::size_t OffsetMap::to_raw_end(std::size_t norm_end) const {
 namespace {
 
 // Appends source slices (applying the character replacements) and synthetic separators.
+// Windows-1252 bytes 0x80..0x9F as Unicode code points (0 where the code page defines none).
+constexpr unsigned kCp1252High[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+                                      0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+                                      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+std::string utf8_of(unsigned cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// Invalid UTF-8 is taken for Windows-1252 only when every byte is one the code page defines and
+// no control character other than white space occurs: then it is clearly that, not binary.
+bool looks_like_cp1252(std::string_view raw) {
+  for (const char ch : raw) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+    if (c >= 0x80 && c <= 0x9F && kCp1252High[c - 0x80] == 0) return false;
+  }
+  return true;
+}
+
 class Builder {
  public:
-  Builder(std::string_view raw, const RuleSet& rules) : raw_(raw), rules_(rules) {}
+  Builder(std::string_view raw, const RuleSet& rules, bool cp1252) : raw_(raw), rules_(rules), cp1252_(cp1252) {}
 
   void copy(std::size_t begin, std::size_t end) {
     if (!rules_.replacement_matcher) return copy_plain(begin, end);
@@ -77,6 +108,7 @@ class Builder {
   NormalizedText finish(std::string format, std::size_t footnotes_begin) {
     NormalizedText n;
     n.format = std::move(format);
+    n.encoding = cp1252_ ? "windows-1252" : "utf-8";
     n.text = std::move(out_);
     n.map = std::move(map_);
     n.footnotes_begin = footnotes_begin;
@@ -86,12 +118,33 @@ class Builder {
  private:
   void copy_plain(std::size_t begin, std::size_t end) {
     if (end <= begin) return;
+    if (cp1252_) return decode_cp1252(begin, end);
     map_.add({out_.size(), begin, end - begin, end - begin, true});
     out_.append(raw_.substr(begin, end - begin));
   }
 
+  // Each high byte becomes its UTF-8 sequence, standing for that one source byte.
+  void decode_cp1252(std::size_t begin, std::size_t end) {
+    std::size_t run = begin;
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto c = static_cast<unsigned char>(raw_[i]);
+      if (c < 0x80) continue;
+      if (run < i) {
+        map_.add({out_.size(), run, i - run, i - run, true});
+        out_.append(raw_.substr(run, i - run));
+      }
+      synthetic(utf8_of(c <= 0x9F ? kCp1252High[c - 0x80] : c), i, 1);
+      run = i + 1;
+    }
+    if (run < end) {
+      map_.add({out_.size(), run, end - run, end - run, true});
+      out_.append(raw_.substr(run, end - run));
+    }
+  }
+
   std::string_view raw_;
   const RuleSet& rules_;
+  bool cp1252_;
   std::string out_;
   OffsetMap map_;
 };
@@ -103,8 +156,8 @@ bool any_match(const std::vector<Pattern>& patterns, std::string_view line) {
 bool matches(const std::optional<Pattern>& p, std::string_view line) { return p && p->find(line).has_value(); }
 
 // Layouts whose lines already are paragraphs: copy each line, trailing white space dropped.
-NormalizedText copy_lines(std::string_view raw, const RuleSet& rules, const Layout& layout) {
-  Builder b(raw, rules);
+NormalizedText copy_lines(std::string_view raw, const RuleSet& rules, const Layout& layout, bool cp1252) {
+  Builder b(raw, rules, cp1252);
   for (const auto& line : split_lines(raw)) {
     const std::string_view text = raw.substr(line.begin, line.end - line.begin);
     const std::size_t end = line.begin + (text.find_last_not_of(" \t\f\v") == std::string_view::npos
@@ -119,7 +172,7 @@ NormalizedText copy_lines(std::string_view raw, const RuleSet& rules, const Layo
 // Hard-wrapped layouts (text extracted from PDFs): blank lines separate paragraphs; a page break
 // opens a header block (dropped up to the page counter and the furniture after it); a footnote
 // separator opens the page's footnotes, which are moved after the body.
-NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const Layout& layout) {
+NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const Layout& layout, bool cp1252) {
   struct Line {
     std::size_t begin, end;  // trimmed of trailing white space
     bool blank;
@@ -169,7 +222,7 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
     if (!line.blank) broke = false;
   }
 
-  Builder b(raw, rules);
+  Builder b(raw, rules, cp1252);
   // Writes paragraphs: the lines of one joined by a space; blank entries separate paragraphs.
   const auto emit = [&](const std::vector<Line>& src, const std::vector<bool>* breaks) {
     bool open = false;           // a paragraph is being written
@@ -226,13 +279,17 @@ NormalizedText normalize(const SourceFile& file, const RuleSet& rules) {
     const std::size_t at = raw.find('\0');
     throw InputError("normalize", line_of(raw, at), "binary file (NUL byte at offset " + std::to_string(at) + ")");
   }
-  if (const auto bad = invalid_utf8_at(raw))
-    throw InputError("normalize", line_of(raw, *bad), "invalid UTF-8 at offset " + std::to_string(*bad),
-                     excerpt(raw, *bad > 20 ? *bad - 20 : 0, 40));
+  bool cp1252 = false;
+  if (const auto bad = invalid_utf8_at(raw)) {
+    if (!looks_like_cp1252(raw))
+      throw InputError("normalize", line_of(raw, *bad), "invalid UTF-8 at offset " + std::to_string(*bad),
+                       excerpt(raw, *bad > 20 ? *bad - 20 : 0, 20));
+    cp1252 = true;
+  }
   const std::string_view head = raw.substr(0, rules.detect_window);
   for (const auto& layout : rules.layouts) {
     if (!layout.detect.find(head)) continue;
-    return layout.unwrap ? unwrap_lines(raw, rules, layout) : copy_lines(raw, rules, layout);
+    return layout.unwrap ? unwrap_lines(raw, rules, layout, cp1252) : copy_lines(raw, rules, layout, cp1252);
   }
   throw InputError("normalize", 1, "no known layout (no 'detect' pattern of mappings/structure.yaml matches the first " +
                                        std::to_string(rules.detect_window) + " bytes)",

@@ -34,14 +34,16 @@ class OffsetMap {
 
 struct NormalizedText {
   std::string format;          // the layout id
+  std::string encoding;        // "utf-8", or "windows-1252" when decoded from it
   std::string text;            // one logical paragraph per line
   OffsetMap map;
   std::size_t footnotes_begin = std::string::npos;  // relocated footnote lines start here, if any
   Span raw_span(Span norm) const { return {map.to_raw(norm.begin), map.to_raw_end(norm.end)}; }
 };
 
-// Detects the layout of `file` (the first layout whose `detect` pattern matches).
-// Throws InputError (stage "normalize") for invalid UTF-8 or an unknown layout.
+// Detects the layout of `file` (the first layout whose `detect` pattern matches). Text that is not
+// UTF-8 but clearly Windows-1252 is decoded (the offset map still points at the raw bytes).
+// Throws InputError (stage "normalize") for binary data, other invalid UTF-8 or an unknown layout.
 NormalizedText normalize(const SourceFile& file, const RuleSet& rules);
 
 }  // namespace unres

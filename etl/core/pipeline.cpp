@@ -1,18 +1,30 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <ostream>
+#include <set>
+#include <thread>
 
 #include "normalize.h"
 #include "segment.h"
 #include "split.h"
+#include "store/lock.h"
 
 namespace unres {
 
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
 // Files under the inputs, each directory's files in sorted order so that runs are reproducible.
-// Paths that cannot be listed are returned too: reading them fails and quarantines them.
+// Entries that are not directories are returned as they are: reading them says what is wrong
+// (a FIFO, a dangling link, a loop). Directory links are not followed, so link cycles end.
 std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem::path>& inputs) {
   std::vector<std::filesystem::path> out;
   for (const auto& input : inputs) {
@@ -25,7 +37,8 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
     const auto options = std::filesystem::directory_options::skip_permission_denied;
     for (auto it = std::filesystem::recursive_directory_iterator(input, options, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_directory(ec)) found.push_back(it->path());
+      std::error_code type_ec;
+      if (!it->is_directory(type_ec) || it->is_symlink(type_ec)) found.push_back(it->path());
     }
     if (ec) found.push_back(input);  // reported when read
     std::sort(found.begin(), found.end());
@@ -34,11 +47,135 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
   return out;
 }
 
+// What a worker hands the writer for one input file.
+struct Outcome {
+  enum class Kind { skipped, touched, parsed, rejected } kind = Kind::skipped;
+  std::string path;
+  SourceFile file;              // parsed: the bytes; touched: the new stamp
+  ParsedFile parsed;
+  std::optional<InputError> error;
+  SourceStamp stamp;            // rejected: what is known of the file
+};
+
+// Whether a file that has not changed since it was recorded can be left alone.
+bool unchanged_ok(const KnownDocument& known, const IngestOptions& options, const std::string& rules_hash) {
+  if (options.force || known.rules_hash != rules_hash) return false;
+  return known.status == "loaded" || !options.retry_quarantined;
+}
+
+// Ring of result slots between the parser threads and the writer: slot i % size holds input i.
+// Parsers never run more than `size` inputs ahead of the writer, so memory stays flat.
+class Window {
+ public:
+  Window(std::size_t inputs, std::size_t size) : inputs_(inputs), slots_(size) {}
+
+  // Next input to parse, or nullopt when there is none (or the run is stopping).
+  std::optional<std::size_t> take(const std::atomic<bool>* cancel) {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [&] { return next_ >= inputs_ || next_ < written_ + slots_.size() || stopping_; });
+    if (next_ >= inputs_ || stopping_ || (cancel && cancel->load())) return std::nullopt;
+    return next_++;
+  }
+  void put(std::size_t index, Outcome outcome) {
+    {
+      std::lock_guard lock(mutex_);
+      slots_[index % slots_.size()] = std::move(outcome);
+    }
+    ready_.notify_all();
+  }
+  // The outcome of input `index`, waiting for it; nullopt if the run stopped before it was parsed.
+  std::optional<Outcome> get(std::size_t index, const std::atomic<bool>* cancel) {
+    std::unique_lock lock(mutex_);
+    auto& slot = slots_[index % slots_.size()];
+    while (!slot) {
+      if ((cancel && cancel->load()) && index >= next_) return std::nullopt;
+      ready_.wait_for(lock, std::chrono::milliseconds(100));
+    }
+    std::optional<Outcome> out = std::move(slot);
+    slot.reset();
+    ++written_;
+    space_.notify_all();
+    return out;
+  }
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    space_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable space_, ready_;
+  std::size_t inputs_, next_ = 0, written_ = 0;
+  bool stopping_ = false;
+  std::vector<std::optional<Outcome>> slots_;
+};
+
+// Stage timings of the parser threads, merged under a lock.
+struct Timer {
+  std::mutex mutex;
+  StageTimes times;
+  void add(double StageTimes::*stage, double seconds) {
+    std::lock_guard lock(mutex);
+    times.*stage += seconds;
+  }
+};
+
+Outcome process(const std::filesystem::path& path, const std::unordered_map<std::string, KnownDocument>& known,
+                const RuleSet& rules, const IngestOptions& options, Timer& timer) {
+  Outcome out;
+  out.path = path.lexically_normal().string();
+  const auto k = known.find(out.path);
+  try {
+    auto t = Clock::now();
+    out.stamp = stat_source(path);
+    if (k != known.end() && unchanged_ok(k->second, options, rules.hash) && k->second.size_bytes == out.stamp.size &&
+        k->second.mtime_ns == out.stamp.mtime_ns) {
+      timer.add(&StageTimes::read, since(t));
+      return out;  // skipped without reading
+    }
+    out.file = read_source(path, options.max_file_size);
+    out.stamp = out.file.stamp;
+    timer.add(&StageTimes::read, since(t));
+    if (k != known.end() && unchanged_ok(k->second, options, rules.hash) &&
+        k->second.content_hash == out.file.stamp.content_hash) {
+      out.kind = Outcome::Kind::touched;  // same bytes, new modification time
+      out.file.bytes.clear();
+      return out;
+    }
+    t = Clock::now();
+    const NormalizedText text = normalize(out.file, rules);
+    timer.add(&StageTimes::normalize, since(t));
+    out.parsed = {text.format, text.encoding, {}};
+    for (const auto& doc : split_documents(text, rules)) {
+      t = Clock::now();
+      const Segments segments = segment(text, doc, rules);
+      timer.add(&StageTimes::segment, since(t));
+      t = Clock::now();
+      out.parsed.resolutions.push_back(extract(text, doc, segments, rules));
+      timer.add(&StageTimes::extract, since(t));
+    }
+    std::set<std::string> symbols;
+    for (const auto& r : out.parsed.resolutions)
+      if (!symbols.insert(r.meta.at("symbol")).second)
+        throw InputError("split", 0, "the file holds resolution " + r.meta.at("symbol") + " twice");
+    out.kind = Outcome::Kind::parsed;
+  } catch (const InputError& e) {
+    out.kind = Outcome::Kind::rejected;
+    out.error = e;
+    out.parsed = {};
+    out.file.bytes.clear();
+  }
+  return out;
+}
+
 }  // namespace
 
 ParsedFile parse(const SourceFile& file, const RuleSet& rules) {
   const NormalizedText text = normalize(file, rules);
-  ParsedFile parsed{text.format, {}};
+  ParsedFile parsed{text.format, text.encoding, {}};
   for (const auto& doc : split_documents(text, rules)) {
     const Segments segments = segment(text, doc, rules);
     parsed.resolutions.push_back(extract(text, doc, segments, rules));
@@ -47,34 +184,114 @@ ParsedFile parse(const SourceFile& file, const RuleSet& rules) {
 }
 
 IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log) {
+  const auto started = Clock::now();
+  const WriterLock lock(options.database, options.wait_for_lock);
   Database db(options.database);
   db.sync_organizations(rules.organizations);
+  const auto known = db.known_documents();
+
   IngestResult result;
+  for (const auto& [path, k] : known)
+    if (k.status == "loaded" && k.rules_hash != rules.hash) ++result.stale;
+  if (result.stale && !options.force)
+    log << "unres: the rules changed since " << result.stale
+        << " file(s) were loaded: those under the inputs are re-processed now\n";
   result.run_id = db.begin_run(rules.hash);
-  for (const auto& path : list_inputs(options.inputs)) {
-    ++result.counts.seen;
-    std::string hash;
-    std::int64_t size = 0;
-    try {
-      const SourceFile file = read_source(path, options.max_file_size);
-      hash = file.content_hash;
-      size = static_cast<std::int64_t>(file.bytes.size());
-      const ParsedFile parsed = parse(file, rules);
-      db.load_document(file, parsed.format, parsed.resolutions, rules.hash);
-      ++result.counts.loaded;
-      result.counts.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
-      if (options.verbose) log << "unres: loaded " << file.path << " (" << parsed.format << ", "
-                               << parsed.resolutions.size() << " resolution(s))\n";
-    } catch (const InputError& e) {
-      ++result.counts.quarantined;
-      const std::string where = path.lexically_normal().string();
-      log << "unres: quarantined " << where << (e.line() ? ":" + std::to_string(e.line()) : "") << ": " << e.stage()
-          << ": " << e.what() << "\n";
-      db.quarantine(result.run_id, where, hash, size, e);
+
+  const auto files = list_inputs(options.inputs);
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  Window window(files.size(), std::max<std::size_t>(16, jobs * 8));
+  Timer timer;
+  std::vector<std::thread> workers;
+  for (unsigned j = 0; j < jobs; ++j)
+    workers.emplace_back([&] {
+      while (const auto i = window.take(options.cancel)) window.put(*i, process(files[*i], known, rules, options, timer));
+    });
+
+  auto& c = result.counts;
+  bool interrupted = false;
+  auto last_progress = Clock::now();
+  try {
+    std::optional<Database::Batch> batch;
+    std::size_t in_batch = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      auto outcome = window.get(i, options.cancel);
+      if (!outcome) {
+        interrupted = true;
+        break;
+      }
+      ++c.seen;
+      const auto t = Clock::now();
+      if (!batch) batch.emplace(db);
+      switch (outcome->kind) {
+        case Outcome::Kind::skipped:
+          ++c.skipped;
+          if (options.verbose) log << "unres: unchanged " << outcome->path << "\n";
+          break;
+        case Outcome::Kind::touched:
+          db.touch_document(outcome->path, outcome->stamp);
+          ++c.skipped;
+          if (options.verbose) log << "unres: unchanged (touched) " << outcome->path << "\n";
+          break;
+        case Outcome::Kind::parsed:
+          try {
+            db.load_document(outcome->file, outcome->parsed.format, outcome->parsed.encoding,
+                             outcome->parsed.resolutions, rules.hash);
+            ++c.loaded;
+            c.resolutions += static_cast<std::int64_t>(outcome->parsed.resolutions.size());
+            if (outcome->parsed.encoding != "utf-8")
+              log << "unres: " << outcome->path << ": not UTF-8; decoded as " << outcome->parsed.encoding << "\n";
+            if (options.verbose)
+              log << "unres: loaded " << outcome->path << " (" << outcome->parsed.format << ", "
+                  << outcome->parsed.resolutions.size() << " resolution(s))\n";
+          } catch (const InputError& e) {
+            outcome->error = e;
+            outcome->kind = Outcome::Kind::rejected;
+          }
+          break;
+        case Outcome::Kind::rejected:
+          break;
+      }
+      if (outcome->kind == Outcome::Kind::rejected) {
+        const InputError& e = *outcome->error;
+        ++c.quarantined;
+        log << "unres: quarantined " << outcome->path;
+        if (e.line()) log << ":" << e.line();
+        log << ": " << e.stage() << ": " << e.what() << "\n";
+        db.quarantine(result.run_id, outcome->path, outcome->stamp, rules.hash, e);
+      }
+      if (++in_batch >= options.batch_size) {
+        batch->commit();
+        batch.reset();
+        in_batch = 0;
+      }
+      timer.add(&StageTimes::load, since(t));
+      if (options.on_progress && since(last_progress) > 0.2) {
+        last_progress = Clock::now();
+        options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
+      }
     }
+    if (batch) batch->commit();  // on interruption too: every document in it is complete
+  } catch (...) {
+    window.stop();
+    for (auto& w : workers) w.join();
+    try {
+      db.finish_run(result.run_id, c, "failed");
+    } catch (const DatabaseError&) {
+      // The database is what failed: the run stays 'running' and the first error is reported.
+    }
+    throw;
   }
-  db.finish_run(result.run_id, result.counts,
-                result.counts.quarantined ? "completed_with_quarantine" : "completed");
+  window.stop();
+  for (auto& w : workers) w.join();
+  if (options.on_progress)
+    options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
+
+  result.status = interrupted ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";
+  db.finish_run(result.run_id, c, result.status);
+  result.rows = db.row_counts();
+  result.times = timer.times;
+  result.seconds = since(started);
   return result;
 }
 

@@ -1,9 +1,13 @@
 #pragma once
 // The only place that knows the order of the stages:
 // read -> normalize -> split -> segment -> extract -> load.
+// Parsing runs on `jobs` threads; one writer loads the results in input order.
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,27 +18,49 @@
 namespace unres {
 
 struct ParsedFile {
-  std::string format;
+  std::string format, encoding;
   std::vector<ResolutionRecord> resolutions;
 };
 
 // Every stage but load, on one file already read. Pure: throws InputError for bad input.
 ParsedFile parse(const SourceFile& file, const RuleSet& rules);
 
+// Time spent in each stage, summed over threads (seconds).
+struct StageTimes {
+  double read = 0, normalize = 0, segment = 0, extract = 0, load = 0;
+};
+
+struct IngestProgress {
+  std::int64_t done, total, resolutions;
+  double seconds;
+};
+
 struct IngestOptions {
   std::vector<std::filesystem::path> inputs;  // files or directories (recursive)
   std::filesystem::path database = "unres.db";
   std::uintmax_t max_file_size = 64u << 20;
   bool verbose = false;
+  bool force = false;              // re-process unchanged files too
+  bool retry_quarantined = false;  // re-process unchanged files that were quarantined
+  bool wait_for_lock = false;      // wait for another writer instead of failing
+  unsigned jobs = 0;               // parser threads; 0: the machine's cores
+  std::size_t batch_size = 500;    // documents per transaction
+  const std::atomic<bool>* cancel = nullptr;      // set by a signal handler: stop after the batch
+  std::function<void(const IngestProgress&)> on_progress;  // called by the writer, ~5 times a second
 };
 
 struct IngestResult {
   RunCounts counts;
   std::int64_t run_id = 0;
+  std::string status;   // completed, completed_with_quarantine, interrupted
+  std::int64_t stale = 0;  // files loaded under other rules, re-processed now
+  std::map<std::string, std::int64_t> rows;
+  StageTimes times;
+  double seconds = 0;
 };
 
-// Loads every input file; bad ones are quarantined and the run goes on.
-// Throws DatabaseError when the database cannot be written.
+// Loads every input file; unchanged files are skipped, bad ones quarantined, and the run goes on.
+// Log lines (one per event) go to `log`. Throws DatabaseError when the database cannot be written.
 IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log);
 
 }  // namespace unres

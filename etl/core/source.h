@@ -7,14 +7,26 @@
 
 namespace unres {
 
+// What identifies a file's version: size and modification time (cheap, from stat) and the hash
+// of its bytes (known once read).
+struct SourceStamp {
+  std::int64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  std::string content_hash;   // empty until the file is read
+};
+
 struct SourceFile {
   std::string path;        // as given (lexically normalized)
   std::string bytes;       // the raw content, never modified: every offset points here
-  std::string content_hash;
+  SourceStamp stamp;
 };
 
-// Reads `path`. Throws InputError (stage "read") for a directory, an unreadable file, an empty
-// file or a file over `max_bytes`.
+// Size and modification time without reading. Throws InputError (stage "read") for what is not a
+// regular file (a directory, a FIFO, a symlink loop, a dangling link) or cannot be examined.
+SourceStamp stat_source(const std::filesystem::path& path);
+
+// Reads `path`. Throws InputError (stage "read") as stat_source does, and for an unreadable file,
+// an empty file or a file over `max_bytes`.
 SourceFile read_source(const std::filesystem::path& path, std::uintmax_t max_bytes);
 
 // A stable 64-bit hash of `bytes` as 16 hex digits (XXH3).

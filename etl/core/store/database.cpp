@@ -133,10 +133,13 @@ std::int64_t Database::begin_run(const std::string& rules_hash) {
 }
 
 void Database::finish_run(std::int64_t run, const RunCounts& c, const std::string& status) {
+  std::string rows = "{";
+  for (const auto& [table, n] : row_counts()) rows += (rows.size() > 1 ? ", \"" : "\"") + table + "\": " + std::to_string(n);
+  rows += "}";
   try {
     auto& s = impl_->statement(
         "UPDATE ingest_runs SET finished_at = ?, status = ?, files_seen = ?, files_loaded = ?, files_skipped = ?, "
-        "files_quarantined = ?, resolutions = ? WHERE id = ?");
+        "files_quarantined = ?, resolutions = ?, row_counts = ? WHERE id = ?");
     s.bind(1, now_utc());
     s.bind(2, status);
     s.bind(3, c.seen);
@@ -144,18 +147,69 @@ void Database::finish_run(std::int64_t run, const RunCounts& c, const std::strin
     s.bind(5, c.skipped);
     s.bind(6, c.quarantined);
     s.bind(7, c.resolutions);
-    s.bind(8, run);
+    s.bind(8, rows);
+    s.bind(9, run);
     s.exec();
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot record the run: ") + e.what());
   }
 }
 
-void Database::load_document(const SourceFile& file, const std::string& format,
+std::map<std::string, std::int64_t> Database::row_counts() {
+  // Table names come from this list, never from input.
+  static const char* tables[] = {"documents", "resolutions", "paragraphs", "action_verbs", "organization_mentions",
+                                 "footnotes", "footnote_refs", "citations", "deadlines", "quarantine"};
+  std::map<std::string, std::int64_t> out;
+  try {
+    for (const char* t : tables) out[t] = impl_->db.execAndGet(std::string("SELECT count(*) FROM ") + t).getInt64();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot count rows: ") + e.what());
+  }
+  return out;
+}
+
+std::unordered_map<std::string, KnownDocument> Database::known_documents() {
+  std::unordered_map<std::string, KnownDocument> out;
+  try {
+    SQLite::Statement q(impl_->db,
+                        "SELECT path, content_hash, coalesce(rules_hash, ''), status, size_bytes, coalesce(mtime_ns, 0) "
+                        "FROM documents");
+    while (q.executeStep())
+      out[q.getColumn(0).getString()] = {q.getColumn(1).getString(), q.getColumn(2).getString(),
+                                         q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getInt64()};
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read documents: ") + e.what());
+  }
+  return out;
+}
+
+struct Database::Batch::Impl {
+  SQLite::Transaction tx;
+  explicit Impl(SQLite::Database& db) : tx(db) {}
+};
+
+Database::Batch::Batch(Database& db) {
+  try {
+    impl_ = std::make_unique<Impl>(db.impl_->db);
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot begin a transaction: ") + e.what());
+  }
+}
+
+Database::Batch::~Batch() = default;
+
+void Database::Batch::commit() {
+  try {
+    impl_->tx.commit();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot commit: ") + e.what());
+  }
+}
+
+void Database::load_document(const SourceFile& file, const std::string& format, const std::string& encoding,
                              const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash) {
   auto& db = impl_->db;
   try {
-    SQLite::Transaction tx(db);
     for (const auto& r : resolutions) {
       SQLite::Statement owner(db, "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id "
                                   "WHERE r.symbol = ? AND d.path <> ?");
@@ -169,12 +223,15 @@ void Database::load_document(const SourceFile& file, const std::string& format,
     del.bind(1, file.path);
     del.exec();
     auto& doc = impl_->statement(
-        "INSERT INTO documents(path, content_hash, size_bytes, format, status, rules_hash) VALUES(?, ?, ?, ?, 'loaded', ?)");
+        "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash) "
+        "VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?)");
     doc.bind(1, file.path);
-    doc.bind(2, file.content_hash);
+    doc.bind(2, file.stamp.content_hash);
     doc.bind(3, static_cast<std::int64_t>(file.bytes.size()));
     doc.bind(4, format);
-    doc.bind(5, rules_hash);
+    doc.bind(5, encoding);
+    doc.bind(6, file.stamp.mtime_ns);
+    doc.bind(7, rules_hash);
     doc.exec();
     const std::int64_t document_id = db.getLastInsertRowid();
 
@@ -314,17 +371,25 @@ void Database::load_document(const SourceFile& file, const std::string& format,
         s.exec();
       }
     }
-    tx.commit();
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(file.path + ": cannot load: " + e.what());
   }
 }
 
-void Database::quarantine(std::int64_t run, const std::string& path, const std::string& content_hash,
-                          std::int64_t size, const InputError& error) {
-  auto& db = impl_->db;
+void Database::touch_document(const std::string& path, const SourceStamp& stamp) {
   try {
-    SQLite::Transaction tx(db);
+    auto& s = impl_->statement("UPDATE documents SET mtime_ns = ? WHERE path = ?");
+    s.bind(1, stamp.mtime_ns);
+    s.bind(2, path);
+    s.exec();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(path + ": cannot update: " + e.what());
+  }
+}
+
+void Database::quarantine(std::int64_t run, const std::string& path, const SourceStamp& stamp,
+                          const std::string& rules_hash, const InputError& error) {
+  try {
     auto& q = impl_->statement(
         "INSERT INTO quarantine(run_id, path, stage, line, reason, excerpt) VALUES(?, ?, ?, ?, ?, ?)");
     q.bind(1, run);
@@ -335,17 +400,18 @@ void Database::quarantine(std::int64_t run, const std::string& path, const std::
     q.bind(5, std::string(error.what()));
     bind_text(q, 6, error.excerpt());
     q.exec();
-    // The file's earlier rows, if any, no longer describe it.
     auto& del = impl_->statement("DELETE FROM documents WHERE path = ?");
     del.bind(1, path);
     del.exec();
     auto& doc = impl_->statement(
-        "INSERT INTO documents(path, content_hash, size_bytes, status) VALUES(?, ?, ?, 'rejected')");
+        "INSERT INTO documents(path, content_hash, size_bytes, status, mtime_ns, rules_hash) "
+        "VALUES(?, ?, ?, 'rejected', ?, ?)");
     doc.bind(1, path);
-    doc.bind(2, content_hash);
-    doc.bind(3, size);
+    doc.bind(2, stamp.content_hash);
+    doc.bind(3, stamp.size);
+    doc.bind(4, stamp.mtime_ns);
+    doc.bind(5, rules_hash);
     doc.exec();
-    tx.commit();
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(path + ": cannot record quarantine: " + e.what());
   }

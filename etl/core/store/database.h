@@ -3,6 +3,8 @@
 // embedded) and every write. All values are bound parameters.
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <unordered_map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +27,12 @@ struct QuarantineRow {
   std::int64_t line;
 };
 
+// What the database remembers of a file: enough to skip it when nothing changed.
+struct KnownDocument {
+  std::string content_hash, rules_hash, status;
+  std::int64_t size_bytes = 0, mtime_ns = 0;
+};
+
 class Database {
  public:
   // Opens or creates the database and brings its schema up to date. Throws DatabaseError when it
@@ -37,16 +45,41 @@ class Database {
   // Makes the organizations table match the gazetteer (inserts new names, updates the rest).
   void sync_organizations(const Gazetteer& gazetteer);
 
-  std::int64_t begin_run(const std::string& rules_hash);
-  void finish_run(std::int64_t run, const RunCounts& counts, const std::string& status);
+  // Every file loaded or rejected so far, by path.
+  std::unordered_map<std::string, KnownDocument> known_documents();
 
-  // Replaces every row loaded from `file.path` by these resolutions, in one transaction.
-  // Throws InputError (stage "load") when a symbol is already loaded from another file.
-  void load_document(const SourceFile& file, const std::string& format,
+  std::int64_t begin_run(const std::string& rules_hash);
+  // status: completed, completed_with_quarantine, interrupted or failed. Records rows per table.
+  void finish_run(std::int64_t run, const RunCounts& counts, const std::string& status);
+  // Rows per table of the schema contract, for run records and reports.
+  std::map<std::string, std::int64_t> row_counts();
+
+  // A write transaction: the documents loaded or quarantined while it lives commit together;
+  // destroyed without commit(), it rolls back (so a document is never half-written).
+  class Batch {
+   public:
+    explicit Batch(Database& db);
+    ~Batch();
+    Batch(const Batch&) = delete;
+    Batch& operator=(const Batch&) = delete;
+    void commit();
+
+   private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+  };
+
+  // Inside a Batch: replaces every row loaded from `file.path` by these resolutions.
+  // Throws InputError (stage "load") when a symbol is already loaded from another file; nothing
+  // is written then.
+  void load_document(const SourceFile& file, const std::string& format, const std::string& encoding,
                      const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash);
-  // Records a rejected file: a quarantine row, and the file's document row marked 'rejected'.
-  void quarantine(std::int64_t run, const std::string& path, const std::string& content_hash,
-                  std::int64_t size, const InputError& error);
+  // Inside a Batch: records the new modification time of a file whose bytes did not change.
+  void touch_document(const std::string& path, const SourceStamp& stamp);
+  // Inside a Batch: a quarantine row, and the file's document row marked 'rejected' (its earlier
+  // rows removed: they no longer describe the file).
+  void quarantine(std::int64_t run, const std::string& path, const SourceStamp& stamp,
+                  const std::string& rules_hash, const InputError& error);
 
   std::vector<QuarantineRow> quarantine_rows();
 

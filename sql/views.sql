@@ -1,0 +1,443 @@
+-- unres analyst surface: views, the full-text index over paragraph text, and the documentation of
+-- every table and view. Executed after sql/schema.sql each time a database is opened, so it must be
+-- idempotent: views are dropped and re-created (an updated definition replaces the old one), the FTS
+-- index and its triggers are created once, and the documentation tables are refilled.
+-- Everything here is derived from the tables of schema.sql: nothing in it is part of a load.
+
+------------------------------------------------------------------------------------------------------
+-- Full-text search over paragraphs.text. External content: the index stores no copy of the text,
+-- only the tokens; the triggers keep it in step with every insert, delete (a re-ingested file's rows
+-- go through ON DELETE CASCADE, which fires them) and update.
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id');
+
+CREATE TRIGGER IF NOT EXISTS paragraphs_fts_insert AFTER INSERT ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS paragraphs_fts_delete AFTER DELETE ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS paragraphs_fts_update AFTER UPDATE OF text ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+-- A database loaded before the index existed (or by a tool that bypassed the triggers) has
+-- paragraphs the index does not know: the index holds one docsize row per indexed paragraph, so
+-- differing counts mean it must be rebuilt from the table.
+INSERT INTO paragraphs_fts(paragraphs_fts)
+SELECT 'rebuild' WHERE (SELECT count(*) FROM paragraphs) <> (SELECT count(*) FROM paragraphs_fts_docsize);
+
+------------------------------------------------------------------------------------------------------
+-- Views. Dependents are dropped first; `year` is always the year the resolution was adopted.
+DROP VIEW IF EXISTS v_organization_mentions;
+DROP VIEW IF EXISTS v_reporting_deadlines;
+DROP VIEW IF EXISTS v_citation_edges;
+DROP VIEW IF EXISTS v_operative_actions;
+DROP VIEW IF EXISTS v_resolutions;
+DROP VIEW IF EXISTS v_paragraphs;
+
+-- One row per paragraph with its printed label ("5", "5 (a)", "21 (a) (i)") and the action that opens
+-- it. Joins to the parent and grandparent rather than a recursive CTE so that a filter on the view
+-- uses the indexes instead of labelling the whole table first; deeper nesting does not occur in UN
+-- resolutions (operative 1, (a), (i) is the deepest).
+CREATE VIEW v_paragraphs AS
+SELECT p.id AS paragraph_id,
+       p.resolution_id,
+       r.symbol,
+       p.kind,
+       coalesce(g.number || ' ', CAST(g.ordinal AS TEXT) || ' ', '')
+         || coalesce(q.number || ' ', CAST(q.ordinal AS TEXT) || ' ', '')
+         || coalesce(p.number, CAST(p.ordinal AS TEXT)) AS paragraph,
+       coalesce(g.id, q.id, p.id) AS top_paragraph_id,
+       -- A sub-paragraph rarely opens with its own action: it continues the enclosing one's.
+       coalesce(a.phrase, qa.phrase, ga.phrase) AS lead_phrase,
+       coalesce(a.lemma, qa.lemma, ga.lemma) AS lead_lemma,
+       p.text
+FROM paragraphs p
+JOIN resolutions r ON r.id = p.resolution_id
+LEFT JOIN paragraphs q ON q.id = p.parent_id
+LEFT JOIN paragraphs g ON g.id = q.parent_id
+LEFT JOIN action_verbs a ON a.paragraph_id = p.id AND a.is_lead = 1
+LEFT JOIN action_verbs qa ON qa.paragraph_id = q.id AND qa.is_lead = 1
+LEFT JOIN action_verbs ga ON ga.paragraph_id = g.id AND ga.is_lead = 1;
+
+CREATE VIEW v_resolutions AS
+SELECT r.id AS resolution_id,
+       r.symbol,
+       r.body,
+       r.session,
+       r.number,
+       CAST(substr(r.adopted_on, 1, 4) AS INTEGER) AS year,
+       r.adopted_on,
+       r.committee,
+       r.title,
+       r.agenda_item,
+       coalesce(c.preambular, 0) AS preambular_paragraphs,
+       coalesce(c.operative, 0) AS operative_paragraphs,
+       coalesce(c.subparagraphs, 0) AS subparagraphs,
+       coalesce(c.annex, 0) AS annex_paragraphs,
+       d.path AS path
+FROM resolutions r
+JOIN documents d ON d.id = r.document_id
+LEFT JOIN (SELECT resolution_id,
+                  sum(kind = 'preambular' AND parent_id IS NULL) AS preambular,
+                  sum(kind = 'operative' AND parent_id IS NULL) AS operative,
+                  sum(kind <> 'annex' AND parent_id IS NOT NULL) AS subparagraphs,
+                  sum(kind = 'annex') AS annex
+           FROM paragraphs GROUP BY resolution_id) c ON c.resolution_id = r.id;
+
+CREATE VIEW v_operative_actions AS
+SELECT r.id AS resolution_id,
+       r.symbol,
+       r.session,
+       CAST(substr(r.adopted_on, 1, 4) AS INTEGER) AS year,
+       r.committee,
+       p.paragraph_id,
+       p.paragraph,
+       a.phrase,
+       a.lemma,
+       a.modifier,
+       a.qualifier,
+       CASE a.is_lead WHEN 1 THEN 'lead' ELSE 'secondary' END AS role,
+       a.id AS action_id
+FROM action_verbs a
+JOIN v_paragraphs p ON p.paragraph_id = a.paragraph_id
+JOIN resolutions r ON r.id = p.resolution_id
+WHERE p.kind = 'operative';
+
+-- A citation in a paragraph's footnote appears twice in `citations`: once in the footnote
+-- (footnote set) and once for the paragraph that points at it (paragraph set, rule footnote/...).
+-- Filter on `paragraph IS NOT NULL` to count each reference once, attributed to its paragraph.
+CREATE VIEW v_citation_edges AS
+SELECT c.id AS citation_id,
+       r.id AS citing_resolution_id,
+       r.symbol AS citing_symbol,
+       r.session AS citing_session,
+       CAST(substr(r.adopted_on, 1, 4) AS INTEGER) AS citing_year,
+       c.paragraph_id,
+       p.kind AS paragraph_kind,
+       p.paragraph,
+       f.number AS footnote,
+       p.lead_phrase AS citing_phrase,
+       p.lead_lemma AS citing_lemma,
+       c.kind,
+       c.target,
+       c.cited_date,
+       t.id AS cited_resolution_id,
+       c.surface,
+       c.rule_id
+FROM citations c
+JOIN resolutions r ON r.id = c.resolution_id
+LEFT JOIN v_paragraphs p ON p.paragraph_id = c.paragraph_id
+LEFT JOIN footnotes f ON f.id = c.footnote_id
+LEFT JOIN resolutions t ON t.symbol = c.target;
+
+-- The calendar year applies to General Assembly sessions only: session N opens in September of
+-- 1945 + N. Other bodies (a committee's eighteenth session) number their sessions their own way.
+CREATE VIEW v_reporting_deadlines AS
+SELECT d.id AS deadline_id,
+       r.id AS resolution_id,
+       r.symbol,
+       r.session AS resolution_session,
+       d.kind,
+       d.subject,
+       d.requested_of,
+       d.body,
+       d.session,
+       CASE WHEN d.session IS NOT NULL AND coalesce(d.body, 'General Assembly') IN ('General Assembly', 'Assembly')
+            THEN 1945 + d.session END AS session_year,
+       d.due_year,
+       d.due_date,
+       d.paragraph_id,
+       p.paragraph,
+       d.rule_id
+FROM deadlines d
+JOIN resolutions r ON r.id = d.resolution_id
+LEFT JOIN v_paragraphs p ON p.paragraph_id = d.paragraph_id;
+
+CREATE VIEW v_organization_mentions AS
+SELECT o.id AS organization_id,
+       o.name AS organization,
+       o.acronym,
+       o.category,
+       r.id AS resolution_id,
+       r.symbol,
+       r.session,
+       CAST(substr(r.adopted_on, 1, 4) AS INTEGER) AS year,
+       count(*) AS mentions,
+       count(DISTINCT m.paragraph_id) AS paragraphs
+FROM organization_mentions m
+JOIN organizations o ON o.id = m.organization_id
+JOIN resolutions r ON r.id = m.resolution_id
+GROUP BY o.id, r.id;
+
+------------------------------------------------------------------------------------------------------
+-- The documentation of every table and view, in one machine-readable place: `unres export` writes
+-- Datasette's metadata.json from it, docs/schema.md's view reference is generated from it, and a
+-- test checks that every column of every table and view has a row here. Refilled on every open so
+-- that it always describes the program that last opened the database.
+CREATE TABLE IF NOT EXISTS doc_objects (
+  name        TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL CHECK (kind IN ('table', 'view')),
+  title       TEXT NOT NULL,
+  description TEXT NOT NULL,
+  facets      TEXT,  -- space-separated columns a browser should offer as facets
+  fts_table   TEXT   -- the full-text index over this table, if any
+);
+CREATE TABLE IF NOT EXISTS doc_columns (
+  object_name TEXT NOT NULL,
+  column_name TEXT NOT NULL,
+  description TEXT NOT NULL,
+  example     TEXT,
+  filled_by   TEXT,  -- the rule file (mappings/) or the part of unres that fills the column
+  PRIMARY KEY (object_name, column_name)
+);
+DELETE FROM doc_objects;
+DELETE FROM doc_columns;
+
+INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUES
+  ('meta', 'table', 'Database properties', 'Key/value properties of the database, such as the version of unres that last opened it.', NULL, NULL),
+  ('documents', 'table', 'Input files', 'One row per input file: path, content hash, detected layout and whether it was loaded or rejected.', 'format status', NULL),
+  ('resolutions', 'table', 'Resolutions', 'One row per resolution (one per part of a multi-part A/B resolution), with the metadata of its masthead and trailer.', 'body session committee', NULL),
+  ('paragraphs', 'table', 'Paragraphs', 'Preambular, operative and annex paragraphs; sub-paragraphs (a), (i) point at their parent.', 'kind rule_id', 'paragraphs_fts'),
+  ('action_verbs', 'table', 'Action phrases', 'The action phrases of a paragraph: the lead phrase that opens it and later actions in it.', 'lemma is_lead modifier qualifier', NULL),
+  ('organizations', 'table', 'Organizations', 'The gazetteer: UN bodies and intergovernmental organizations unres recognizes.', 'category', NULL),
+  ('organization_mentions', 'table', 'Organization mentions', 'One row per mention of an organization in a paragraph or a footnote.', 'organization_id', NULL),
+  ('footnotes', 'table', 'Footnotes', 'The footnotes of a resolution.', NULL, NULL),
+  ('footnote_refs', 'table', 'Footnote marks', 'Where a paragraph points at a footnote.', NULL, NULL),
+  ('citations', 'table', 'Citations', 'References to other documents, normalized to their symbol.', 'kind rule_id', NULL),
+  ('deadlines', 'table', 'Deadlines', 'Reports requested and items put on a future agenda, with the session they are due at.', 'kind session body requested_of', NULL),
+  ('ingest_runs', 'table', 'Ingest runs', 'One row per run of unres ingest.', 'status', NULL),
+  ('quarantine', 'table', 'Quarantine', 'Files set aside as bad input, with the stage, line and reason.', 'stage run_id', NULL),
+  ('doc_objects', 'table', 'Documentation: tables and views', 'The title and description of every table and view (this documentation).', 'kind', NULL),
+  ('doc_columns', 'table', 'Documentation: columns', 'The meaning, an example and the source of every column of every table and view.', 'object_name filled_by', NULL),
+  ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL),
+  ('v_resolutions', 'view', 'Resolutions with paragraph counts', 'One row per resolution with its year, committee and paragraph counts.', 'session year committee', NULL),
+  ('v_operative_actions', 'view', 'Operative actions', 'One row per action phrase of an operative paragraph or sub-paragraph: who decides, requests or calls upon, where.', 'lemma role session year committee modifier qualifier', NULL),
+  ('v_citation_edges', 'view', 'Citation graph', 'One row per citation: the citing resolution and paragraph, the phrase that cites (recalling, reaffirming ...), the cited target, and the cited resolution when it is in the database.', 'kind citing_lemma paragraph_kind citing_session', NULL),
+  ('v_reporting_deadlines', 'view', 'Reporting deadlines', 'What is due (a report, an agenda item), from whom, to which body, at which session and in which year.', 'kind session session_year body requested_of', NULL),
+  ('v_organization_mentions', 'view', 'Organizations by resolution', 'How often each organization is mentioned in each resolution.', 'category organization session year', NULL);
+
+INSERT INTO doc_columns(object_name, column_name, description, example, filled_by) VALUES
+  ('meta', 'key', 'Property name', 'tool_version', 'unres'),
+  ('meta', 'value', 'Property value', '0.1.0', 'unres'),
+
+  ('documents', 'id', 'Document id', '1', 'unres ingest'),
+  ('documents', 'path', 'The input file, as given on the command line (lexically normalized)', 'tests/data/seeds/000_6ebaee88ab77a99b.txt', 'unres ingest'),
+  ('documents', 'content_hash', 'XXH3 hash of the raw bytes, 16 hex digits; unres explain compares it before cutting text', 'b3c4f0e1a2d5c6b7', 'unres ingest'),
+  ('documents', 'size_bytes', 'Size of the file in bytes', '9826', 'unres ingest'),
+  ('documents', 'format', 'Detected layout; NULL for a file rejected before detection', 'ods-text', 'mappings/structure.yaml (layouts)'),
+  ('documents', 'status', 'loaded, or rejected (see quarantine)', 'loaded', 'unres ingest'),
+  ('documents', 'rules_hash', 'Hash of the rule files the document was loaded with', 'c22b28964250be9b', 'unres ingest'),
+  ('documents', 'loaded_at', 'When the document was loaded (UTC)', '2014-05-19T10:00:00Z', 'unres ingest'),
+
+  ('resolutions', 'id', 'Resolution id', '1', 'unres ingest'),
+  ('resolutions', 'symbol', 'UN document symbol (unique); parts of multi-part resolutions as A/RES/57/270 B', 'A/RES/68/272', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'body', 'Adopting organ: A (General Assembly), S (Security Council)', 'A', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'session', 'Session number', '68', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'number', 'Resolution number within the session', '272', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'title', 'Title as printed', 'Interaction between the United Nations, national parliaments and the Inter-Parliamentary Union', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'adopted_on', 'Adoption date (ISO 8601)', '2014-05-19', 'mappings/structure.yaml (metadata), mappings/vocabulary.yaml (months)'),
+  ('resolutions', 'committee', 'Main Committee that reported on it; NULL when adopted without reference to a Main Committee', 'Second Committee', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'basis_symbol', 'The draft or report it was adopted on', 'A/68/L.44', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'plenary_meeting', 'Plenary meeting at which it was adopted', '86', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'agenda_item', 'Agenda item as printed, without "Agenda item"', '24 (b)', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'distributed_on', 'The masthead''s "Distr.: General" date', '2014-05-28', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'job_number', 'Document job number', 'N1345577E', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'document_id', 'The input file (documents.id)', '1', 'unres ingest'),
+  ('resolutions', 'start_offset', 'Byte offset of the resolution''s first byte in the file', '0', 'mappings/structure.yaml (document)'),
+  ('resolutions', 'end_offset', 'Byte offset just past the resolution''s last byte', '9826', 'mappings/structure.yaml (document)'),
+
+  ('paragraphs', 'id', 'Paragraph id', '32', 'unres ingest'),
+  ('paragraphs', 'resolution_id', 'The resolution (resolutions.id)', '2', 'unres ingest'),
+  ('paragraphs', 'kind', 'preambular, operative or annex; a sub-paragraph has its parent''s kind', 'operative', 'mappings/structure.yaml (document)'),
+  ('paragraphs', 'ordinal', '1-based position among the top-level paragraphs of its kind; for a sub-paragraph, its position under its parent', '5', 'mappings/structure.yaml (document)'),
+  ('paragraphs', 'number', 'Printed label: 16 for operative paragraphs, (a) or (i) for sub-paragraphs, NULL for preambular ones', '16', 'mappings/structure.yaml (document)'),
+  ('paragraphs', 'parent_id', 'Enclosing paragraph of a sub-paragraph; NULL for top-level paragraphs', '40', 'mappings/structure.yaml (document)'),
+  ('paragraphs', 'text', 'The paragraph''s own text: without its number or sub-paragraphs, footnote marks removed, whitespace folded', 'Takes note of the report of the Secretary-General;', 'mappings/structure.yaml (document, replacements)'),
+  ('paragraphs', 'rule_id', 'document.preambular, document.operative or document.subparagraph', 'document.operative', 'mappings/structure.yaml (document)'),
+  ('paragraphs', 'start_offset', 'Byte offset of the paragraph in the file', '4521', 'mappings/structure.yaml (document)'),
+  ('paragraphs', 'end_offset', 'Byte offset just past the paragraph', '4780', 'mappings/structure.yaml (document)'),
+
+  ('action_verbs', 'id', 'Action id', '55', 'unres ingest'),
+  ('action_verbs', 'paragraph_id', 'The paragraph (paragraphs.id)', '44', 'unres ingest'),
+  ('action_verbs', 'phrase', 'The phrase as printed, modifiers and qualifier included', 'Also takes note with appreciation', 'mappings/phrases.yaml'),
+  ('action_verbs', 'lemma', 'Base form of the verb, lowercase', 'take note', 'mappings/phrases.yaml (phrases)'),
+  ('action_verbs', 'modifier', 'Adverb before or after the verb, or NULL', 'also', 'mappings/phrases.yaml (modifiers, postmodifiers)'),
+  ('action_verbs', 'qualifier', 'Qualifying words after the verb, or NULL', 'with appreciation', 'mappings/phrases.yaml (qualifiers)'),
+  ('action_verbs', 'is_lead', '1 for the phrase that opens the paragraph; 0 for a later action in it (", and requests ...")', '1', 'mappings/phrases.yaml (secondary_connector)'),
+  ('action_verbs', 'rule_id', 'phrase-lead-preambular, phrase-lead-operative, phrase-coordinated or phrase-secondary', 'phrase-lead-operative', 'mappings/phrases.yaml'),
+  ('action_verbs', 'start_offset', 'Byte offset of the phrase in the file', '5680', 'mappings/phrases.yaml'),
+  ('action_verbs', 'end_offset', 'Byte offset just past the phrase', '5707', 'mappings/phrases.yaml'),
+
+  ('organizations', 'id', 'Organization id', '350', 'mappings/organizations.yaml'),
+  ('organizations', 'name', 'Canonical name (unique)', 'Inter-Parliamentary Union', 'mappings/organizations.yaml'),
+  ('organizations', 'acronym', 'Acronym, or NULL', 'IPU', 'mappings/organizations.yaml'),
+  ('organizations', 'category', 'Kind of organization', 'intergovernmental', 'mappings/organizations.yaml (categories)'),
+
+  ('organization_mentions', 'id', 'Mention id', '1', 'unres ingest'),
+  ('organization_mentions', 'organization_id', 'The organization (organizations.id)', '350', 'mappings/organizations.yaml'),
+  ('organization_mentions', 'resolution_id', 'The resolution (resolutions.id)', '1', 'unres ingest'),
+  ('organization_mentions', 'paragraph_id', 'The paragraph; NULL for a mention in a footnote', '2', 'unres ingest'),
+  ('organization_mentions', 'surface', 'The text that matched: name, acronym or alias', 'Inter-Parliamentary Union', 'mappings/organizations.yaml'),
+  ('organization_mentions', 'rule_id', 'gazetteer, or the rule that matched a defined acronym', 'gazetteer', 'mappings/organizations.yaml'),
+  ('organization_mentions', 'start_offset', 'Byte offset of the mention in the file', '390', 'mappings/organizations.yaml'),
+  ('organization_mentions', 'end_offset', 'Byte offset just past the mention', '415', 'mappings/organizations.yaml'),
+
+  ('footnotes', 'id', 'Footnote id', '2', 'unres ingest'),
+  ('footnotes', 'resolution_id', 'The resolution (resolutions.id)', '1', 'unres ingest'),
+  ('footnotes', 'number', 'Footnote number as printed', '1', 'mappings/structure.yaml (document)'),
+  ('footnotes', 'text', 'Footnote text', 'A/68/827.', 'mappings/structure.yaml (document)'),
+  ('footnotes', 'rule_id', 'document.footnote', 'document.footnote', 'mappings/structure.yaml (document)'),
+  ('footnotes', 'start_offset', 'Byte offset of the footnote in the file', '9796', 'mappings/structure.yaml (document)'),
+  ('footnotes', 'end_offset', 'Byte offset just past the footnote', '9807', 'mappings/structure.yaml (document)'),
+
+  ('footnote_refs', 'id', 'Footnote mark id', '1', 'unres ingest'),
+  ('footnote_refs', 'paragraph_id', 'The paragraph the mark stands in', '1', 'mappings/structure.yaml (document.footnote_marks)'),
+  ('footnote_refs', 'footnote_id', 'The footnote it points at (footnotes.id)', '2', 'mappings/structure.yaml (document.footnote_marks)'),
+  ('footnote_refs', 'start_offset', 'Byte offset of the mark in the file', '298', 'mappings/structure.yaml (document.footnote_marks)'),
+  ('footnote_refs', 'rule_id', 'document.footnote_marks', 'document.footnote_marks', 'mappings/structure.yaml (document.footnote_marks)'),
+
+  ('citations', 'id', 'Citation id', '1', 'unres ingest'),
+  ('citations', 'resolution_id', 'The citing resolution (resolutions.id)', '1', 'unres ingest'),
+  ('citations', 'paragraph_id', 'The citing paragraph; NULL for a citation that stands in a footnote', '6', 'unres ingest'),
+  ('citations', 'footnote_id', 'The footnote the citation stands in; NULL in a paragraph', '2', 'unres ingest'),
+  ('citations', 'kind', 'ga_resolution, sc_resolution, hrc_resolution, ecosoc_resolution, decision, document, presidential_statement or treaty', 'ga_resolution', 'mappings/citations.yaml (kinds)'),
+  ('citations', 'target', 'Normalized symbol of the cited document', 'A/RES/57/32', 'mappings/citations.yaml (emit)'),
+  ('citations', 'cited_date', 'Date of the cited document when the text gives it', '2002-11-19', 'mappings/citations.yaml, mappings/vocabulary.yaml (months)'),
+  ('citations', 'surface', 'The matched text', '57/32 of 19 November 2002', 'mappings/citations.yaml'),
+  ('citations', 'rule_id', 'The citation rule; footnote/<rule> for a paragraph citing through its footnote, ibid/<rule> for Ibid.', 'ga-resolution', 'mappings/citations.yaml (rules)'),
+  ('citations', 'start_offset', 'Byte offset of the matched text in the file', '1522', 'mappings/citations.yaml'),
+  ('citations', 'end_offset', 'Byte offset just past the matched text', '1547', 'mappings/citations.yaml'),
+
+  ('deadlines', 'id', 'Deadline id', '5', 'unres ingest'),
+  ('deadlines', 'resolution_id', 'The resolution that sets it (resolutions.id)', '2', 'unres ingest'),
+  ('deadlines', 'paragraph_id', 'The paragraph that sets it', '52', 'unres ingest'),
+  ('deadlines', 'kind', 'report (a report is requested) or agenda_item (an item is put on a future agenda)', 'report', 'mappings/deadlines.yaml (kinds)'),
+  ('deadlines', 'session', 'The session at which it is due', '69', 'mappings/deadlines.yaml, mappings/vocabulary.yaml (numbers, relative_sessions)'),
+  ('deadlines', 'due_year', 'Year it is due when the text gives one', '2025', 'mappings/deadlines.yaml'),
+  ('deadlines', 'due_date', 'Date it is due when the text gives one', '2025-03-31', 'mappings/deadlines.yaml'),
+  ('deadlines', 'requested_of', 'Who must report', 'Secretary-General', 'mappings/deadlines.yaml'),
+  ('deadlines', 'body', 'The body it is due to', 'General Assembly', 'mappings/deadlines.yaml (defaults)'),
+  ('deadlines', 'subject', 'What the report or agenda item is about', 'the state of South-South cooperation', 'mappings/deadlines.yaml'),
+  ('deadlines', 'rule_id', 'The deadline rule', 'report-at-session-first', 'mappings/deadlines.yaml (rules)'),
+  ('deadlines', 'start_offset', 'Byte offset of the matched text in the file', '9251', 'mappings/deadlines.yaml'),
+  ('deadlines', 'end_offset', 'Byte offset just past the matched text', '9406', 'mappings/deadlines.yaml'),
+
+  ('ingest_runs', 'id', 'Run id', '1', 'unres ingest'),
+  ('ingest_runs', 'started_at', 'When the run started (UTC)', '2024-05-01T09:00:00Z', 'unres ingest'),
+  ('ingest_runs', 'finished_at', 'When it finished; NULL while running or after a crash', '2024-05-01T09:00:02Z', 'unres ingest'),
+  ('ingest_runs', 'status', 'running, completed, completed_with_quarantine or failed', 'completed', 'unres ingest'),
+  ('ingest_runs', 'files_seen', 'Files found in the inputs', '5', 'unres ingest'),
+  ('ingest_runs', 'files_loaded', 'Files loaded', '5', 'unres ingest'),
+  ('ingest_runs', 'files_skipped', 'Files skipped', '0', 'unres ingest'),
+  ('ingest_runs', 'files_quarantined', 'Files quarantined', '0', 'unres ingest'),
+  ('ingest_runs', 'resolutions', 'Resolutions loaded', '5', 'unres ingest'),
+  ('ingest_runs', 'rules_hash', 'Hash of the rule files used', 'c22b28964250be9b', 'unres ingest'),
+  ('ingest_runs', 'tool_version', 'Version of unres', '0.1.0', 'unres ingest'),
+
+  ('quarantine', 'id', 'Quarantine id', '1', 'unres ingest'),
+  ('quarantine', 'run_id', 'The run that rejected the file (ingest_runs.id)', '1', 'unres ingest'),
+  ('quarantine', 'path', 'The rejected file', 'corpus/74_303_E.txt', 'unres ingest'),
+  ('quarantine', 'stage', 'Stage that rejected it: read, normalize, split, segment, extract or load', 'load', 'unres ingest'),
+  ('quarantine', 'line', '1-based line of the problem, when known', '12', 'unres ingest'),
+  ('quarantine', 'reason', 'What was wrong', 'conflicting symbol: A/RES/74/303 is already loaded from ...', 'unres ingest'),
+  ('quarantine', 'excerpt', 'The offending text, when there is one', 'A/RES/74/303', 'unres ingest'),
+  ('quarantine', 'recorded_at', 'When it was recorded (UTC)', '2024-05-01T09:00:01Z', 'unres ingest'),
+
+  ('doc_objects', 'name', 'Table or view', 'v_resolutions', 'sql/views.sql'),
+  ('doc_objects', 'kind', 'table or view', 'view', 'sql/views.sql'),
+  ('doc_objects', 'title', 'Short title', 'Resolutions with paragraph counts', 'sql/views.sql'),
+  ('doc_objects', 'description', 'What one row is', 'One row per resolution with its year, committee and paragraph counts.', 'sql/views.sql'),
+  ('doc_objects', 'facets', 'Space-separated columns worth faceting on', 'session year committee', 'sql/views.sql'),
+  ('doc_objects', 'fts_table', 'Full-text index over the table, if any', 'paragraphs_fts', 'sql/views.sql'),
+  ('doc_columns', 'object_name', 'Table or view', 'v_resolutions', 'sql/views.sql'),
+  ('doc_columns', 'column_name', 'Column', 'year', 'sql/views.sql'),
+  ('doc_columns', 'description', 'Meaning', 'Year of adoption', 'sql/views.sql'),
+  ('doc_columns', 'example', 'An example value', '2014', 'sql/views.sql'),
+  ('doc_columns', 'filled_by', 'The rule file or part of unres that fills the column', 'mappings/phrases.yaml', 'sql/views.sql'),
+
+  ('v_paragraphs', 'paragraph_id', 'The paragraph (paragraphs.id)', '44', 'unres ingest'),
+  ('v_paragraphs', 'resolution_id', 'The resolution (resolutions.id)', '2', 'unres ingest'),
+  ('v_paragraphs', 'symbol', 'Symbol of the resolution', 'A/RES/68/230', 'mappings/structure.yaml (metadata)'),
+  ('v_paragraphs', 'kind', 'preambular, operative or annex', 'operative', 'mappings/structure.yaml (document)'),
+  ('v_paragraphs', 'paragraph', 'Printed label with its parents'' (top-level preambular paragraphs: their position)', '13', 'mappings/structure.yaml (document)'),
+  ('v_paragraphs', 'top_paragraph_id', 'The top-level paragraph it belongs to (itself when top-level)', '44', 'mappings/structure.yaml (document)'),
+  ('v_paragraphs', 'lead_phrase', 'Phrase that opens the paragraph (for a sub-paragraph without one, its parent''s)', 'Acknowledges and encourages', 'mappings/phrases.yaml'),
+  ('v_paragraphs', 'lead_lemma', 'Lemma of lead_phrase', 'acknowledge', 'mappings/phrases.yaml'),
+  ('v_paragraphs', 'text', 'The paragraph''s own text', 'Acknowledges and encourages the initiatives ...', 'mappings/structure.yaml (document)'),
+
+  ('v_resolutions', 'resolution_id', 'The resolution (resolutions.id)', '2', 'unres ingest'),
+  ('v_resolutions', 'symbol', 'Symbol', 'A/RES/68/230', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'body', 'Adopting organ', 'A', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'session', 'Session', '68', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'number', 'Number within the session', '230', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'year', 'Year of adoption', '2013', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'adopted_on', 'Adoption date', '2013-12-20', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'committee', 'Main Committee, NULL for a resolution adopted without reference to one', 'Second Committee', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'title', 'Title', 'South-South cooperation', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'agenda_item', 'Agenda item', '24 (b)', 'mappings/structure.yaml (metadata)'),
+  ('v_resolutions', 'preambular_paragraphs', 'Top-level preambular paragraphs', '3', 'mappings/structure.yaml (document)'),
+  ('v_resolutions', 'operative_paragraphs', 'Top-level operative paragraphs', '21', 'mappings/structure.yaml (document)'),
+  ('v_resolutions', 'subparagraphs', 'Sub-paragraphs of preambular and operative paragraphs', '0', 'mappings/structure.yaml (document)'),
+  ('v_resolutions', 'annex_paragraphs', 'Annex paragraphs, sub-paragraphs included', '0', 'mappings/structure.yaml (document)'),
+  ('v_resolutions', 'path', 'The input file it was loaded from', 'tests/data/seeds/001_0943c82c3fc4f3e2.txt', 'unres ingest'),
+
+  ('v_operative_actions', 'resolution_id', 'The resolution (resolutions.id)', '2', 'unres ingest'),
+  ('v_operative_actions', 'symbol', 'Symbol of the resolution', 'A/RES/68/230', 'mappings/structure.yaml (metadata)'),
+  ('v_operative_actions', 'session', 'Session of the resolution', '68', 'mappings/structure.yaml (metadata)'),
+  ('v_operative_actions', 'year', 'Year of adoption', '2013', 'mappings/structure.yaml (metadata)'),
+  ('v_operative_actions', 'committee', 'Main Committee, or NULL', 'Second Committee', 'mappings/structure.yaml (metadata)'),
+  ('v_operative_actions', 'paragraph_id', 'The paragraph (paragraphs.id)', '44', 'unres ingest'),
+  ('v_operative_actions', 'paragraph', 'Printed paragraph label', '13', 'mappings/structure.yaml (document)'),
+  ('v_operative_actions', 'phrase', 'Phrase as printed', 'Acknowledges and encourages', 'mappings/phrases.yaml'),
+  ('v_operative_actions', 'lemma', 'Base form of the verb', 'acknowledge', 'mappings/phrases.yaml (phrases)'),
+  ('v_operative_actions', 'modifier', 'Adverb, or NULL', 'further', 'mappings/phrases.yaml (modifiers, postmodifiers)'),
+  ('v_operative_actions', 'qualifier', 'Qualifier, or NULL', 'with appreciation', 'mappings/phrases.yaml (qualifiers)'),
+  ('v_operative_actions', 'role', 'lead (opens the paragraph) or secondary (a later action in it)', 'lead', 'mappings/phrases.yaml (secondary_connector)'),
+  ('v_operative_actions', 'action_id', 'The action (action_verbs.id)', '55', 'unres ingest'),
+
+  ('v_citation_edges', 'citation_id', 'The citation (citations.id)', '1', 'unres ingest'),
+  ('v_citation_edges', 'citing_resolution_id', 'The citing resolution (resolutions.id)', '4', 'unres ingest'),
+  ('v_citation_edges', 'citing_symbol', 'Symbol of the citing resolution', 'A/RES/65/124', 'mappings/structure.yaml (metadata)'),
+  ('v_citation_edges', 'citing_session', 'Session of the citing resolution', '65', 'mappings/structure.yaml (metadata)'),
+  ('v_citation_edges', 'citing_year', 'Year the citing resolution was adopted', '2010', 'mappings/structure.yaml (metadata)'),
+  ('v_citation_edges', 'paragraph_id', 'The citing paragraph; NULL for a citation in a footnote', '79', 'unres ingest'),
+  ('v_citation_edges', 'paragraph_kind', 'preambular, operative or annex', 'preambular', 'mappings/structure.yaml (document)'),
+  ('v_citation_edges', 'paragraph', 'Printed label of the citing paragraph', '2', 'mappings/structure.yaml (document)'),
+  ('v_citation_edges', 'footnote', 'Number of the footnote the citation stands in, or NULL', '1', 'mappings/structure.yaml (document)'),
+  ('v_citation_edges', 'citing_phrase', 'Phrase that opens the citing paragraph', 'Recalling', 'mappings/phrases.yaml'),
+  ('v_citation_edges', 'citing_lemma', 'Its lemma: how the resolution cites (recall, reaffirm, take note ...)', 'recall', 'mappings/phrases.yaml'),
+  ('v_citation_edges', 'kind', 'Kind of cited document', 'ga_resolution', 'mappings/citations.yaml (kinds)'),
+  ('v_citation_edges', 'target', 'Normalized symbol of the cited document', 'A/RES/59/48', 'mappings/citations.yaml (emit)'),
+  ('v_citation_edges', 'cited_date', 'Date of the cited document when the text gives it', '2004-12-02', 'mappings/citations.yaml'),
+  ('v_citation_edges', 'cited_resolution_id', 'The cited resolution when it is in the database (resolutions.id), else NULL', '4', 'unres ingest'),
+  ('v_citation_edges', 'surface', 'The matched text', '59/48 of 2 December 2004', 'mappings/citations.yaml'),
+  ('v_citation_edges', 'rule_id', 'The citation rule', 'ga-resolution', 'mappings/citations.yaml (rules)'),
+
+  ('v_reporting_deadlines', 'deadline_id', 'The deadline (deadlines.id)', '5', 'unres ingest'),
+  ('v_reporting_deadlines', 'resolution_id', 'The resolution that sets it (resolutions.id)', '2', 'unres ingest'),
+  ('v_reporting_deadlines', 'symbol', 'Symbol of that resolution', 'A/RES/68/230', 'mappings/structure.yaml (metadata)'),
+  ('v_reporting_deadlines', 'resolution_session', 'Session of that resolution', '68', 'mappings/structure.yaml (metadata)'),
+  ('v_reporting_deadlines', 'kind', 'What is due: report or agenda_item', 'report', 'mappings/deadlines.yaml (kinds)'),
+  ('v_reporting_deadlines', 'subject', 'What it is about', 'the state of South-South cooperation', 'mappings/deadlines.yaml'),
+  ('v_reporting_deadlines', 'requested_of', 'From whom', 'Secretary-General', 'mappings/deadlines.yaml'),
+  ('v_reporting_deadlines', 'body', 'To which body', 'General Assembly', 'mappings/deadlines.yaml (defaults)'),
+  ('v_reporting_deadlines', 'session', 'At which session of that body', '69', 'mappings/deadlines.yaml, mappings/vocabulary.yaml'),
+  ('v_reporting_deadlines', 'session_year', 'Calendar year the General Assembly session opens (1945 + session, in September); NULL for other bodies', '2014', 'sql/views.sql'),
+  ('v_reporting_deadlines', 'due_year', 'Year given by the text, if any', '2025', 'mappings/deadlines.yaml'),
+  ('v_reporting_deadlines', 'due_date', 'Date given by the text, if any', '2025-03-31', 'mappings/deadlines.yaml'),
+  ('v_reporting_deadlines', 'paragraph_id', 'The paragraph that sets it', '52', 'unres ingest'),
+  ('v_reporting_deadlines', 'paragraph', 'Printed label of that paragraph', '21', 'mappings/structure.yaml (document)'),
+  ('v_reporting_deadlines', 'rule_id', 'The deadline rule', 'report-at-session-first', 'mappings/deadlines.yaml (rules)'),
+
+  ('v_organization_mentions', 'organization_id', 'The organization (organizations.id)', '350', 'mappings/organizations.yaml'),
+  ('v_organization_mentions', 'organization', 'Canonical name', 'Inter-Parliamentary Union', 'mappings/organizations.yaml'),
+  ('v_organization_mentions', 'acronym', 'Acronym, or NULL', 'IPU', 'mappings/organizations.yaml'),
+  ('v_organization_mentions', 'category', 'Kind of organization', 'intergovernmental', 'mappings/organizations.yaml (categories)'),
+  ('v_organization_mentions', 'resolution_id', 'The resolution (resolutions.id)', '1', 'unres ingest'),
+  ('v_organization_mentions', 'symbol', 'Symbol of the resolution', 'A/RES/68/272', 'mappings/structure.yaml (metadata)'),
+  ('v_organization_mentions', 'session', 'Session of the resolution', '68', 'mappings/structure.yaml (metadata)'),
+  ('v_organization_mentions', 'year', 'Year of adoption', '2014', 'mappings/structure.yaml (metadata)'),
+  ('v_organization_mentions', 'mentions', 'Mentions in the resolution, footnotes included', '19', 'mappings/organizations.yaml'),
+  ('v_organization_mentions', 'paragraphs', 'Distinct paragraphs that mention it', '15', 'mappings/organizations.yaml');
