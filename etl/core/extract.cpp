@@ -4,6 +4,7 @@
 #include <set>
 
 #include "errors.h"
+#include "phrases.h"
 #include "text.h"
 
 namespace unres {
@@ -21,21 +22,6 @@ std::optional<Span> group_span(const Pattern& p, const Pattern::Match& m, const 
 std::string group_value(const Pattern& p, const Pattern::Match& m, std::string_view all, const char* name) {
   const auto s = group_span(p, m, name);
   return s ? fold_space(view(all, *s)) : std::string();
-}
-
-// The first word group of a modifier run, lowercased, without a trailing comma: "Also, " -> "also".
-std::string first_modifier(std::string_view run, const std::vector<std::string>& known) {
-  const std::string folded = lower_ascii(fold_space(run));
-  if (folded.empty()) return {};
-  std::string best;
-  for (const auto& k : known) {
-    const std::string kk = lower_ascii(k);
-    if (folded.rfind(kk, 0) == 0 && kk.size() > best.size() &&
-        (folded.size() == kk.size() || folded[kk.size()] == ' ' || folded[kk.size()] == ','))
-      best = kk;
-  }
-  while (!best.empty() && best.back() == ',') best.pop_back();
-  return best;
 }
 
 // Paragraph text for the table: marks removed, white space folded.
@@ -125,49 +111,31 @@ class Extractor {
 
   void actions(std::size_t index) {
     const auto& p = seg_.paragraphs[index];
-    const auto& lex = rules_.phrases;
     const bool preamble = p.kind == "preambular";
-    const Pattern& lead = preamble ? lex.preambular_lead : lex.operative_lead;
     const std::string_view body = view(all_, p.body);
+    const auto add = [&](const PhraseMatch& m, std::size_t base, bool lead, const char* rule) {
+      const Span span{base + m.whole.begin, base + (m.second ? m.second->span.begin : m.whole.end)};
+      // The lead phrase is the whole opener ("Recalling and further endorsing"); a coordinated
+      // second verb is also an action of its own.
+      const Span phrase = lead ? Span{base + m.whole.begin, base + m.whole.end} : span;
+      r_.actions.push_back({index, fold_space(view(all_, phrase)), m.lemma, m.modifier, m.qualifier, lead, rule,
+                            raw(phrase)});
+      if (m.second)
+        r_.actions.push_back({index, fold_space(view(all_, {base + m.second->span.begin, base + m.second->span.end})),
+                              m.second->lemma, m.second->modifier, {}, false, "phrase-coordinated",
+                              raw({base + m.second->span.begin, base + m.second->span.end})});
+    };
     std::size_t after_lead = 0;
-    if (const auto m = lead.match_at(body, 0)) {
+    const auto kind = preamble ? PhraseKind::preambular : PhraseKind::operative;
+    if (const auto m = match_phrase(rules_.phrases, kind, body, 0)) {
+      add(*m, p.body.begin, true, preamble ? "phrase-lead-preambular" : "phrase-lead-operative");
       after_lead = m->whole.end;
-      const auto form = group_span(lead, *m, "form");
-      const auto lemma = form ? lex.lemma_of_form.find(lower_ascii(fold_space(view(body, *form)))) : lex.lemma_of_form.end();
-      if (lemma != lex.lemma_of_form.end()) {
-        ActionRecord a{index, fold_space(body.substr(0, m->whole.end)), lemma->second, {}, {}, true,
-                       preamble ? "phrase-lead-preambular" : "phrase-lead-operative",
-                       raw({p.body.begin, p.body.begin + m->whole.end})};
-        a.modifier = first_modifier(group_value(lead, *m, body, "pre"), lex.modifiers);
-        if (a.modifier.empty()) a.modifier = first_modifier(group_value(lead, *m, body, "post"), lex.postmodifiers);
-        a.qualifier = lower_ascii(group_value(lead, *m, body, "qual"));
-        r_.actions.push_back(std::move(a));
-        if (const auto form2 = group_span(lead, *m, "form2")) {
-          // "Recalling and further endorsing": the phrase is the whole opener; the second verb is
-          // also recorded as an action of its own.
-          const auto lemma2 = lex.lemma_of_form.find(lower_ascii(fold_space(view(body, *form2))));
-          const auto pre2 = group_span(lead, *m, "pre2");
-          const std::size_t begin2 = pre2 && pre2->size() ? pre2->begin : form2->begin;
-          if (lemma2 != lex.lemma_of_form.end())
-            r_.actions.push_back({index, fold_space(body.substr(begin2, form2->end - begin2)), lemma2->second,
-                                  first_modifier(group_value(lead, *m, body, "pre2"), lex.modifiers), {}, false,
-                                  "phrase-coordinated", raw({p.body.begin + begin2, p.body.begin + form2->end})});
-        }
-      }
     }
     if (preamble || p.kind == "annex") return;
     // Later actions in an operative paragraph: ", and requests the Secretary-General to …".
-    for (const auto& m : lex.secondary.find_all(body, after_lead)) {
-      const auto form = group_span(lex.secondary, m, "form");
-      const auto pre = group_span(lex.secondary, m, "pre");
-      const auto lemma = lex.lemma_of_form.find(lower_ascii(fold_space(view(body, *form))));
-      if (lemma == lex.lemma_of_form.end()) continue;
-      const std::size_t begin = pre && pre->size() ? pre->begin : form->begin;
-      r_.actions.push_back({index, fold_space(body.substr(begin, m.whole.end - begin)), lemma->second,
-                            first_modifier(group_value(lex.secondary, m, body, "pre"), lex.modifiers),
-                            lower_ascii(group_value(lex.secondary, m, body, "qual")), false, "phrase-secondary",
-                            raw({p.body.begin + begin, p.body.begin + m.whole.end})});
-    }
+    for (const auto& c : rules_.phrases.secondary_connector.find_all(body, after_lead))
+      if (const auto m = match_phrase(rules_.phrases, PhraseKind::operative, body, c.whole.end, true))
+        add(*m, p.body.begin, false, "phrase-secondary");
   }
 
   // Every text range that is searched for entities: paragraph bodies, then footnote bodies.

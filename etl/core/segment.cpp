@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "errors.h"
+#include "phrases.h"
 #include "text.h"
 
 namespace unres {
@@ -141,14 +142,15 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
       }
       continue;
     }
-    if (state == State::preamble && rules.phrases.operative_lead.match_at(own, 0) &&
-        !rules.phrases.preambular_lead.match_at(own, 0)) {
+    const bool preambular_phrase = match_phrase(rules.phrases, PhraseKind::preambular, own, 0).has_value();
+    if (state == State::preamble && !preambular_phrase &&
+        match_phrase(rules.phrases, PhraseKind::operative, own, 0)) {
       // A resolution of one unnumbered operative paragraph ("The General Assembly / Endorses …").
       state = State::operative;
       add_top("operative", "", whole, body);
       continue;
     }
-    if (state == State::preamble && !ends_clause(own) && !rules.phrases.preambular_lead.match_at(own, 0))
+    if (state == State::preamble && !ends_clause(own) && !preambular_phrase)
       continue;  // a heading: preambular paragraphs open with a phrase or end with punctuation
     add_top(state == State::preamble ? "preambular" : "annex", "", whole, body);
   }

@@ -317,30 +317,24 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
   ints("relative_sessions", v.relative_sessions);
 }
 
-std::string alternation(std::vector<std::string> items) {
-  // Longest first so that leftmost-first matching prefers "once again" over "once".
-  std::sort(items.begin(), items.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
-  std::string out = "(?:";
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) out += '|';
-    for (char c : items[i]) {
-      // Quote regex metacharacters; let a space match any run of white space.
-      if (c == ' ') out += "\\s+";
-      else if (std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) (out += '\\') += c;
-      else out += c;
-    }
-  }
-  return out + ")";
-}
-
 void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
   L.keys(root, {"modifiers", "postmodifiers", "qualifiers", "secondary_connector", "phrases"}, "");
   auto& lex = rules.phrases;
-  lex.modifiers = L.strings(root, "modifiers", "", true);
-  lex.postmodifiers = L.strings(root, "postmodifiers", "", true);
-  lex.qualifiers = L.strings(root, "qualifiers", "", true);
-  const auto connector = L.scalar(root, "secondary_connector", "", true).value_or("[,;]\\s+");
-  std::vector<std::string> preambular, operative;
+  const auto words = [](const std::string& key) {
+    return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + std::count(key.begin(), key.end(), ',')) + 1;
+  };
+  const auto add_all = [&](const char* key, std::unordered_set<std::string>& set) {
+    for (const auto& item : L.strings(root, key, "", true)) {
+      const std::string k = phrase_key(item);
+      if (k.empty()) continue;
+      set.insert(k);
+      lex.max_words = std::max(lex.max_words, words(k));
+    }
+  };
+  add_all("modifiers", lex.modifiers);
+  add_all("postmodifiers", lex.postmodifiers);
+  add_all("qualifiers", lex.qualifiers);
+  if (auto p = L.pattern(root, "secondary_connector", "", true)) lex.secondary_connector = *p;
   const YAML::Node list = root["phrases"];
   if (!list.IsSequence()) L.error(root, "", "'phrases' must be a list");
   else
@@ -348,45 +342,21 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
       if (!L.is_map(node, "a phrase", "")) continue;
       const std::string lemma = L.scalar(node, "lemma", "", true).value_or("");
       L.keys(node, {"lemma", "preambular", "operative"}, lemma);
-      const auto add = [&](const char* key, std::vector<std::string>& forms) {
+      const auto add = [&](const char* key, std::unordered_set<std::string>& forms) {
         for (const auto& form : L.strings(node, key, lemma, false)) {
-          const std::string k = lower_ascii(fold_space(form));
+          const std::string k = phrase_key(form);
           auto [it, fresh] = lex.lemma_of_form.emplace(k, lemma);
           if (!fresh && it->second != lemma)
             L.error(node[key], lemma, "form '" + form + "' already belongs to lemma '" + it->second + "'");
-          forms.push_back(form);
+          forms.insert(k);
+          lex.max_words = std::max(lex.max_words, words(k));
         }
       };
-      add("preambular", preambular);
-      add("operative", operative);
+      add("preambular", lex.preambular_forms);
+      add("operative", lex.operative_forms);
     }
-  if (preambular.empty() || operative.empty()) {
+  if (lex.preambular_forms.empty() || lex.operative_forms.empty())
     L.error(root, "", "the lexicon needs preambular and operative forms");
-    return;
-  }
-  const std::string mods = alternation(lex.modifiers), post = alternation(lex.postmodifiers),
-                    quals = alternation(lex.qualifiers);
-  const auto lead = [&](const std::vector<std::string>& forms) {
-    const std::string f = alternation(forms);
-    return "^(?P<pre>(?:" + mods + "\\s+)*)(?P<form>" + f + ")\\b(?P<post>(?:\\s+" + post + "\\b)*)(?:\\s+(?P<qual>" +
-           quals + ")\\b)?(?:\\s+and\\s+(?P<pre2>(?:" + mods + "\\s+)*)(?P<form2>" + f + ")\\b)?";
-  };
-  PatternOptions ci;
-  ci.case_insensitive = true;
-  ci.max_memory = 64 << 20;
-  try {
-    lex.preambular_lead = Pattern::compile(lead(preambular), ci);
-    lex.operative_lead = Pattern::compile(lead(operative), ci);
-    std::vector<std::string> lower;
-    for (const auto& f : operative) lower.push_back(lower_ascii(f));
-    PatternOptions cs;
-    cs.max_memory = 64 << 20;
-    lex.secondary = Pattern::compile(connector + "(?P<pre>(?:" + mods + "\\s+)*)(?P<form>" + alternation(lower) +
-                                         ")\\b(?P<post>(?:\\s+" + post + "\\b)*)(?:\\s+(?P<qual>" + quals + ")\\b)?",
-                                     cs);
-  } catch (const std::invalid_argument& e) {
-    L.error(root, "", std::string("the phrase lexicon does not compile: ") + e.what());
-  }
 }
 
 void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {

@@ -34,6 +34,14 @@ std::string render_template(std::string_view tmpl, std::string_view text, const 
   return fold_space(out);
 }
 
+std::string phrase_key(std::string_view phrase) {
+  std::string out = lower_ascii(fold_space(phrase));
+  std::string key;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (!(out[i] == ' ' && i + 1 < out.size() && out[i + 1] == ',')) key += out[i];
+  return key;
+}
+
 std::optional<std::string> Vocabulary::iso_date(std::string_view text) const {
   // day month year, as the UN prints dates ("19 May 2014")
   const std::string folded = fold_space(text);

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rules/pattern.h"
@@ -65,13 +66,17 @@ struct MetadataRule {
   std::vector<Example> examples;
 };
 
+// Phrases are sequences of words; keys are phrase_key() of the YAML entries.
 struct PhraseLexicon {
-  std::unordered_map<std::string, std::string> lemma_of_form;  // lowercased form -> lemma
-  std::vector<std::string> modifiers, postmodifiers, qualifiers;
-  Pattern preambular_lead;   // anchored at a paragraph's start; groups: pre, form, post, qual, and2, form2
-  Pattern operative_lead;
-  Pattern secondary;         // an operative action inside a paragraph; groups: pre, form, post, qual
+  std::unordered_map<std::string, std::string> lemma_of_form;  // form key -> lemma
+  std::unordered_set<std::string> preambular_forms, operative_forms;
+  std::unordered_set<std::string> modifiers, postmodifiers, qualifiers;
+  std::size_t max_words = 1;   // the longest entry, in words
+  Pattern secondary_connector;  // what precedes a later action in a paragraph: ", and "
 };
+
+// Lower case, one space between words, none before a comma: "Also ,  in this Regard" -> "also, in this regard".
+std::string phrase_key(std::string_view phrase);
 
 struct Organization {
   std::string name, acronym, category;

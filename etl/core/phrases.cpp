@@ -1,0 +1,132 @@
+#include "phrases.h"
+
+#include <vector>
+
+#include "text.h"
+
+namespace unres {
+
+namespace {
+
+struct Token {
+  Span span;
+  std::string lower;
+};
+
+bool word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '\'' || c >= 0x80;
+}
+
+// Words and commas from `at`, up to `limit` tokens; stops at any other punctuation or a digit.
+std::vector<Token> tokenize(std::string_view text, std::size_t at, std::size_t limit) {
+  std::vector<Token> out;
+  std::size_t i = at;
+  while (i < text.size() && out.size() < limit) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (c == ',') {
+      out.push_back({{i, i + 1}, ","});
+      ++i;
+    } else if (word_char(c)) {
+      std::size_t j = i;
+      while (j < text.size() && word_char(static_cast<unsigned char>(text[j]))) ++j;
+      out.push_back({{i, j}, lower_ascii(text.substr(i, j - i))});
+      i = j;
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+class Matcher {
+ public:
+  Matcher(const PhraseLexicon& lex, std::vector<Token> tokens) : lex_(lex), tokens_(std::move(tokens)) {}
+
+  // Length in tokens of the longest entry of `set` starting at token `i` (0: none).
+  std::size_t longest(const std::unordered_set<std::string>& set, std::size_t i) const {
+    std::string key;
+    std::size_t best = 0;
+    for (std::size_t n = 1; n <= lex_.max_words && i + n <= tokens_.size(); ++n) {
+      if (n > 1 && tokens_[i + n - 1].lower != ",") key += ' ';
+      key += tokens_[i + n - 1].lower;
+      if (set.count(key)) best = n;
+    }
+    return best;
+  }
+  std::string words(std::size_t i, std::size_t n) const {
+    std::string key;
+    for (std::size_t k = i; k < i + n; ++k) {
+      if (k > i && tokens_[k].lower != ",") key += ' ';
+      key += tokens_[k].lower;
+    }
+    return key;
+  }
+  const Token& token(std::size_t i) const { return tokens_[i]; }
+  std::size_t size() const { return tokens_.size(); }
+
+  // MODIFIER* FORM starting at token `i`: fills the form's start and length and the first
+  // modifier. Modifiers are taken greedily, giving some back when no form follows them.
+  bool verb(const std::unordered_set<std::string>& forms, std::size_t i, std::size_t& form_at, std::size_t& form_len,
+            std::string& modifier) const {
+    std::vector<std::size_t> starts = {i};
+    for (std::size_t n; (n = longest(lex_.modifiers, starts.back())) > 0;) starts.push_back(starts.back() + n);
+    for (std::size_t k = starts.size(); k-- > 0;) {
+      if (const std::size_t n = longest(forms, starts[k])) {
+        form_at = starts[k];
+        form_len = n;
+        modifier = k > 0 ? words(i, starts[1] - i) : "";
+        while (!modifier.empty() && modifier.back() == ',') modifier.pop_back();
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  const PhraseLexicon& lex_;
+  std::vector<Token> tokens_;
+};
+
+}  // namespace
+
+std::optional<PhraseMatch> match_phrase(const PhraseLexicon& lex, PhraseKind kind, std::string_view text,
+                                        std::size_t at, bool lower_case) {
+  const auto& forms = kind == PhraseKind::preambular ? lex.preambular_forms : lex.operative_forms;
+  // Enough tokens for the longest phrase the lexicon can describe.
+  const Matcher m(lex, tokenize(text, at, 6 * lex.max_words + 2));
+  std::size_t form_at = 0, form_len = 0;
+  PhraseMatch out;
+  if (!m.verb(forms, 0, form_at, form_len, out.modifier)) return std::nullopt;
+  if (lower_case) {
+    const char first = text[m.token(form_at).span.begin];
+    if (first < 'a' || first > 'z') return std::nullopt;
+  }
+  out.lemma = lex.lemma_of_form.at(m.words(form_at, form_len));
+  std::size_t end = form_at + form_len;
+  bool post_modifier = false;
+  for (std::size_t n; (n = m.longest(lex.postmodifiers, end)) > 0; end += n) {
+    if (out.modifier.empty() && !post_modifier) out.modifier = m.words(end, n);
+    post_modifier = true;
+  }
+  if (const std::size_t n = m.longest(lex.qualifiers, end)) {
+    out.qualifier = m.words(end, n);
+    end += n;
+  }
+  out.whole = {m.token(0).span.begin, m.token(end - 1).span.end};
+  // "Recalling and further endorsing": a second verb joined by "and".
+  if (end < m.size() && m.token(end).lower == "and") {
+    std::size_t at2 = 0, len2 = 0;
+    PhraseMatch::Second second;
+    if (m.verb(forms, end + 1, at2, len2, second.modifier) && at2 + len2 <= m.size()) {
+      second.lemma = lex.lemma_of_form.at(m.words(at2, len2));
+      second.span = {m.token(end + 1).span.begin, m.token(at2 + len2 - 1).span.end};
+      out.whole.end = second.span.end;
+      out.second = std::move(second);
+    }
+  }
+  return out;
+}
+
+}  // namespace unres
