@@ -107,7 +107,9 @@ WHERE p.kind = 'operative';
 
 -- A citation in a paragraph's footnote appears twice in `citations`: once in the footnote
 -- (footnote set) and once for the paragraph that points at it (paragraph set, rule footnote/...).
--- Filter on `paragraph IS NOT NULL` to count each reference once, attributed to its paragraph.
+-- Filter on `paragraph_id IS NOT NULL` to count each reference once, attributed to its paragraph.
+-- v_paragraphs is read through scalar subqueries: as the right side of a LEFT JOIN it would be
+-- materialized whole for every query (SQLite does not flatten a join there).
 CREATE VIEW v_citation_edges AS
 SELECT c.id AS citation_id,
        r.id AS citing_resolution_id,
@@ -116,10 +118,10 @@ SELECT c.id AS citation_id,
        CAST(substr(r.adopted_on, 1, 4) AS INTEGER) AS citing_year,
        c.paragraph_id,
        p.kind AS paragraph_kind,
-       p.paragraph,
+       (SELECT v.paragraph FROM v_paragraphs v WHERE v.paragraph_id = c.paragraph_id) AS paragraph,
        f.number AS footnote,
-       p.lead_phrase AS citing_phrase,
-       p.lead_lemma AS citing_lemma,
+       (SELECT v.lead_phrase FROM v_paragraphs v WHERE v.paragraph_id = c.paragraph_id) AS citing_phrase,
+       (SELECT v.lead_lemma FROM v_paragraphs v WHERE v.paragraph_id = c.paragraph_id) AS citing_lemma,
        c.kind,
        c.target,
        c.cited_date,
@@ -128,7 +130,7 @@ SELECT c.id AS citation_id,
        c.rule_id
 FROM citations c
 JOIN resolutions r ON r.id = c.resolution_id
-LEFT JOIN v_paragraphs p ON p.paragraph_id = c.paragraph_id
+LEFT JOIN paragraphs p ON p.id = c.paragraph_id
 LEFT JOIN footnotes f ON f.id = c.footnote_id
 LEFT JOIN resolutions t ON t.symbol = c.target;
 
@@ -149,11 +151,10 @@ SELECT d.id AS deadline_id,
        d.due_year,
        d.due_date,
        d.paragraph_id,
-       p.paragraph,
+       (SELECT v.paragraph FROM v_paragraphs v WHERE v.paragraph_id = d.paragraph_id) AS paragraph,
        d.rule_id
 FROM deadlines d
-JOIN resolutions r ON r.id = d.resolution_id
-LEFT JOIN v_paragraphs p ON p.paragraph_id = d.paragraph_id;
+JOIN resolutions r ON r.id = d.resolution_id;
 
 CREATE VIEW v_organization_mentions AS
 SELECT o.id AS organization_id,
@@ -228,6 +229,8 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('documents', 'size_bytes', 'Size of the file in bytes', '9826', 'unres ingest'),
   ('documents', 'format', 'Detected layout; NULL for a file rejected before detection', 'ods-text', 'mappings/structure.yaml (layouts)'),
   ('documents', 'status', 'loaded, or rejected (see quarantine)', 'loaded', 'unres ingest'),
+  ('documents', 'encoding', 'utf-8, or windows-1252 when the file was decoded from it', 'utf-8', 'unres ingest'),
+  ('documents', 'mtime_ns', 'Modification time seen when loaded (ns since the epoch): unchanged files are not re-read', '1716800000000000000', 'unres ingest'),
   ('documents', 'rules_hash', 'Hash of the rule files the document was loaded with', 'c22b28964250be9b', 'unres ingest'),
   ('documents', 'loaded_at', 'When the document was loaded (UTC)', '2014-05-19T10:00:00Z', 'unres ingest'),
 
@@ -327,12 +330,13 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('ingest_runs', 'id', 'Run id', '1', 'unres ingest'),
   ('ingest_runs', 'started_at', 'When the run started (UTC)', '2024-05-01T09:00:00Z', 'unres ingest'),
   ('ingest_runs', 'finished_at', 'When it finished; NULL while running or after a crash', '2024-05-01T09:00:02Z', 'unres ingest'),
-  ('ingest_runs', 'status', 'running, completed, completed_with_quarantine or failed', 'completed', 'unres ingest'),
+  ('ingest_runs', 'status', 'running, completed, completed_with_quarantine, interrupted or failed', 'completed', 'unres ingest'),
   ('ingest_runs', 'files_seen', 'Files found in the inputs', '5', 'unres ingest'),
   ('ingest_runs', 'files_loaded', 'Files loaded', '5', 'unres ingest'),
   ('ingest_runs', 'files_skipped', 'Files skipped', '0', 'unres ingest'),
   ('ingest_runs', 'files_quarantined', 'Files quarantined', '0', 'unres ingest'),
   ('ingest_runs', 'resolutions', 'Resolutions loaded', '5', 'unres ingest'),
+  ('ingest_runs', 'row_counts', 'JSON object: rows per table when the run ended', '{"resolutions": 5}', 'unres ingest'),
   ('ingest_runs', 'rules_hash', 'Hash of the rule files used', 'c22b28964250be9b', 'unres ingest'),
   ('ingest_runs', 'tool_version', 'Version of unres', '0.1.0', 'unres ingest'),
 

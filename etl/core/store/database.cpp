@@ -21,10 +21,10 @@ std::string now_utc() {
   return buf;
 }
 
-std::string_view schema_sql() {
+std::string_view embedded_sql(std::string_view path) {
   for (const auto& f : embedded_files())
-    if (f.path == "sql/schema.sql") return f.content;
-  throw DatabaseError("the schema is not embedded in this build");
+    if (f.path == path) return f.content;
+  throw DatabaseError(std::string(path) + " is not embedded in this build");
 }
 
 // Binds text, or NULL for an empty string.
@@ -80,7 +80,9 @@ Database::Database(const std::filesystem::path& file) {
       throw DatabaseError(file.string() + ": database schema version " + std::to_string(version) +
                           " is newer than this unres understands (" + std::to_string(kSchemaVersion) + ")");
     SQLite::Transaction tx(db);
-    db.exec(std::string(schema_sql()));
+    db.exec(std::string(embedded_sql("sql/schema.sql")));
+    // Views, full-text index and documentation: derived from the tables, refreshed on every open.
+    db.exec(std::string(embedded_sql("sql/views.sql")));
     db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     SQLite::Statement meta(db, "INSERT INTO meta(key, value) VALUES('tool_version', ?) "
                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
