@@ -43,6 +43,7 @@ class Extractor {
 
   ResolutionRecord run() {
     metadata();
+    build_ranges();
     paragraphs();
     footnotes();
     for (std::size_t p = 0; p < seg_.paragraphs.size(); ++p) actions(p);
@@ -138,59 +139,69 @@ class Extractor {
         add(*m, p.body.begin, false, "phrase-secondary");
   }
 
-  // Every text range that is searched for entities: paragraph bodies, then footnote bodies.
+  // Every text range that is searched for entities: paragraph bodies and footnote bodies, in
+  // text order. Each pattern is run once over the whole region they cover (one RE2 call per
+  // pattern instead of one per range), and a match counts for the range that holds it whole.
   struct Range {
     Span span;
     int paragraph = -1, footnote = -1;
   };
-  std::vector<Range> ranges() const {
-    std::vector<Range> out;
-    for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) out.push_back({seg_.paragraphs[i].body, static_cast<int>(i), -1});
-    for (std::size_t i = 0; i < seg_.footnotes.size(); ++i) out.push_back({seg_.footnotes[i].body, -1, static_cast<int>(i)});
-    return out;
+  void build_ranges() {
+    for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) ranges_.push_back({seg_.paragraphs[i].body, static_cast<int>(i), -1});
+    for (std::size_t i = 0; i < seg_.footnotes.size(); ++i) ranges_.push_back({seg_.footnotes[i].body, -1, static_cast<int>(i)});
+    std::sort(ranges_.begin(), ranges_.end(), [](const Range& a, const Range& b) { return a.span.begin < b.span.begin; });
+  }
+  Span region() const { return ranges_.empty() ? Span{} : Span{ranges_.front().span.begin, ranges_.back().span.end}; }
+  const Range* range_of(Span s) const {
+    auto it = std::upper_bound(ranges_.begin(), ranges_.end(), s.begin,
+                               [](std::size_t at, const Range& r) { return at < r.span.begin; });
+    if (it == ranges_.begin()) return nullptr;
+    --it;
+    return s.end <= it->span.end ? &*it : nullptr;
   }
 
   void organizations() {
     const auto& gaz = rules_.organizations;
-    if (!gaz.matcher.valid()) return;
+    if (!gaz.matcher.valid() || ranges_.empty()) return;
+    const Span all = region();
     std::map<std::string, std::size_t> defined;   // acronyms this resolution defines
-    std::vector<std::pair<Span, int>> taken;
-    for (const auto& range : ranges()) {
-      for (const auto& m : gaz.matcher.find_all(all_, range.span.begin, range.span.end)) {
-        const std::string surface(view(all_, m.whole));
-        const auto entry = gaz.entry_of_surface.find(surface);
-        if (entry == gaz.entry_of_surface.end()) continue;
-        r_.mentions.push_back({entry->second, range.paragraph, surface, "gazetteer", raw(m.whole)});
-        taken.push_back({m.whole, range.paragraph});
-        if (const auto d = gaz.defined_acronym.match_at(all_.substr(0, range.span.end), m.whole.end)) {
-          const std::string acronym(group_text(all_, *d, gaz.defined_acronym.group("acronym")));
-          if (!gaz.entry_of_surface.count(acronym)) defined.emplace(acronym, entry->second);
-        }
+    std::vector<Span> taken;
+    for (const auto& m : gaz.matcher.find_all(all_, all.begin, all.end)) {
+      const Range* range = range_of(m.whole);
+      if (!range) continue;
+      const std::string surface(view(all_, m.whole));
+      const auto entry = gaz.entry_of_surface.find(surface);
+      if (entry == gaz.entry_of_surface.end()) continue;
+      r_.mentions.push_back({entry->second, range->paragraph, surface, "gazetteer", raw(m.whole)});
+      taken.push_back(m.whole);
+      if (const auto d = gaz.defined_acronym.match_at(all_.substr(0, range->span.end), m.whole.end)) {
+        const std::string acronym(group_text(all_, *d, gaz.defined_acronym.group("acronym")));
+        if (!gaz.entry_of_surface.count(acronym)) defined.emplace(acronym, entry->second);
       }
     }
     if (defined.empty()) return;
     std::vector<std::string> acronyms;
     for (const auto& [a, e] : defined) acronyms.push_back(a);
     const Pattern local = Pattern::any_literal(acronyms, "\\b", "\\b");
-    for (const auto& range : ranges())
-      for (const auto& m : local.find_all(all_, range.span.begin, range.span.end)) {
-        const bool inside = std::any_of(taken.begin(), taken.end(), [&](const auto& t) {
-          return m.whole.begin < t.first.end && t.first.begin < m.whole.end;
-        });
-        if (inside) continue;
-        const std::string surface(view(all_, m.whole));
-        r_.mentions.push_back({defined.at(surface), range.paragraph, surface, "defined-acronym", raw(m.whole)});
-      }
+    for (const auto& m : local.find_all(all_, all.begin, all.end)) {
+      const Range* range = range_of(m.whole);
+      const bool inside = std::any_of(taken.begin(), taken.end(), [&](Span t) {
+        return m.whole.begin < t.end && t.begin < m.whole.end;
+      });
+      if (!range || inside) continue;
+      const std::string surface(view(all_, m.whole));
+      r_.mentions.push_back({defined.at(surface), range->paragraph, surface, "defined-acronym", raw(m.whole)});
+    }
   }
 
   void citations() {
     std::vector<std::vector<std::size_t>> of_footnote(seg_.footnotes.size());  // citation indexes
-    for (const auto& range : ranges()) {
-      for (const auto& hit : find_citations(rules_, all_, range.span)) {
-        if (range.footnote >= 0) of_footnote[static_cast<std::size_t>(range.footnote)].push_back(r_.citations.size());
-        r_.citations.push_back({range.paragraph, range.footnote, hit.kind, hit.target, hit.cited_date,
-                                fold_space(view(all_, hit.span)), hit.rule->id, raw(hit.span)});
-      }
+    for (const auto& hit : find_citations(rules_, all_, region())) {
+      const Range* range = range_of(hit.span);
+      if (!range) continue;
+      if (range->footnote >= 0) of_footnote[static_cast<std::size_t>(range->footnote)].push_back(r_.citations.size());
+      r_.citations.push_back({range->paragraph, range->footnote, hit.kind, hit.target, hit.cited_date,
+                              fold_space(view(all_, hit.span)), hit.rule->id, raw(hit.span)});
     }
     // "Ibid." stands for the previous footnote's references when it names none of its own.
     for (std::size_t f = 1; f < seg_.footnotes.size(); ++f) {
@@ -224,10 +235,16 @@ class Extractor {
   void deadlines() {
     std::optional<int> session;
     if (const auto s = r_.meta.find("session"); s != r_.meta.end()) session = rules_.vocabulary.number(s->second);
-    for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) {
-      if (seg_.paragraphs[i].kind != "operative") continue;
-      for (auto& hit : find_deadlines(rules_, all_, seg_.paragraphs[i].body, session)) {
-        hit.record.paragraph = i;
+    std::map<int, std::vector<DeadlineHit>> by_paragraph;
+    for (auto& hit : find_deadlines(rules_, all_, region(), session)) {
+      const Range* range = range_of(hit.record.span);
+      if (range && range->paragraph >= 0 && seg_.paragraphs[static_cast<std::size_t>(range->paragraph)].kind == "operative")
+        by_paragraph[range->paragraph].push_back(std::move(hit));
+    }
+    for (auto& [paragraph, hits] : by_paragraph) {
+      settle_deadlines(hits);
+      for (auto& hit : hits) {
+        hit.record.paragraph = static_cast<std::size_t>(paragraph);
         hit.record.span = raw(hit.record.span);
         r_.deadlines.push_back(std::move(hit.record));
       }
@@ -239,6 +256,7 @@ class Extractor {
   const DocumentSpan& doc_;
   const Segments& seg_;
   const RuleSet& rules_;
+  std::vector<Range> ranges_;
   ResolutionRecord r_;
 };
 
@@ -305,7 +323,6 @@ std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view t
   const std::string_view subject = text.substr(0, range.end);
   const auto& vocab = rules.vocabulary;
   std::vector<DeadlineHit> out;
-  std::vector<std::size_t> implied;
   for (const auto& rule : rules.deadlines) {
     for (const auto& m : rule.pattern.find_all(subject, range.begin)) {
       DeadlineRecord d;
@@ -331,21 +348,25 @@ std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view t
       if (const std::string date = field("due_date"); !date.empty()) d.due_date = vocab.iso_date(date).value_or("");
       if (const std::string year = field("due_year"); !year.empty()) d.due_year = vocab.number(year);
       if (!d.due_date.empty() && !d.due_year) d.due_year = std::stoi(d.due_date.substr(0, 4));
-      if (rule.session_from_paragraph) implied.push_back(out.size());
       out.push_back({&rule, std::move(d)});
     }
   }
+  return out;
+}
+
+void settle_deadlines(std::vector<DeadlineHit>& hits) {
   // "submit a report under this item": the session another deadline of the paragraph names.
-  for (const std::size_t i : implied) {
-    for (const auto& other : out)
+  for (auto& hit : hits) {
+    if (!hit.rule->session_from_paragraph) continue;
+    for (const auto& other : hits)
       if (other.record.session && !other.rule->session_from_paragraph) {
-        out[i].record.session = other.record.session;
+        hit.record.session = other.record.session;
         break;
       }
   }
   // The same request found by two rules is one deadline.
   std::vector<DeadlineHit> unique;
-  for (auto& hit : out) {
+  for (auto& hit : hits) {
     const bool dup = std::any_of(unique.begin(), unique.end(), [&](const DeadlineHit& u) {
       return u.record.kind == hit.record.kind && u.record.session == hit.record.session &&
              u.record.span.begin < hit.record.span.end && hit.record.span.begin < u.record.span.end;
@@ -355,7 +376,7 @@ std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view t
   std::sort(unique.begin(), unique.end(), [](const DeadlineHit& a, const DeadlineHit& b) {
     return a.record.span.begin < b.record.span.begin;
   });
-  return unique;
+  hits = std::move(unique);
 }
 
 ResolutionRecord extract(const NormalizedText& text, const DocumentSpan& doc, const Segments& segments,

@@ -85,7 +85,10 @@ struct DeadlineHit {
   const DeadlineRule* rule;
   DeadlineRecord record;
 };
+// Every match of every deadline rule in `range`, in rule order.
 std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view text, Span range,
                                         std::optional<int> resolution_session);
+// For the hits of one paragraph: fills implied sessions, drops duplicates, sorts by position.
+void settle_deadlines(std::vector<DeadlineHit>& hits);
 
 }  // namespace unres

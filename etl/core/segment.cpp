@@ -80,9 +80,15 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     const auto& g = m.groups[static_cast<std::size_t>(p.group(name))];
     return g ? Span{base + g->begin, base + g->end} : Span{base, base};
   };
+  // The `text` group marks where a paragraph's own text begins; it runs to the end of the line.
+  // (Capturing only its first character keeps RE2's sub-match work short on long lines.)
+  const auto text_span = [](const Pattern& p, const Pattern::Match& m, std::size_t base, std::size_t line_end) {
+    const auto& g = m.groups[static_cast<std::size_t>(p.group("text"))];
+    return Span{g ? base + g->begin : line_end, line_end};
+  };
   const auto add_footnote = [&](const Pattern::Match& m, std::string_view line, std::size_t base) {
     const Span number = group_span(S.footnote, m, "number", base);
-    out.footnotes.push_back({to_int(all.substr(number.begin, number.size())), group_span(S.footnote, m, "text", base),
+    out.footnotes.push_back({to_int(all.substr(number.begin, number.size())), text_span(S.footnote, m, base, base + line.size()),
                              {base, base + line.size()}});
   };
 
@@ -116,7 +122,7 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     if (auto m = S.operative.match_at(line, 0)) {
       if (state == State::preamble) state = State::operative;
       add_top(state == State::annex ? "annex" : "operative", std::string(group_text(line, *m, S.operative.group("number"))),
-              whole, group_span(S.operative, *m, "text", l.begin));
+              whole, text_span(S.operative, *m, l.begin, l.end));
       continue;
     }
     if (auto m = S.subparagraph.match_at(line, 0); m && top >= 0) {
@@ -125,7 +131,7 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
       const int parent = nesting.place(label, index);
       ParagraphSegment p{out.paragraphs[static_cast<std::size_t>(top)].kind, "(" + label + ")", parent,
                          ++children_count[static_cast<std::size_t>(parent)], whole,
-                         group_span(S.subparagraph, *m, "text", l.begin)};
+                         text_span(S.subparagraph, *m, l.begin, l.end)};
       out.paragraphs.push_back(std::move(p));
       children_count.push_back(0);
       continue;
@@ -174,28 +180,35 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     if (index_of_number.size() <= static_cast<std::size_t>(n)) index_of_number.resize(static_cast<std::size_t>(n) + 1, SIZE_MAX);
     if (index_of_number[static_cast<std::size_t>(n)] == SIZE_MAX) index_of_number[static_cast<std::size_t>(n)] = i;
   }
-  int next_new = 1;
-  for (std::size_t p = 0; p < out.paragraphs.size() && !out.footnotes.empty(); ++p) {
-    const Span body = out.paragraphs[p].body;
-    std::vector<Span> candidates;
+  // One scan per pattern over the whole body; a candidate counts for the paragraph holding it.
+  std::vector<std::pair<std::size_t, Span>> candidates;  // paragraph, mark
+  if (!out.footnotes.empty() && !out.paragraphs.empty()) {
+    const Span region{out.paragraphs.front().body.begin, out.paragraphs.back().body.end};
     for (const auto& pattern : S.footnote_marks) {
       const int g = pattern.group("mark");
-      for (const auto& m : pattern.find_all(all, body.begin, body.end))
-        if (m.groups[static_cast<std::size_t>(g)]) candidates.push_back(*m.groups[static_cast<std::size_t>(g)]);
+      for (const auto& m : pattern.find_all(all, region.begin, region.end)) {
+        const auto& mark = m.groups[static_cast<std::size_t>(g)];
+        if (!mark) continue;
+        const auto it = std::upper_bound(out.paragraphs.begin(), out.paragraphs.end(), mark->begin,
+                                         [](std::size_t at, const ParagraphSegment& p) { return at < p.body.begin; });
+        if (it == out.paragraphs.begin() || mark->end > std::prev(it)->body.end) continue;
+        candidates.push_back({static_cast<std::size_t>(std::prev(it) - out.paragraphs.begin()), *mark});
+      }
     }
-    std::sort(candidates.begin(), candidates.end(), [](Span a, Span b) { return a.begin < b.begin; });
-    std::size_t last_end = 0;
-    for (const Span c : candidates) {
-      if (c.begin < last_end) continue;
-      const int n = to_int(all.substr(c.begin, c.size()));
-      // A mark may be missed (glued to a number, "Agenda 216"): tolerate a gap of two.
-      if (n <= 0 || static_cast<std::size_t>(n) >= index_of_number.size() ||
-          index_of_number[static_cast<std::size_t>(n)] == SIZE_MAX || n > next_new + 2)
-        continue;
-      next_new = std::max(next_new, n + 1);
-      out.marks.push_back({p, index_of_number[static_cast<std::size_t>(n)], c});
-      last_end = c.end;
-    }
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.second.begin < b.second.begin; });
+  int next_new = 1;
+  std::size_t last_end = 0;
+  for (const auto& [p, c] : candidates) {
+    if (c.begin < last_end) continue;
+    const int n = to_int(all.substr(c.begin, c.size()));
+    // A mark may be missed (glued to a number, "Agenda 216"): tolerate a gap of two.
+    if (n <= 0 || static_cast<std::size_t>(n) >= index_of_number.size() ||
+        index_of_number[static_cast<std::size_t>(n)] == SIZE_MAX || n > next_new + 2)
+      continue;
+    next_new = std::max(next_new, n + 1);
+    out.marks.push_back({p, index_of_number[static_cast<std::size_t>(n)], c});
+    last_end = c.end;
   }
   return out;
 }

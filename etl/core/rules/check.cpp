@@ -64,7 +64,9 @@ std::vector<std::string> run_examples(const RuleSet& rules) {
   for (const auto& rule : rules.deadlines)
     for (const auto& ex : rule.examples) {
       std::vector<std::map<std::string, std::string>> mine;
-      for (const auto& hit : find_deadlines(rules, ex.text, {0, ex.text.size()}, std::nullopt)) {
+      auto hits = find_deadlines(rules, ex.text, {0, ex.text.size()}, std::nullopt);
+      settle_deadlines(hits);
+      for (const auto& hit : hits) {
         if (hit.rule != &rule) continue;
         const auto& d = hit.record;
         std::map<std::string, std::string> got = {{"kind", d.kind}};

@@ -22,7 +22,7 @@ struct Span {
 struct PatternOptions {
   bool case_insensitive = false;
   bool longest_match = false;      // leftmost-longest instead of leftmost-first
-  std::int64_t max_memory = 8 << 20;  // RE2's budget for the compiled program
+  std::int64_t max_memory = 64 << 20;  // RE2's budget for the program and its DFA cache (grows as needed)
 };
 
 class Pattern {

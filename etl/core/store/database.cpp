@@ -1,10 +1,12 @@
 #include "store/database.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <unordered_map>
 
 #include "embedded.h"
 
@@ -27,10 +29,11 @@ std::string_view embedded_sql(std::string_view path) {
   throw DatabaseError(std::string(path) + " is not embedded in this build");
 }
 
-// Binds text, or NULL for an empty string.
+// Binds text, or NULL for an empty string. The value must outlive the statement's execution
+// (it is not copied).
 void bind_text(SQLite::Statement& s, int index, const std::string& value) {
   if (value.empty()) s.bind(index);
-  else s.bind(index, value);
+  else s.bindNoCopy(index, value);
 }
 
 void bind_opt(SQLite::Statement& s, int index, std::optional<int> value) {
@@ -57,15 +60,16 @@ struct Database::Impl {
   explicit Impl(const std::filesystem::path& file)
       : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, 10000) {}
 
-  // One prepared statement per insert, reused across rows.
+  // One prepared statement per SQL text, reused across rows. Keyed by the literal's address:
+  // every caller passes a string literal, so lookups never build a string.
   SQLite::Statement& statement(const char* sql) {
-    auto it = statements.find(sql);
-    if (it == statements.end()) it = statements.emplace(sql, std::make_unique<SQLite::Statement>(db, sql)).first;
-    it->second->reset();
-    it->second->clearBindings();
-    return *it->second;
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql);
+    slot->reset();
+    slot->clearBindings();
+    return *slot;
   }
-  std::map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
 };
 
 Database::Database(const std::filesystem::path& file) {
@@ -75,6 +79,8 @@ Database::Database(const std::filesystem::path& file) {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     db.exec("PRAGMA foreign_keys = ON");
+    db.exec("PRAGMA cache_size = -65536");  // 64 MiB: index pages stay in memory during a load
+    db.exec("PRAGMA temp_store = MEMORY");
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version > kSchemaVersion)
       throw DatabaseError(file.string() + ": database schema version " + std::to_string(version) +
@@ -210,17 +216,32 @@ void Database::Batch::commit() {
 
 void Database::load_document(const SourceFile& file, const std::string& format, const std::string& encoding,
                              const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash) {
-  auto& db = impl_->db;
+  // A savepoint per document: a symbol owned by another file rolls back this document alone.
+  impl_->statement("SAVEPOINT document").exec();
   try {
-    for (const auto& r : resolutions) {
-      SQLite::Statement owner(db, "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id "
-                                  "WHERE r.symbol = ? AND d.path <> ?");
-      owner.bind(1, r.meta.at("symbol"));
-      owner.bind(2, file.path);
-      if (owner.executeStep())
-        throw InputError("load", 0, "conflicting symbol: " + r.meta.at("symbol") + " is already loaded from " +
-                                        owner.getColumn(0).getString());
-    }
+    write_document(file, format, encoding, resolutions, rules_hash);
+    impl_->statement("RELEASE document").exec();
+  } catch (const SQLite::Exception& e) {
+    impl_->statement("ROLLBACK TO document").exec();
+    impl_->statement("RELEASE document").exec();
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+      for (const auto& r : resolutions) {
+        auto& owner = impl_->statement(
+            "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id WHERE r.symbol = ? AND d.path <> ?");
+        owner.bind(1, r.meta.at("symbol"));
+        owner.bind(2, file.path);
+        if (owner.executeStep())
+          throw InputError("load", 0, "conflicting symbol: " + r.meta.at("symbol") + " is already loaded from " +
+                                          owner.getColumn(0).getString());
+      }
+    throw DatabaseError(file.path + ": cannot load: " + e.what());
+  }
+}
+
+void Database::write_document(const SourceFile& file, const std::string& format, const std::string& encoding,
+                              const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash) {
+  auto& db = impl_->db;
+  {
     auto& del = impl_->statement("DELETE FROM documents WHERE path = ?");
     del.bind(1, file.path);
     del.exec();
@@ -373,8 +394,6 @@ void Database::load_document(const SourceFile& file, const std::string& format, 
         s.exec();
       }
     }
-  } catch (const SQLite::Exception& e) {
-    throw DatabaseError(file.path + ": cannot load: " + e.what());
   }
 }
 

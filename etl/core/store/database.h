@@ -84,6 +84,8 @@ class Database {
   std::vector<QuarantineRow> quarantine_rows();
 
  private:
+  void write_document(const SourceFile& file, const std::string& format, const std::string& encoding,
+                      const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
