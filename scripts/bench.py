@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Driver of scripts/bench.sh: runs each measure as a whole process and reports medians."""
+import argparse, json, os, resource, shutil, sqlite3, statistics, subprocess, sys, time
+
+TABLES = ["documents", "resolutions", "paragraphs", "action_verbs", "organizations", "organization_mentions",
+          "footnotes", "footnote_refs", "citations", "deadlines"]
+
+def run(cmd, **kw):
+    """Runs cmd; returns (seconds, peak RSS in MB) of that process alone."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, **kw)
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.perf_counter() - t
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"{cmd[0]} failed with exit {code}")
+    return seconds, usage.ru_maxrss / 1024
+
+def median_of(k, fn):
+    return statistics.median([fn() for _ in range(k)])
+
+def corpus(work, n):
+    d = os.path.join(work, f"corpus-{n}")
+    if not os.path.isdir(d):
+        subprocess.check_call([sys.executable, os.path.join(os.path.dirname(__file__), "gen-corpus.py"), str(n), d + ".tmp"])
+        os.rename(d + ".tmp", d)
+    files = [os.path.join(r, f) for r, _, fs in os.walk(d) for f in fs]
+    return d, files, sum(os.path.getsize(f) for f in files)
+
+def ingest(unres, db, src, report=None, fresh=True):
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        if fresh and os.path.exists(db + suffix):
+            os.remove(db + suffix)
+    cmd = [unres, "ingest", "--db", db, "--progress", "never", src]
+    if report:
+        cmd += ["--report", report]
+    return run(cmd, stderr=subprocess.DEVNULL)
+
+def floor(work, db, files):
+    """cat every input byte, then INSERT ... SELECT the rows into an empty copy of the schema."""
+    listing = os.path.join(work, "files.txt")
+    with open(listing, "w") as f:
+        f.write("\n".join(files))
+    cat, _ = run(["sh", "-c", f"xargs cat < '{listing}' > /dev/null"])
+    empty = os.path.join(work, "floor.db")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(empty + suffix):
+            os.remove(empty + suffix)
+    src = sqlite3.connect(db)
+    ddl = [r[0] for r in src.execute(
+        "SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY type DESC, name")]
+    src.close()
+    script = os.path.join(work, "floor.sql")
+    with open(script, "w") as f:
+        f.write("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;\n")
+        f.write(";\n".join(ddl) + ";\n")
+        f.write(f"ATTACH '{db}' AS src;\nBEGIN;\n")
+        for t in TABLES:
+            f.write(f"INSERT INTO main.{t} SELECT * FROM src.{t};\n")
+        f.write("COMMIT;\n")
+    copy, _ = run(["sqlite3", empty], stdin=open(script), stdout=subprocess.DEVNULL)
+    return cat + copy
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--unres", required=True); ap.add_argument("--n", type=int, default=20000)
+    ap.add_argument("--work", required=True); ap.add_argument("--out", required=True)
+    ap.add_argument("--runs", type=int, default=5)
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    unres = os.path.abspath(a.unres)
+    src, files, size = corpus(a.work, a.n)
+    db = os.path.join(a.work, "bench.db")
+    report = os.path.join(a.work, "report.json")
+
+    ingest(unres, db, src, report)  # warm-up
+    runs = [ingest(unres, db, src, report) for _ in range(a.runs)]
+    t_ingest = statistics.median(r[0] for r in runs)
+    rss = max(r[1] for r in runs)
+    rep = json.load(open(report))
+    rows = sum(v for k, v in rep["rows"].items() if k != "quarantine")
+    t_floor = median_of(a.runs, lambda: floor(a.work, db, files))
+    t_noop = median_of(a.runs, lambda: ingest(unres, db, src, fresh=False)[0])
+
+    src4, files4, _ = corpus(a.work, 4 * a.n)
+    db4 = os.path.join(a.work, "bench4.db")
+    t4, rss4 = ingest(unres, db4, src4, os.path.join(a.work, "report4.json"))
+
+    res = {
+        "n": a.n, "bytes": size, "rows": rows, "cores": os.cpu_count(),
+        "ingest_seconds": t_ingest, "floor_seconds": t_floor, "ratio_ingest_floor": t_ingest / t_floor,
+        "resolutions_per_second": a.n / t_ingest, "mb_per_second": size / 1e6 / t_ingest,
+        "rows_per_second": rows / t_ingest, "peak_rss_mb": rss,
+        "noop_rerun_seconds": t_noop,
+        "n4_seconds": t4, "n4_peak_rss_mb": rss4, "ratio_time_4n_n": t4 / t_ingest,
+        "stage_seconds": rep["stage_seconds"],
+    }
+    with open(a.out, "w") as f:
+        json.dump(res, f, indent=1)
+    print(f"corpus: {a.n} resolutions, {size / 1e6:.1f} MB, {rows} rows, {os.cpu_count()} cores")
+    print(f"{'measure':34s} {'value':>12s}")
+    for k, v in [("ingest (median of %d), s" % a.runs, t_ingest), ("floor (cat + copy rows), s", t_floor),
+                 ("ratio ingest / floor", t_ingest / t_floor), ("resolutions / s", a.n / t_ingest),
+                 ("MB / s", size / 1e6 / t_ingest), ("rows / s", rows / t_ingest), ("peak RSS at N, MB", rss),
+                 ("no-op re-run, s", t_noop), ("time at 4xN, s", t4), ("peak RSS at 4xN, MB", rss4),
+                 ("time 4xN / time N", t4 / t_ingest)]:
+        print(f"{k:34s} {v:12.2f}")
+    print("stage seconds (summed over threads):", ", ".join(f"{k} {v:.2f}" for k, v in rep["stage_seconds"].items()))
+    print(f"wrote {a.out}")
+
+if __name__ == "__main__":
+    main()

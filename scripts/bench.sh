@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Benchmark: scripts/bench.sh [N] (default 20000). Builds Release, generates a deterministic corpus
+# of N resolutions (scripts/gen-corpus.py), and measures whole processes, median of 5 runs after a
+# warm-up: ingest into a fresh database, the floor (cat every input byte + copy the rows that run
+# produced into an empty database with the same tables and indexes), a no-op re-run, and one run at
+# 4xN. Prints a table and writes bench/results.json. Needs python3 and the sqlite3 shell.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-20000}
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)" --target unres >/dev/null
+mkdir -p bench
+exec python3 scripts/bench.py --unres build/unres --n "$n" --work "${BENCH_DIR:-${TMPDIR:-/tmp}/unres-bench}" --out bench/results.json
