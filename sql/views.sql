@@ -212,12 +212,12 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('quarantine', 'table', 'Quarantine', 'Files set aside as bad input, with the stage, line and reason.', 'stage run_id', NULL),
   ('doc_objects', 'table', 'Documentation: tables and views', 'The title and description of every table and view (this documentation).', 'kind', NULL),
   ('doc_columns', 'table', 'Documentation: columns', 'The meaning, an example and the source of every column of every table and view.', 'object_name filled_by', NULL),
-  ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL),
   ('v_resolutions', 'view', 'Resolutions with paragraph counts', 'One row per resolution with its year, committee and paragraph counts.', 'session year committee', NULL),
   ('v_operative_actions', 'view', 'Operative actions', 'One row per action phrase of an operative paragraph or sub-paragraph: who decides, requests or calls upon, where.', 'lemma role session year committee modifier qualifier', NULL),
   ('v_citation_edges', 'view', 'Citation graph', 'One row per citation: the citing resolution and paragraph, the phrase that cites (recalling, reaffirming ...), the cited target, and the cited resolution when it is in the database.', 'kind citing_lemma paragraph_kind citing_session', NULL),
   ('v_reporting_deadlines', 'view', 'Reporting deadlines', 'What is due (a report, an agenda item), from whom, to which body, at which session and in which year.', 'kind session session_year body requested_of', NULL),
-  ('v_organization_mentions', 'view', 'Organizations by resolution', 'How often each organization is mentioned in each resolution.', 'category organization session year', NULL);
+  ('v_organization_mentions', 'view', 'Organizations by resolution', 'How often each organization is mentioned in each resolution.', 'category organization session year', NULL),
+  ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL);
 
 INSERT INTO doc_columns(object_name, column_name, description, example, filled_by) VALUES
   ('meta', 'key', 'Property name', 'tool_version', 'unres'),

@@ -25,5 +25,10 @@ RuleSet load_rules_from(const std::string& dir);
 Command add_ingest(CLI::App& parent);
 Command add_rules_check(CLI::App& parent);
 Command add_quarantine_list(CLI::App& parent);
+Command add_search(CLI::App& parent);
+Command add_explain(CLI::App& parent);
+Command add_export(CLI::App& parent);
+Command add_stats(CLI::App& parent);
+Command add_report(CLI::App& parent);
 
 }  // namespace unres::cli

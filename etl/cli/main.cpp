@@ -15,7 +15,8 @@ int run(int argc, char** argv) {
   CLI::App app{"unres: United Nations resolutions -> SQLite"};
   app.set_version_flag("--version", std::string("unres ") + UNRES_VERSION);
   app.require_subcommand(1);
-  const std::vector<Command> commands = {add_ingest(app), add_rules_check(app), add_quarantine_list(app)};
+  const std::vector<Command> commands = {add_ingest(app), add_rules_check(app), add_quarantine_list(app), add_search(app),
+                                         add_explain(app), add_export(app), add_stats(app), add_report(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

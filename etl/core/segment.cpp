@@ -115,6 +115,7 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
       continue;
     }
     if (state == State::closing) {
+      if (S.closing.match_at(line, 0)) continue;  // "19 May 2014" after the plenary meeting line
       if (doc.footnotes.size() == 0)
         if (auto m = S.footnote.match_at(line, 0)) add_footnote(*m, line, l.begin);
       continue;

@@ -50,16 +50,17 @@ std::optional<std::string> Vocabulary::iso_date(std::string_view text) const {
   if (s2 == std::string::npos) return std::nullopt;
   const auto month = months.find(lower_ascii(folded.substr(s1 + 1, s2 - s1 - 1)));
   if (month == months.end()) return std::nullopt;
-  int day = 0, year = 0;
-  try {
-    day = std::stoi(folded.substr(0, s1));
-    year = std::stoi(folded.substr(s2 + 1, 4));
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
-  if (day < 1 || day > 31 || year < 1900 || year > 2999) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month->second, day);
+  const std::string day_text = folded.substr(0, s1), year_text = folded.substr(s2 + 1);
+  const auto digits = [](const std::string& t, std::size_t min, std::size_t max) {
+    return t.size() >= min && t.size() <= max && t.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (!digits(day_text, 1, 2) || !digits(year_text, 4, 4)) return std::nullopt;
+  const int day = std::stoi(day_text), year = std::stoi(year_text), m = month->second;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  const int days_in_month[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day < 1 || day > days_in_month[m - 1] || year < 1900) return std::nullopt;
+  char buf[40];  // room for any int, as the compiler checks
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, day);
   return std::string(buf);
 }
 

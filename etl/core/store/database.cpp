@@ -65,7 +65,8 @@ struct Database::Impl {
   SQLite::Statement& statement(const char* sql) {
     auto& slot = statements[sql];
     if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql);
-    slot->reset();
+    // tryReset: reset() would re-throw the error of the statement's last failed run.
+    (void)slot->tryReset();
     slot->clearBindings();
     return *slot;
   }

@@ -1,0 +1,128 @@
+#pragma once
+// The read side of the database for analysts and dashboards: full-text search, explain (every row
+// of a resolution with its rule and the source text it came from), export of every table and view,
+// stats, and the numbers of the HTML report. Like database.h it keeps SQLite behind plain values;
+// every statement is fixed text with bound parameters (table and view names come from the
+// database's own catalog, never from the user).
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "report.h"
+
+namespace unres {
+
+// A request the database cannot answer because of what the user asked: a full-text query that is
+// not valid FTS5 syntax, an unknown symbol or paragraph (a usage error, exit 2).
+class QueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A cell as SQLite returns it: NULL, integer, real or text (unres stores no blobs).
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+
+struct SearchHit {
+  std::string symbol;
+  std::string kind;       // preambular, operative, annex
+  std::string paragraph;  // printed label: "5", "5 (a)"; a preambular paragraph's position
+  std::string snippet;    // text around the matches, each match between the caller's markers
+};
+
+struct SearchResult {
+  std::int64_t total = 0;  // every matching paragraph; `hits` holds the best `limit`
+  std::vector<SearchHit> hits;
+};
+
+// One extracted row and the bytes it came from.
+struct ExplainRow {
+  std::string table;      // paragraphs, action_verbs, organization_mentions, footnotes, footnote_refs, citations, deadlines
+  std::int64_t id = 0;
+  std::string paragraph;  // label of the paragraph it stands in ("5 (a)"); empty in a footnote
+  std::string rule_id;
+  std::string detail;     // what was made of it: a lemma, an organization, a target, a session
+  std::string value;      // the text stored for it: phrase, surface, paragraph or footnote text, subject
+  std::int64_t start = 0, end = 0;  // [start, end) in the source file
+  std::string source;     // those bytes of the file; empty when Explanation::source_problem is set
+};
+
+struct Explanation {
+  std::string symbol, path, format, encoding;
+  std::int64_t start = 0, end = 0;  // the resolution's span in the file
+  std::string source_problem;  // why no text could be cut (file gone, content changed), or empty
+  std::vector<ExplainRow> rows;  // in file order
+};
+
+// A table or view the database holds, with its columns in order.
+struct ObjectInfo {
+  std::string name, kind;  // kind: table or view
+  std::vector<std::string> columns;
+};
+
+struct ColumnDoc {
+  std::string name, description, example, filled_by;
+};
+
+// The documentation of a table or view (doc_objects and doc_columns, filled by sql/views.sql).
+struct ObjectDoc {
+  std::string name, kind, title, description, fts_table;
+  std::vector<std::string> facets;
+  std::vector<ColumnDoc> columns;
+};
+
+struct RunSummary {
+  std::int64_t id = 0;
+  std::string started_at, finished_at, status;
+  std::int64_t seen = 0, loaded = 0, skipped = 0, quarantined = 0, resolutions = 0;
+};
+
+struct Stats {
+  std::vector<Bar> tables;  // rows per table
+  std::vector<Bar> lemmas;  // action phrases per lemma, note: how many open a paragraph
+  std::vector<Bar> cited;   // resolutions cited by the most resolutions, note: citations
+  std::vector<RunSummary> runs;  // the latest first
+};
+
+class Queries {
+ public:
+  // Opens an existing database, bringing its schema, views and full-text index up to date first.
+  // Throws DatabaseError when the file does not exist or is not an unres database.
+  explicit Queries(const std::filesystem::path& file);
+  ~Queries();
+  Queries(const Queries&) = delete;
+  Queries& operator=(const Queries&) = delete;
+
+  // Paragraphs matching an FTS5 query (words, "phrases", NEAR(a b, 5), prefix*, AND/OR/NOT), best
+  // first. Throws QueryError for a query FTS5 cannot parse.
+  SearchResult search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
+                      std::int64_t limit);
+
+  // Every row extracted from the resolution `symbol`, or only from its operative paragraph
+  // `paragraph` (printed number) and that paragraph's sub-paragraphs and footnotes, with the source
+  // text cut at its offsets when the file is still there with the same content.
+  // Throws QueryError for an unknown symbol or paragraph.
+  Explanation explain(const std::string& symbol, std::optional<std::int64_t> paragraph);
+
+  // The tables and views worth exporting: every table and view but SQLite's own and the
+  // full-text index's internals. Tables first, each group by name.
+  std::vector<ObjectInfo> objects();
+  // Calls `row` for every row of `object` (one of objects(), else QueryError), in storage order.
+  void for_each_row(const std::string& object, const std::function<void(const std::vector<Value>&)>& row);
+  std::int64_t row_count(const std::string& object);
+
+  std::vector<ObjectDoc> documentation();
+  Stats stats(std::int64_t top);
+  ReportData report_data(std::int64_t top);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace unres

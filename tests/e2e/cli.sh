@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# End-to-end checks of the unres binary, one case per ctest test:
+#   tests/e2e/cli.sh CASE PATH/TO/unres
+# Cases: version, usage, bad_rules, ingest_seeds, bad_input, newer_schema, evaluate.
+# Needs the sqlite3 shell (SQLITE3, default: sqlite3) and python3 for `evaluate`.
+set -euo pipefail
+
+case_name=${1:?usage: cli.sh CASE UNRES}
+unres=${2:?usage: cli.sh CASE UNRES}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+data=${UNRES_TEST_DATA:-$here/../data}
+sqlite=${SQLITE3:-sqlite3}
+python=${PYTHON3:-python3}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/unres-e2e.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+# expect_eq WHAT GOT WANT
+expect_eq() { if [[ "$2" != "$3" ]]; then fail "$1: got '$2', want '$3'"; else echo "ok: $1 = $3"; fi; }
+# expect_rc WANT COMMAND...: runs COMMAND (stdout+stderr to $tmp/out) and checks its exit code.
+expect_rc() {
+  local want=$1 rc=0
+  shift
+  "$@" >"$tmp/out" 2>&1 || rc=$?
+  if [[ $rc -ne $want ]]; then
+    fail "exit $rc (want $want): $*"
+    sed 's/^/  | /' "$tmp/out" >&2
+  else
+    echo "ok: exit $want: $*"
+  fi
+}
+expect_output() {  # expect_output FIXED-STRING: in the output of the last expect_rc
+  if grep -qF -- "$1" "$tmp/out"; then echo "ok: output has '$1'"; else fail "output lacks '$1'"; sed 's/^/  | /' "$tmp/out" >&2; fi
+}
+q() { "$sqlite" -batch -noheader "$1" "$2"; }
+
+case $case_name in
+  version)
+    expect_rc 0 "$unres" --version
+    if grep -qE '^unres [0-9]+\.[0-9]+\.[0-9]+$' "$tmp/out"; then echo "ok: $(cat "$tmp/out")"; else fail "version output: $(cat "$tmp/out")"; fi
+    ;;
+
+  usage)
+    expect_rc 2 "$unres"
+    expect_rc 2 "$unres" frobnicate
+    expect_rc 2 "$unres" ingest
+    expect_rc 0 "$unres" --help
+    expect_output "ingest"
+    ;;
+
+  bad_rules)
+    # A copy of the default rules with one mistake: `rules check --rules` exits 2 naming file:line:col.
+    mkdir "$tmp/rules"
+    cp mappings/*.yaml "$tmp/rules/"
+    expect_rc 0 "$unres" rules check --rules "$tmp/rules"
+    expect_output "rules ok:"
+    printf 'kinds: [report]\nrules:\n  - id: broken\n    kind: memo\n    pattern: "(?P<session>x"\n' >"$tmp/rules/deadlines.yaml"
+    expect_rc 2 "$unres" rules check --rules "$tmp/rules"
+    expect_output "$tmp/rules/deadlines.yaml:4:11: rule 'broken': unknown kind 'memo' (use report)"
+    expect_output "$tmp/rules/deadlines.yaml:5:14: rule 'broken': pattern 'pattern' does not compile: missing ): (?P<session>x"
+    # The same rules make ingest fail before anything is written.
+    expect_rc 2 "$unres" ingest --db "$tmp/x.db" --rules "$tmp/rules" "$data/seeds"
+    [[ ! -e "$tmp/x.db" ]] && echo "ok: no database written" || fail "a database was written with bad rules"
+    rm "$tmp/rules/phrases.yaml"
+    expect_rc 2 "$unres" rules check --rules "$tmp/rules"
+    expect_output "$tmp/rules/phrases.yaml:1:1: cannot read rule file"
+    ;;
+
+  ingest_seeds)
+    expect_rc 0 "$unres" ingest --db "$tmp/seeds.db" -v "$data/seeds"
+    expect_output "5 file(s) seen, 5 loaded"
+    expect_output " 0 quarantined"
+    expect_eq "resolutions" "$(q "$tmp/seeds.db" 'SELECT count(*) FROM resolutions')" 5
+    expect_eq "documents loaded" "$(q "$tmp/seeds.db" "SELECT count(*) FROM documents WHERE status = 'loaded'")" 5
+    expect_eq "quarantine" "$(q "$tmp/seeds.db" 'SELECT count(*) FROM quarantine')" 0
+    expect_eq "user_version" "$(q "$tmp/seeds.db" 'PRAGMA user_version')" 1
+    expect_eq "foreign keys" "$(q "$tmp/seeds.db" 'PRAGMA foreign_key_check' | wc -l)" 0
+    expect_eq "symbols" "$(q "$tmp/seeds.db" 'SELECT group_concat(symbol, " ") FROM (SELECT symbol FROM resolutions ORDER BY symbol)')" \
+      "A/RES/65/124 A/RES/67/15 A/RES/68/230 A/RES/68/272 A/RES/69/12"
+    before=$(q "$tmp/seeds.db" 'SELECT (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM citations), (SELECT count(*) FROM action_verbs)')
+    # A second run skips the unchanged files: same rows, one more run.
+    expect_rc 0 "$unres" ingest --db "$tmp/seeds.db" "$data/seeds"
+    expect_eq "rows after a second run" "$(q "$tmp/seeds.db" 'SELECT (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM citations), (SELECT count(*) FROM action_verbs)')" "$before"
+    # Forced, the files are parsed and loaded again, replacing their rows: still no duplicates.
+    expect_rc 0 "$unres" ingest --db "$tmp/seeds.db" --force "$data/seeds"
+    expect_output "5 file(s) seen, 5 loaded"
+    expect_eq "rows after a forced run" "$(q "$tmp/seeds.db" 'SELECT (SELECT count(*) FROM paragraphs), (SELECT count(*) FROM citations), (SELECT count(*) FROM action_verbs)')" "$before"
+    expect_eq "runs" "$(q "$tmp/seeds.db" "SELECT group_concat(status || ':' || files_loaded, ' ') FROM ingest_runs")" "completed:5 completed:0 completed:5"
+    # A single file works as well as a directory.
+    expect_rc 0 "$unres" ingest --db "$tmp/one.db" "$data/seeds/003_854e03e7025bed56.txt"
+    expect_eq "one file" "$(q "$tmp/one.db" 'SELECT symbol FROM resolutions')" "A/RES/65/124"
+    ;;
+
+  bad_input)
+    # An empty file, a binary file, text with no resolution, and a second copy of a resolution
+    # (its symbol is loaded from another file): quarantined (exit 1); the good files still load,
+    # including one that comes after the conflicting copy.
+    mkdir "$tmp/in"
+    : >"$tmp/in/empty.txt"
+    printf 'PK\003\004\000\000binary\000data' >"$tmp/in/binary.txt"
+    printf 'Minutes of the meeting.\nNothing was resolved.\n' >"$tmp/in/memo.txt"
+    printf '[DU1]\nA plain ODS export with no resolution in it.\n' >"$tmp/in/ods-memo.txt"
+    cp "$data/seeds/000_6ebaee88ab77a99b.txt" "$data/seeds/003_854e03e7025bed56.txt" "$tmp/in/"
+    cp "$data/seeds/000_6ebaee88ab77a99b.txt" "$tmp/in/001-copy.txt"
+    expect_rc 1 "$unres" ingest --db "$tmp/bad.db" "$tmp/in"
+    expect_output "7 file(s) seen, 2 loaded"
+    expect_output " 5 quarantined"
+    expect_eq "loaded" "$(q "$tmp/bad.db" "SELECT group_concat(symbol, ' ') FROM (SELECT symbol FROM resolutions ORDER BY symbol)")" "A/RES/65/124 A/RES/68/272"
+    expect_eq "paragraphs of the good files" "$(q "$tmp/bad.db" "SELECT count(*) > 20 FROM paragraphs")" 1
+    expect_eq "documents" "$(q "$tmp/bad.db" "SELECT status, count(*) FROM documents GROUP BY status ORDER BY status" | tr '\n' ' ')" "loaded|2 rejected|5 "
+    stages=$(q "$tmp/bad.db" "SELECT replace(path, '$tmp/in/', '') || ' ' || stage FROM quarantine ORDER BY path" | tr '\n' ',')
+    expect_eq "quarantine" "$stages" "001-copy.txt load,binary.txt normalize,empty.txt read,memo.txt normalize,ods-memo.txt split,"
+    expect_eq "empty file" "$(q "$tmp/bad.db" "SELECT reason FROM quarantine WHERE path LIKE '%/empty.txt'")" "empty file"
+    expect_eq "conflicting copy" "$(q "$tmp/bad.db" "SELECT reason FROM quarantine WHERE path LIKE '%/001-copy.txt'")" \
+      "conflicting symbol: A/RES/68/272 is already loaded from $tmp/in/000_6ebaee88ab77a99b.txt"
+    expect_eq "run status" "$(q "$tmp/bad.db" "SELECT status || ' ' || files_quarantined FROM ingest_runs")" "completed_with_quarantine 5"
+    expect_rc 0 "$unres" quarantine list --db "$tmp/bad.db"
+    expect_output "$tmp/in/binary.txt:1	normalize	binary file (NUL byte at offset 4)"
+    expect_eq "quarantine list lines" "$(wc -l <"$tmp/out")" 5
+    # Without the bad files, a run exits 0.
+    rm "$tmp/in/empty.txt" "$tmp/in/binary.txt" "$tmp/in/memo.txt" "$tmp/in/ods-memo.txt" "$tmp/in/001-copy.txt"
+    expect_rc 0 "$unres" ingest --db "$tmp/bad.db" "$tmp/in"
+    expect_eq "resolutions after the fix" "$(q "$tmp/bad.db" 'SELECT count(*) FROM resolutions')" 2
+    ;;
+
+  newer_schema)
+    "$sqlite" "$tmp/new.db" 'PRAGMA user_version = 99;'
+    expect_rc 3 "$unres" ingest --db "$tmp/new.db" "$data/seeds"
+    expect_output "database schema version 99 is newer"
+    expect_eq "untouched" "$(q "$tmp/new.db" "SELECT count(*) FROM sqlite_master")" 0
+    mkdir "$tmp/dir.db"
+    expect_rc 3 "$unres" ingest --db "$tmp/dir.db" "$data/seeds"
+    ;;
+
+  evaluate)
+    # The gold file's required checks must all pass on the seeds (evaluate.py exits 1 otherwise).
+    expect_rc 0 "$unres" ingest --db "$tmp/seeds.db" "$data/seeds"
+    expect_rc 0 "$python" "$data/gold/evaluate.py" "$tmp/seeds.db" "$data/gold/seeds.json"
+    tail -n 1 "$tmp/out"
+    if grep -qE '^required ([0-9]+)/\1 ' "$tmp/out"; then echo "ok: every required check passes"; else fail "required checks missed"; fi
+    ;;
+
+  *)
+    echo "unknown case: $case_name" >&2
+    exit 2
+    ;;
+esac
+
+if [[ $failures -gt 0 ]]; then
+  echo "$case_name: $failures check(s) failed" >&2
+  exit 1
+fi
+echo "$case_name: all checks passed"

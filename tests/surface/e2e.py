@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the analyst's commands, driving the unres binary (ctest label e2e).
+
+    e2e.py UNRES CASE      CASE: search, search_rebuilds_index, explain, export_csv, export_jsonl,
+                                 stats, report, docs
+
+Run from the project root (ctest does): documents.path is stored as given, e.g. tests/data/seeds/...
+Every case loads tests/data/seeds into a fresh database, the one the README builds.
+"""
+import csv
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEEDS = "tests/data/seeds"
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def run(unres, *args, expect=0):
+    p = subprocess.run([unres, *args], capture_output=True, text=True, encoding="utf-8")
+    check(p.returncode == expect,
+          f"unres {' '.join(args)}: exit {p.returncode}, expected {expect}\nstdout:\n{p.stdout}\nstderr:\n{p.stderr}")
+    return p
+
+
+def seeds_db(unres, tmp):
+    db = str(Path(tmp) / "r.db")
+    run(unres, "ingest", "--db", db, SEEDS)
+    return db
+
+
+def case_search(unres, tmp):
+    db = seeds_db(unres, tmp)
+    p = run(unres, "search", "--db", db, "parliament*")
+    lines = p.stdout.splitlines()
+    check(len(lines) >= 3, f"expected hits for parliament*:\n{p.stdout}")
+    for line in lines:
+        symbol, where, snippet = line.split("\t")
+        check(symbol == "A/RES/68/272", f"unexpected symbol in {line!r}")
+        check(re.fullmatch(r"(preambular|operative|annex) [0-9]+( \([a-z]+\))*", where), f"bad paragraph in {line!r}")
+        check(re.search(r"\*\*[A-Za-z-]*[Pp]arliament[a-z]*\*\*", snippet), f"no highlighted match in {line!r}")
+    check(re.search(r"^unres: \d+ paragraph\(s\) match", p.stderr), p.stderr)
+
+    limited = run(unres, "search", "--db", db, "--limit", "2", "cooperation")
+    check(len(limited.stdout.splitlines()) == 2, limited.stdout)
+    check("the best 2 shown" in limited.stderr, limited.stderr)
+
+    phrase = run(unres, "search", "--db", db, '"Shanghai Cooperation Organization"')
+    check(phrase.stdout, "no hit for the phrase")
+    for line in phrase.stdout.splitlines():
+        check(line.split("\t")[0] in ("A/RES/65/124", "A/RES/67/15"), line)
+        # The snippet may end inside the phrase: then only its first words are marked.
+        check("**Shanghai" in line, line)
+
+    near = run(unres, "search", "--db", db, "NEAR(mobilize resources, 2)")
+    check(near.stdout.startswith("A/RES/68/230\toperative 17\t"), near.stdout)
+
+    none = run(unres, "search", "--db", db, "xylophone")
+    check(none.stdout == "", none.stdout)
+    check("no paragraph matches xylophone" in none.stderr, none.stderr)
+
+    for bad in ("AND (", '"unterminated', "nosuchcolumn: word"):
+        p = run(unres, "search", "--db", db, bad, expect=2)
+        check("bad full-text query" in p.stderr and "FTS5 syntax" in p.stderr, p.stderr)
+
+    missing = run(unres, "search", "--db", str(Path(tmp) / "missing.db"), "word", expect=3)
+    check("no such database" in missing.stderr, missing.stderr)
+    check(not (Path(tmp) / "missing.db").exists(), "search created a database")
+
+
+def case_search_rebuilds_index(unres, tmp):
+    """A database whose index is gone (or that predates it) gets it back, complete, when opened."""
+    db = seeds_db(unres, tmp)
+    before = run(unres, "search", "--db", db, "--limit", "1000", "cooperation").stdout
+    with sqlite3.connect(db) as c:
+        for trigger in ("paragraphs_fts_insert", "paragraphs_fts_delete", "paragraphs_fts_update"):
+            c.execute(f"DROP TRIGGER {trigger}")
+        c.execute("DROP TABLE paragraphs_fts")
+    after = run(unres, "search", "--db", db, "--limit", "1000", "cooperation").stdout
+    check(after == before and before, f"hits differ after rebuild:\n{before}\n---\n{after}")
+    with sqlite3.connect(db) as c:
+        indexed = c.execute("SELECT count(*) FROM paragraphs_fts_docsize").fetchone()[0]
+        paragraphs = c.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        check(indexed == paragraphs, f"{indexed} paragraphs indexed, {paragraphs} in the table")
+        # The triggers are back: the index follows a delete (cascading from documents, as a re-ingest does).
+        c.execute("PRAGMA foreign_keys = ON")
+        c.execute("DELETE FROM documents")
+        check(c.execute("SELECT count(*) FROM paragraphs_fts_docsize").fetchone()[0] == 0, "index kept deleted rows")
+
+
+def explained_rows(stdout):
+    """[(header, source text)] of `unres explain` output: a row line, then its source, one '    | ' per line."""
+    rows = []
+    for line in stdout.splitlines()[1:]:
+        if line.startswith("    | "):
+            header, text = rows[-1]
+            rows[-1] = (header, line[6:] if text is None else text + "\n" + line[6:])
+        elif not line.startswith(("no source text: ", "    stored: ")):
+            rows.append((line, None))
+    return rows
+
+
+def case_explain(unres, tmp):
+    db = seeds_db(unres, tmp)
+    p = run(unres, "explain", "--db", db, "A/RES/68/230", "--paragraph", "13")
+    first = p.stdout.splitlines()[0].split("\t")
+    check(first[:3] == ["A/RES/68/230", "tests/data/seeds/001_0943c82c3fc4f3e2.txt", "ods-text"], p.stdout)
+    raw = Path(first[1]).read_bytes()
+    rows = explained_rows(p.stdout)
+    tables = [header.split(" ")[0] for header, _ in rows]
+    check(tables == ["paragraphs", "action_verbs", "action_verbs"], f"rows: {tables}\n{p.stdout}")
+    for header, text in rows:
+        start, end = map(int, re.search(r"\[(\d+), (\d+)\)$", header).groups())
+        check(text == raw[start:end].decode("utf-8"), f"{header}: printed {text!r}, file has {raw[start:end]!r}")
+        check("\tparagraph 13\t" in header, header)
+    check(rows[1][1] == "Acknowledges and encourages", rows[1])
+    check("phrase-lead-operative" in rows[1][0] and "acknowledge (lead)" in rows[1][0], rows[1][0])
+
+    whole = run(unres, "explain", "--db", db, "A/RES/68/272")
+    counts = {}
+    for header, _ in explained_rows(whole.stdout):
+        counts[header.split(" ")[0]] = counts.get(header.split(" ")[0], 0) + 1
+    with sqlite3.connect(db) as c:
+        res = "(SELECT id FROM resolutions WHERE symbol = 'A/RES/68/272')"
+        expected = {
+            "paragraphs": c.execute(f"SELECT count(*) FROM paragraphs WHERE resolution_id = {res}").fetchone()[0],
+            "citations": c.execute(f"SELECT count(*) FROM citations WHERE resolution_id = {res}").fetchone()[0],
+            "deadlines": c.execute(f"SELECT count(*) FROM deadlines WHERE resolution_id = {res}").fetchone()[0],
+            "organization_mentions": c.execute(
+                f"SELECT count(*) FROM organization_mentions WHERE resolution_id = {res}").fetchone()[0],
+        }
+    for table, n in expected.items():
+        check(counts.get(table, 0) == n, f"{table}: {counts.get(table, 0)} rows explained, {n} in the database")
+
+    run(unres, "explain", "--db", db, "A/RES/1/1", expect=2)
+    run(unres, "explain", "--db", db, "A/RES/68/230", "--paragraph", "99", expect=2)
+
+    # A source file edited after loading: no text is printed, and the output says why.
+    copy = Path(tmp) / "copy"
+    copy.mkdir()
+    source = copy / "resolution.txt"
+    shutil.copy(Path(SEEDS) / "001_0943c82c3fc4f3e2.txt", source)
+    db2 = str(Path(tmp) / "copy.db")
+    run(unres, "ingest", "--db", db2, str(source))
+    source.write_bytes(source.read_bytes().replace(b"Acknowledges", b"ACKNOWLEDGES"))
+    changed = run(unres, "explain", "--db", db2, "A/RES/68/230", "--paragraph", "13")
+    check("no source text: " in changed.stdout and "changed since it was loaded" in changed.stdout, changed.stdout)
+    check("    | " not in changed.stdout, changed.stdout)
+    check("    stored: Acknowledges and encourages\n" in changed.stdout, changed.stdout)
+    source.unlink()
+    gone = run(unres, "explain", "--db", db2, "A/RES/68/230", "--paragraph", "13")
+    check("no source text: " in gone.stdout and "    | " not in gone.stdout, gone.stdout)
+
+
+def objects(db):
+    with sqlite3.connect(db) as c:
+        names = c.execute("SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'view') "
+                          "AND name NOT LIKE 'sqlite!_%' ESCAPE '!'").fetchall()
+        out = {}
+        for name, kind in names:
+            cur = c.execute(f'SELECT * FROM "{name}"')
+            out[name] = ([d[0] for d in cur.description], cur.fetchall(), kind)
+        return out
+
+
+def as_csv_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def check_metadata(out, db, expected):
+    meta = json.loads((out / "metadata.json").read_text(encoding="utf-8"))
+    tables = meta["databases"][Path(db).stem]["tables"]
+    for name, (columns, _, _) in expected.items():
+        check(name in tables, f"metadata.json lacks {name}")
+        check(tables[name]["description"], f"{name}: no description")
+        check(set(tables[name]["columns"]) == set(columns), f"{name}: documented columns differ")
+    check(tables["paragraphs"]["fts_table"] == "paragraphs_fts", "no FTS table for paragraphs")
+    check("session" in tables["v_resolutions"]["facets"], "no session facet")
+
+
+def case_export_csv(unres, tmp):
+    db = seeds_db(unres, tmp)
+    out = Path(tmp) / "csv"
+    run(unres, "export", "--db", db, "--format", "csv", "--out", str(out))
+    expected = objects(db)
+    check({p.stem for p in out.glob("*.csv")} == set(expected), f"files: {sorted(p.name for p in out.iterdir())}")
+    for name, (columns, rows, _) in expected.items():
+        raw = (out / f"{name}.csv").read_bytes()
+        check(raw.endswith(b"\r\n"), f"{name}.csv: records must end with CRLF")
+        with open(out / f"{name}.csv", newline="", encoding="utf-8") as f:
+            parsed = list(csv.reader(f, strict=True))
+        check(parsed[0] == columns, f"{name}.csv header {parsed[0]} != {columns}")
+        check(len(parsed) - 1 == len(rows), f"{name}.csv: {len(parsed) - 1} rows, the database has {len(rows)}")
+        for got, want in zip(parsed[1:], rows):
+            check(got == [as_csv_text(v) for v in want], f"{name}.csv: {got} != {want}")
+    # Fields with commas, quotes and line breaks made the round trip above; make sure there were some.
+    text = (out / "paragraphs.csv").read_text(encoding="utf-8")
+    check('"' in text and "," in text, "paragraphs.csv has no quoted field")
+    check_metadata(out, db, expected)
+
+
+def case_export_jsonl(unres, tmp):
+    db = seeds_db(unres, tmp)
+    out = Path(tmp) / "jsonl"
+    run(unres, "export", "--db", db, "--format", "jsonl", "--out", str(out))
+    expected = objects(db)
+    check({p.stem for p in out.glob("*.jsonl")} == set(expected), f"files: {sorted(p.name for p in out.iterdir())}")
+    for name, (columns, rows, _) in expected.items():
+        lines = (out / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        check(len(lines) == len(rows), f"{name}.jsonl: {len(lines)} rows, the database has {len(rows)}")
+        for line, want in zip(lines, rows):
+            got = json.loads(line)
+            check(list(got) == columns, f"{name}.jsonl: keys {list(got)} != {columns}")
+            check(list(got.values()) == list(want), f"{name}.jsonl: {got} != {want}")
+    check_metadata(out, db, expected)
+
+
+def case_stats(unres, tmp):
+    db = seeds_db(unres, tmp)
+    p = run(unres, "stats", "--db", db)
+    sections = re.split(r"\n\n", p.stdout.strip())
+    check([s.splitlines()[0] for s in sections] ==
+          ["rows per table", "top lemmas (action phrases)", "most cited resolutions (citing resolutions)", "last runs"],
+          p.stdout)
+    with sqlite3.connect(db) as c:
+        for line in sections[0].splitlines()[1:]:
+            name, n = line.split()
+            check(c.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == int(n), line)
+        top = c.execute("SELECT lemma, count(*) FROM action_verbs GROUP BY lemma ORDER BY 2 DESC, 1 LIMIT 1").fetchone()
+    first_lemma = sections[1].splitlines()[1].split()
+    check(first_lemma[:2] == [top[0], str(top[1])], f"{first_lemma} != {top}")
+    check(re.search(r"^  A/RES/\S+ +2 +\(2 citations\)$", sections[2], re.M), sections[2])
+    check(re.search(r"^  run 1 .* completed +5 seen, 5 loaded", sections[3], re.M), sections[3])
+
+
+def case_report(unres, tmp):
+    db = seeds_db(unres, tmp)
+    html_path = Path(tmp) / "report.html"
+    run(unres, "report", "--db", db, "--out", str(html_path))
+    html = html_path.read_text(encoding="utf-8")
+    check(html.count('<svg class="chart"') == 5, "expected five charts")
+    stripped = html.replace("http://www.w3.org/2000/svg", "")
+    for external in ("<script", "src=", "href=", "url(", "http://", "https://"):
+        check(external not in stripped, f"report is not self-contained: {external}")
+    run(unres, "report", "--db", db, "--out", str(Path(tmp) / "no" / "such" / "dir" / "r.html"), expect=2)
+
+
+def case_docs(unres, tmp):
+    p = subprocess.run([sys.executable, str(HERE / "docs.py"), unres], capture_output=True, text=True)
+    check(p.returncode == 0, p.stdout + p.stderr)
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    unres, case = os.path.abspath(sys.argv[1]), sys.argv[2]
+    with tempfile.TemporaryDirectory(prefix="unres-surface-") as tmp:
+        try:
+            globals()[f"case_{case}"](unres, tmp)
+        except Failure as e:
+            print(f"FAIL {case}: {e}", file=sys.stderr)
+            sys.exit(1)
+    print(f"ok {case}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,266 @@
+// store/database.h through pipeline.h's ingest(): idempotent reloads, conflicting symbols,
+// quarantine, and the schema version.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "common.h"
+#include "errors.h"
+#include "pipeline.h"
+#include "store/database.h"
+
+namespace unres {
+namespace {
+
+// A read-write handle on a database for checks (plain SQLite, not the code under test).
+class Sql {
+ public:
+  explicit Sql(const std::filesystem::path& file) {
+    if (sqlite3_open(file.string().c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + file.string());
+  }
+  ~Sql() { sqlite3_close(db_); }
+  Sql(const Sql&) = delete;
+  Sql& operator=(const Sql&) = delete;
+
+  // The rows of `query`, each as its columns joined by '|' (NULL as "NULL").
+  std::vector<std::string> rows(const std::string& query) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, query.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+      throw std::runtime_error(std::string(sqlite3_errmsg(db_)) + ": " + query);
+    std::vector<std::string> out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      std::string row;
+      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        if (i) row += '|';
+        const auto* text = sqlite3_column_text(stmt, i);
+        row += text ? reinterpret_cast<const char*>(text) : "NULL";
+      }
+      out.push_back(std::move(row));
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  }
+  std::string one(const std::string& query) {
+    const auto r = rows(query);
+    if (r.size() != 1) throw std::runtime_error("expected one row: " + query);
+    return r[0];
+  }
+  long long count(const std::string& table) { return std::stoll(one("SELECT count(*) FROM " + table)); }
+  void exec(const std::string& sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+      const std::string message = error ? error : "?";
+      sqlite3_free(error);
+      throw std::runtime_error(message);
+    }
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+const char* const kTables[] = {"documents",    "resolutions", "paragraphs", "action_verbs",
+                               "organization_mentions", "footnotes", "footnote_refs", "citations",
+                               "deadlines"};
+
+std::map<std::string, long long> counts(const std::filesystem::path& db) {
+  Sql sql(db);
+  std::map<std::string, long long> out;
+  for (const char* t : kTables) out[t] = sql.count(t);
+  return out;
+}
+
+IngestResult run(const std::filesystem::path& db, std::vector<std::filesystem::path> inputs, std::string* log = nullptr,
+                 bool force = false) {
+  IngestOptions options;
+  options.database = db;
+  options.inputs = std::move(inputs);
+  options.force = force;
+  std::ostringstream out;
+  IngestResult result = ingest(test::default_rules(), options, out);
+  if (log) *log = out.str();
+  return result;
+}
+
+TEST(Database, IngestTwiceGivesIdenticalRows) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  const auto first = run(db, {test::data_dir() / "seeds"});
+  EXPECT_EQ(first.counts.seen, 5);
+  EXPECT_EQ(first.counts.loaded, 5);
+  EXPECT_EQ(first.counts.quarantined, 0);
+  EXPECT_EQ(first.counts.resolutions, 5);
+  const auto after_first = counts(db);
+  EXPECT_EQ(after_first.at("documents"), 5);
+  EXPECT_EQ(after_first.at("resolutions"), 5);
+  EXPECT_GT(after_first.at("paragraphs"), 100);
+  EXPECT_GT(after_first.at("action_verbs"), 100);
+  EXPECT_GT(after_first.at("citations"), 50);
+  EXPECT_GT(after_first.at("footnote_refs"), 10);
+  EXPECT_GT(after_first.at("organization_mentions"), 20);
+  EXPECT_GT(after_first.at("deadlines"), 5);
+  Sql sql(db);
+  const auto paragraphs_before = sql.rows("SELECT r.symbol, p.kind, p.ordinal, p.number, p.text FROM paragraphs p "
+                                          "JOIN resolutions r ON r.id = p.resolution_id ORDER BY 1, p.start_offset");
+
+  const std::string paragraphs_query =
+      "SELECT r.symbol, p.kind, p.ordinal, p.number, p.text FROM paragraphs p "
+      "JOIN resolutions r ON r.id = p.resolution_id ORDER BY 1, p.start_offset";
+
+  // Unchanged files are skipped: nothing is added.
+  const auto second = run(db, {test::data_dir() / "seeds"});
+  EXPECT_EQ(second.run_id, first.run_id + 1);
+  EXPECT_EQ(second.counts.seen, 5);
+  EXPECT_EQ(second.counts.loaded, 0);
+  EXPECT_EQ(second.counts.skipped, 5);
+  EXPECT_EQ(counts(db), after_first);
+
+  // Forced, every file is parsed and loaded again, replacing its rows: still no duplicates.
+  const auto third = run(db, {test::data_dir() / "seeds"}, nullptr, true);
+  EXPECT_EQ(third.counts.loaded, 5);
+  EXPECT_EQ(third.counts.resolutions, 5);
+  EXPECT_EQ(counts(db), after_first);
+  EXPECT_EQ(sql.rows(paragraphs_query), paragraphs_before);
+  EXPECT_EQ(sql.rows("SELECT id, status, files_seen, files_loaded, files_skipped, files_quarantined FROM ingest_runs "
+                     "ORDER BY id"),
+            (std::vector<std::string>{"1|completed|5|5|0|0", "2|completed|5|0|5|0", "3|completed|5|5|0|0"}));
+  // Every organization of the gazetteer is in the table once, however often it is synced.
+  EXPECT_EQ(sql.count("organizations"), static_cast<long long>(test::default_rules().organizations.entries.size()));
+}
+
+TEST(Database, ReingestingOneChangedFileReplacesItsRows) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  const auto input = dir / "in";
+  std::filesystem::create_directory(input);
+  std::filesystem::copy_file(test::data_dir() / "seeds/003_854e03e7025bed56.txt", input / "a.txt");
+  run(db, {input});
+  const auto before = counts(db);
+  // Drop the last operative paragraph: the file's rows are replaced, not added to.
+  std::string text = test::read_text(input / "a.txt");
+  const auto six = text.find("\t6.\t");
+  ASSERT_NE(six, std::string::npos);
+  const auto eol = text.find('\n', six);
+  text.erase(six, eol - six + 1);
+  test::write_text(input / "a.txt", text);
+  const auto result = run(db, {input});
+  EXPECT_EQ(result.counts.loaded, 1);
+  const auto after = counts(db);
+  EXPECT_EQ(after.at("documents"), 1);
+  EXPECT_EQ(after.at("resolutions"), 1);
+  EXPECT_EQ(after.at("paragraphs"), before.at("paragraphs") - 1);
+  Sql sql(db);
+  EXPECT_EQ(sql.one("SELECT max(ordinal) FROM paragraphs WHERE kind = 'operative'"), "5");
+}
+
+TEST(Database, ConflictingSymbolIsQuarantinedAtLoad) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  const auto input = dir / "in";
+  std::filesystem::create_directory(input);
+  std::filesystem::copy_file(test::data_dir() / "seeds/000_6ebaee88ab77a99b.txt", input / "a.txt");
+  std::filesystem::copy_file(test::data_dir() / "seeds/000_6ebaee88ab77a99b.txt", input / "b.txt");
+  std::filesystem::copy_file(test::data_dir() / "seeds/004_e48293b0b745954a.txt", input / "c.txt");
+  std::string log;
+  const auto result = run(db, {input}, &log);
+  EXPECT_EQ(result.counts.seen, 3);
+  EXPECT_EQ(result.counts.loaded, 2);
+  EXPECT_EQ(result.counts.quarantined, 1);
+  EXPECT_NE(log.find("quarantined " + (input / "b.txt").string() + ": load: conflicting symbol: A/RES/68/272"),
+            std::string::npos)
+      << log;
+
+  Database database(db);
+  const auto rows = database.quarantine_rows();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].path, (input / "b.txt").string());
+  EXPECT_EQ(rows[0].stage, "load");
+  EXPECT_NE(rows[0].reason.find("conflicting symbol"), std::string::npos) << rows[0].reason;
+  EXPECT_NE(rows[0].reason.find((input / "a.txt").string()), std::string::npos) << rows[0].reason;
+  EXPECT_EQ(rows[0].run_id, result.run_id);
+  EXPECT_EQ(rows[0].line, 0);
+
+  Sql sql(db);
+  EXPECT_EQ(sql.rows("SELECT path, status FROM documents ORDER BY path"),
+            (std::vector<std::string>{(input / "a.txt").string() + "|loaded", (input / "b.txt").string() + "|rejected",
+                                      (input / "c.txt").string() + "|loaded"}));
+  EXPECT_EQ(sql.rows("SELECT symbol FROM resolutions ORDER BY symbol"),
+            (std::vector<std::string>{"A/RES/67/15", "A/RES/68/272"}));
+  EXPECT_EQ(sql.one("SELECT status FROM ingest_runs"), "completed_with_quarantine");
+}
+
+TEST(Database, BadFilesAreQuarantinedAndGoodOnesLoad) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  const auto input = dir / "in";
+  std::filesystem::create_directory(input);
+  test::write_text(input / "1-empty.txt", "");
+  test::write_text(input / "2-binary.txt", std::string("\x7f" "ELF\0\0\x01", 7));
+  test::write_text(input / "3-memo.txt", "Dear colleagues,\nno resolution here.\n");
+  std::filesystem::copy_file(test::data_dir() / "seeds/003_854e03e7025bed56.txt", input / "4-good.txt");
+  const auto result = run(db, {input});
+  EXPECT_EQ(result.counts.seen, 4);
+  EXPECT_EQ(result.counts.loaded, 1);
+  EXPECT_EQ(result.counts.quarantined, 3);
+  Database database(db);
+  std::vector<std::string> got;
+  for (const auto& q : database.quarantine_rows())
+    got.push_back(std::filesystem::path(q.path).filename().string() + " " + q.stage + " " + q.reason);
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0], "1-empty.txt read empty file");
+  EXPECT_EQ(got[1], "2-binary.txt normalize binary file (NUL byte at offset 4)");
+  EXPECT_EQ(got[2].rfind("3-memo.txt normalize no known layout", 0), 0u) << got[2];
+  Sql sql(db);
+  EXPECT_EQ(sql.one("SELECT count(*) FROM documents WHERE status = 'rejected'"), "3");
+  EXPECT_EQ(sql.one("SELECT symbol FROM resolutions"), "A/RES/65/124");
+}
+
+TEST(Database, SchemaVersionIsOne) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  { Database database(db); }
+  Sql sql(db);
+  EXPECT_EQ(sql.one("PRAGMA user_version"), "1");
+  EXPECT_EQ(kSchemaVersion, 1);
+  EXPECT_EQ(sql.one("SELECT value FROM meta WHERE key = 'tool_version'"), UNRES_VERSION);
+  EXPECT_EQ(sql.one("PRAGMA foreign_keys"), "0");  // per connection: this one did not ask
+  // Opening again keeps the data and the version.
+  sql.exec("INSERT INTO meta(key, value) VALUES('probe', 'x')");
+  { Database again(db); }
+  EXPECT_EQ(sql.one("SELECT value FROM meta WHERE key = 'probe'"), "x");
+  EXPECT_EQ(sql.one("PRAGMA user_version"), "1");
+}
+
+TEST(Database, NewerSchemaIsRefused) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  {
+    Sql sql(db);
+    sql.exec("PRAGMA user_version = 99");
+  }
+  try {
+    Database database(db);
+    FAIL() << "opened a version 99 database";
+  } catch (const DatabaseError& e) {
+    EXPECT_NE(std::string(e.what()).find("schema version 99 is newer"), std::string::npos) << e.what();
+  }
+  // ingest() reports it the same way, before touching the database.
+  EXPECT_THROW(run(db, {test::data_dir() / "seeds"}), DatabaseError);
+  Sql sql(db);
+  EXPECT_EQ(sql.one("PRAGMA user_version"), "99");
+  EXPECT_EQ(sql.one("SELECT count(*) FROM sqlite_master WHERE name = 'resolutions'"), "0");
+}
+
+TEST(Database, UnopenableFileIsADatabaseError) {
+  test::TempDir dir;
+  EXPECT_THROW(Database(dir / "no-such-dir" / "unres.db"), DatabaseError);
+  test::write_text(dir / "junk.db", std::string(4096, 'x'));
+  EXPECT_THROW(Database(dir / "junk.db"), DatabaseError);
+}
+
+}  // namespace
+}  // namespace unres

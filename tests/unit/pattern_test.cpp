@@ -1,0 +1,210 @@
+// rules/pattern.h: compiling, searching and group extraction on top of RE2.
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "rules/pattern.h"
+#include "rules/ruleset.h"
+
+namespace unres {
+namespace {
+
+std::string text_of(std::string_view text, const Span& span) { return std::string(text.substr(span.begin, span.size())); }
+
+TEST(Pattern, CompileErrorThrowsInvalidArgumentWithRe2Message) {
+  struct Row {
+    const char* source;
+    const char* message;  // RE2's wording
+  };
+  const Row rows[] = {
+      {"(?P<symbol>A/RES", "missing )"},
+      {"a)", "unexpected )"},
+      {"[a-", "missing ]"},
+      {"x{2,1}", "invalid repetition size"},
+      {"a**", "bad repetition operator"},
+      {"(?P<name", "invalid named capture group"},
+      {"\\8", "invalid escape sequence"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.source);
+    try {
+      (void)Pattern::compile(row.source);
+      ADD_FAILURE() << "compiled";
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find(row.message), std::string::npos) << e.what();
+    }
+  }
+}
+
+TEST(Pattern, CompileErrorNamesTheOffendingFragment) {
+  try {
+    (void)Pattern::compile("ab(cd");
+    FAIL() << "compiled";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "missing ): ab(cd");
+  }
+}
+
+TEST(Pattern, DefaultPatternIsInvalidAndMatchesNothing) {
+  const Pattern p;
+  EXPECT_FALSE(p.valid());
+  EXPECT_FALSE(p.find("anything").has_value());
+  EXPECT_TRUE(p.find_all("anything").empty());
+  EXPECT_EQ(p.group("x"), -1);
+  EXPECT_EQ(p.source(), "");
+}
+
+TEST(Pattern, FindReturnsWholeAndGroupSpans) {
+  const Pattern p = Pattern::compile(R"((?P<session>\d+)/(?P<number>\d+))");
+  ASSERT_TRUE(p.valid());
+  const std::string text = "see resolution 68/272 and 69/1";
+  const auto m = p.find(text);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(text_of(text, m->whole), "68/272");
+  EXPECT_EQ(m->whole.begin, 15u);
+  EXPECT_EQ(m->whole.end, 21u);
+  ASSERT_EQ(m->groups.size(), 3u);
+  EXPECT_FALSE(m->groups[0].has_value());
+  EXPECT_EQ(text_of(text, *m->groups[static_cast<std::size_t>(p.group("session"))]), "68");
+  EXPECT_EQ(text_of(text, *m->groups[static_cast<std::size_t>(p.group("number"))]), "272");
+  // From an offset: the next match.
+  const auto m2 = p.find(text, m->whole.end);
+  ASSERT_TRUE(m2.has_value());
+  EXPECT_EQ(text_of(text, m2->whole), "69/1");
+  EXPECT_FALSE(p.find(text, m2->whole.end).has_value());
+  EXPECT_FALSE(p.find(text, text.size() + 1).has_value());
+}
+
+TEST(Pattern, FindSeesContextBeforeTheStartOffset) {
+  // \b and ^ look at the whole subject, not at the substring from `from`.
+  const Pattern word = Pattern::compile(R"(\bcat\b)");
+  EXPECT_FALSE(word.find("concat", 3).has_value());
+  EXPECT_TRUE(word.find("a cat", 2).has_value());
+  const Pattern start = Pattern::compile("^x");
+  EXPECT_FALSE(start.find("ax", 1).has_value());
+  const Pattern line = Pattern::compile("(?m)^x");
+  const auto m = line.find("a\nx", 1);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->whole.begin, 2u);
+}
+
+TEST(Pattern, MatchAtIsAnchored) {
+  const Pattern p = Pattern::compile(R"(\d+)");
+  const std::string text = "ab 12 34";
+  EXPECT_FALSE(p.match_at(text, 0).has_value());
+  EXPECT_FALSE(p.match_at(text, 2).has_value());
+  const auto m = p.match_at(text, 3);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(m->whole.begin, 3u);
+  EXPECT_EQ(m->whole.end, 5u);
+  EXPECT_EQ(p.match_at(text, 4)->whole.end, 5u);
+}
+
+TEST(Pattern, FindAllIsNonOverlappingLeftToRight) {
+  const Pattern p = Pattern::compile("aa");
+  const auto all = p.find_all("aaaaa");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].whole.begin, 0u);
+  EXPECT_EQ(all[1].whole.begin, 2u);
+}
+
+TEST(Pattern, FindAllHonoursTheRange) {
+  const Pattern p = Pattern::compile(R"(\d)");
+  const std::string text = "1 2 3 4 5";
+  const auto all = p.find_all(text, 2, 7);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(text_of(text, all[0].whole), "2");
+  EXPECT_EQ(text_of(text, all[2].whole), "4");
+  // A match may not run past `to`.
+  const Pattern two = Pattern::compile(R"(\d \d)");
+  const auto cut = two.find_all(text, 0, 4);
+  ASSERT_EQ(cut.size(), 1u);
+  EXPECT_EQ(cut[0].whole.end, 3u);
+}
+
+TEST(Pattern, FindAllStepsOverEmptyMatches) {
+  const Pattern p = Pattern::compile("x*");
+  const auto all = p.find_all("abc");
+  // An empty match at 0, 1, 2 and 3: terminates, one per position.
+  EXPECT_EQ(all.size(), 4u);
+  const auto some = p.find_all("xxa");
+  ASSERT_FALSE(some.empty());
+  EXPECT_EQ(some[0].whole.size(), 2u);
+}
+
+TEST(Pattern, CaseInsensitiveOption) {
+  PatternOptions ci;
+  ci.case_insensitive = true;
+  EXPECT_TRUE(Pattern::compile("recalling", ci).find("RECALLING").has_value());
+  EXPECT_FALSE(Pattern::compile("recalling").find("RECALLING").has_value());
+}
+
+TEST(Pattern, AnyLiteralQuotesMetacharacters) {
+  const Pattern p = Pattern::any_literal({"a.b", "(x)", "c+"}, "", "");
+  EXPECT_FALSE(p.find("axb").has_value());
+  EXPECT_TRUE(p.find("the a.b here").has_value());
+  EXPECT_TRUE(p.find("(x)").has_value());
+  EXPECT_FALSE(p.find("x").has_value());
+  EXPECT_FALSE(p.find("cc").has_value());
+  EXPECT_TRUE(p.find("c+").has_value());
+}
+
+TEST(Pattern, AnyLiteralLongestMatch) {
+  PatternOptions longest;
+  longest.longest_match = true;
+  // Listed shortest first: leftmost-longest must still take the longest alternative.
+  const Pattern p = Pattern::any_literal({"United Nations", "United Nations Children's Fund", "Fund"}, "\\b", "\\b", longest);
+  const std::string text = "the United Nations Children's Fund said";
+  const auto m = p.find(text);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(text_of(text, m->whole), "United Nations Children's Fund");
+  // Leftmost-first (the default) takes the first alternative that matches.
+  const Pattern first = Pattern::any_literal({"United Nations", "United Nations Children's Fund"}, "\\b", "\\b");
+  EXPECT_EQ(text_of(text, first.find(text)->whole), "United Nations");
+  // Prefix and suffix apply: whole words only.
+  EXPECT_FALSE(p.find("Funding").has_value());
+  const auto all = p.find_all("Fund, United Nations and Fund");
+  ASSERT_EQ(all.size(), 3u);
+}
+
+TEST(Pattern, GroupNamesAndIndexes) {
+  const Pattern p = Pattern::compile(R"((?P<a>x)(y)(?P<b>z)?)");
+  EXPECT_EQ(p.group("a"), 1);
+  EXPECT_EQ(p.group("b"), 3);
+  EXPECT_EQ(p.group("c"), -1);
+  EXPECT_EQ(p.group_names().size(), 2u);
+  EXPECT_EQ(p.source(), R"((?P<a>x)(y)(?P<b>z)?)");
+}
+
+TEST(Pattern, GroupText) {
+  const Pattern p = Pattern::compile(R"((?P<a>x)(?P<b>z)?(?P<c>y*))");
+  const std::string text = "--x--";
+  const auto m = p.find(text);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(group_text(text, *m, p.group("a")), "x");
+  EXPECT_EQ(group_text(text, *m, p.group("b")), "");   // did not take part
+  EXPECT_FALSE(m->groups[static_cast<std::size_t>(p.group("b"))].has_value());
+  EXPECT_EQ(group_text(text, *m, p.group("c")), "");   // took part, empty
+  EXPECT_TRUE(m->groups[static_cast<std::size_t>(p.group("c"))].has_value());
+  EXPECT_EQ(group_text(text, *m, -1), "");             // unknown group
+  EXPECT_EQ(group_text(text, *m, 0), "");              // the whole match is not a group
+  EXPECT_EQ(group_text(text, *m, 99), "");
+}
+
+TEST(Pattern, TemplatesRenderGroupsAndFoldSpace) {
+  const Pattern p = Pattern::compile(R"((?P<session>\d+)/(?P<number>\d+)(?:\s+(?P<part>[A-Z]))?)");
+  const std::string text = "68/272";
+  const auto m = p.find(text);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_EQ(render_template("A/RES/{session}/{number}", text, p, *m), "A/RES/68/272");
+  EXPECT_EQ(render_template("A/RES/{session}/{number} {part}", text, p, *m), "A/RES/68/272");
+  EXPECT_EQ(render_template("{missing}x", text, p, *m), "x");
+  EXPECT_EQ(render_template("  A   {number} ", text, p, *m), "A 272");
+  EXPECT_EQ(render_template("open {brace", text, p, *m), "open {brace");
+  EXPECT_EQ(template_groups("A/RES/{session}/{number} {part}"), (std::vector<std::string>{"session", "number", "part"}));
+  EXPECT_TRUE(template_groups("no groups").empty());
+}
+
+}  // namespace
+}  // namespace unres
