@@ -6,22 +6,19 @@
 
 ------------------------------------------------------------------------------------------------------
 -- Full-text search over paragraphs.text. External content: the index stores no copy of the text,
--- only the tokens; the triggers keep it in step with every insert, delete (a re-ingested file's rows
--- go through ON DELETE CASCADE, which fires them) and update.
+-- only the tokens. unres keeps it in step itself, once per batch of documents (store/database.cpp):
+-- a trigger per row would make FTS5 flush its pending terms at every statement, which made loading
+-- ten times slower. An update made by another tool is still followed by the trigger below.
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id');
 
-CREATE TRIGGER IF NOT EXISTS paragraphs_fts_insert AFTER INSERT ON paragraphs BEGIN
-  INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS paragraphs_fts_delete AFTER DELETE ON paragraphs BEGIN
-  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
+DROP TRIGGER IF EXISTS paragraphs_fts_insert;
+DROP TRIGGER IF EXISTS paragraphs_fts_delete;
 CREATE TRIGGER IF NOT EXISTS paragraphs_fts_update AFTER UPDATE OF text ON paragraphs BEGIN
   INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
   INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
 END;
 
--- A database loaded before the index existed (or by a tool that bypassed the triggers) has
+-- A database loaded before the index existed (or changed by another tool) has
 -- paragraphs the index does not know: the index holds one docsize row per indexed paragraph, so
 -- differing counts mean it must be rebuilt from the table.
 INSERT INTO paragraphs_fts(paragraphs_fts)

@@ -44,6 +44,9 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
   }
+  // A file named twice (overlapping inputs) is processed once.
+  std::set<std::string> seen;
+  std::erase_if(out, [&](const std::filesystem::path& p) { return !seen.insert(p.lexically_normal().string()).second; });
   return out;
 }
 

@@ -90,6 +90,8 @@ Database::Database(const std::filesystem::path& file) {
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     // Views, full-text index and documentation: derived from the tables, refreshed on every open.
     db.exec(std::string(embedded_sql("sql/views.sql")));
+    // Paragraph id ranges loaded in the open batch, not yet in the full-text index.
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS fts_pending(lo INTEGER NOT NULL, hi INTEGER NOT NULL)");
     db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     SQLite::Statement meta(db, "INSERT INTO meta(key, value) VALUES('tool_version', ?) "
                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
@@ -193,13 +195,14 @@ std::unordered_map<std::string, KnownDocument> Database::known_documents() {
 }
 
 struct Database::Batch::Impl {
+  Database& owner;
   SQLite::Transaction tx;
-  explicit Impl(SQLite::Database& db) : tx(db) {}
+  explicit Impl(Database& db) : owner(db), tx(db.impl_->db) {}
 };
 
 Database::Batch::Batch(Database& db) {
   try {
-    impl_ = std::make_unique<Impl>(db.impl_->db);
+    impl_ = std::make_unique<Impl>(db);
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot begin a transaction: ") + e.what());
   }
@@ -209,10 +212,27 @@ Database::Batch::~Batch() = default;
 
 void Database::Batch::commit() {
   try {
+    // The batch's paragraphs enter the full-text index in one statement (see sql/views.sql).
+    auto& impl = *impl_->owner.impl_;
+    impl.statement("INSERT INTO paragraphs_fts(rowid, text) SELECT p.id, p.text FROM temp.fts_pending b "
+                   "JOIN paragraphs p ON p.id BETWEEN b.lo AND b.hi").exec();
+    impl.statement("DELETE FROM temp.fts_pending").exec();
     impl_->tx.commit();
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot commit: ") + e.what());
   }
+}
+
+void Database::forget_document(const std::string& path) {
+  // Its paragraphs leave the full-text index first: an external-content index needs their text.
+  auto& fts = impl_->statement(
+      "INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', p.id, p.text FROM documents d "
+      "JOIN resolutions r ON r.document_id = d.id JOIN paragraphs p ON p.resolution_id = r.id WHERE d.path = ?");
+  fts.bind(1, path);
+  fts.exec();
+  auto& del = impl_->statement("DELETE FROM documents WHERE path = ?");
+  del.bind(1, path);
+  del.exec();
 }
 
 void Database::load_document(const SourceFile& file, const std::string& format, const std::string& encoding,
@@ -243,9 +263,7 @@ void Database::write_document(const SourceFile& file, const std::string& format,
                               const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash) {
   auto& db = impl_->db;
   {
-    auto& del = impl_->statement("DELETE FROM documents WHERE path = ?");
-    del.bind(1, file.path);
-    del.exec();
+    forget_document(file.path);
     auto& doc = impl_->statement(
         "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash) "
         "VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?)");
@@ -301,6 +319,13 @@ void Database::write_document(const SourceFile& file, const std::string& format,
         s.bind(9, static_cast<std::int64_t>(p.span.end));
         s.exec();
         paragraph_ids.push_back(db.getLastInsertRowid());
+      }
+      if (!paragraph_ids.empty()) {
+        // A document's paragraphs have consecutive ids (one writer): index them at commit.
+        auto& pending = impl_->statement("INSERT INTO temp.fts_pending(lo, hi) VALUES(?, ?)");
+        pending.bind(1, paragraph_ids.front());
+        pending.bind(2, paragraph_ids.back());
+        pending.exec();
       }
       const auto paragraph_id = [&](int index) -> std::optional<std::int64_t> {
         if (index < 0) return std::nullopt;
@@ -422,9 +447,7 @@ void Database::quarantine(std::int64_t run, const std::string& path, const Sourc
     q.bind(5, std::string(error.what()));
     bind_text(q, 6, error.excerpt());
     q.exec();
-    auto& del = impl_->statement("DELETE FROM documents WHERE path = ?");
-    del.bind(1, path);
-    del.exec();
+    forget_document(path);
     auto& doc = impl_->statement(
         "INSERT INTO documents(path, content_hash, size_bytes, status, mtime_ns, rules_hash) "
         "VALUES(?, ?, ?, 'rejected', ?, ?)");

@@ -84,6 +84,8 @@ class Database {
   std::vector<QuarantineRow> quarantine_rows();
 
  private:
+  // Removes every row loaded from `path`, its full-text entries included.
+  void forget_document(const std::string& path);
   void write_document(const SourceFile& file, const std::string& format, const std::string& encoding,
                       const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash);
   struct Impl;
