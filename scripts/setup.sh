@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   libsqlitecpp-dev libsqlite3-dev libre2-dev libyaml-cpp-dev libcli11-dev libfmt-dev libxxhash-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
-  sqlite3 python3
+  sqlite3 python3 chromium
 )
 
 missing=()

@@ -57,13 +57,25 @@ class Extractor {
   Span raw(Span s) const { return t_.raw_span(s); }
 
   void metadata() {
-    // Each column keeps the value of the first rule that sets it.
+    // Metadata stands outside the paragraphs: in the masthead and header before them, and in the
+    // closing formula and trailer after the operative part. Each column keeps the value of the
+    // first rule that sets it.
     const std::string_view doc_text = all_.substr(0, doc_.text.end);
+    std::vector<Span> outside = {doc_.text};
+    if (!seg_.paragraphs.empty()) {
+      std::size_t body_end = seg_.paragraphs.front().line.begin;
+      for (const auto& p : seg_.paragraphs)
+        if (p.kind != "annex") body_end = std::max(body_end, p.line.end);
+      outside = {{doc_.text.begin, seg_.paragraphs.front().line.begin}, {body_end, doc_.text.end}};
+    }
     for (const auto& rule : rules_.metadata) {
-      const auto m = rule.pattern.find(doc_text, doc_.text.begin);
-      if (!m) continue;
-      for (const auto& [column, value] : values(rule, doc_text, *m, rules_.vocabulary))
-        r_.meta.emplace(column, value);
+      for (const Span part : outside) {
+        const auto m = rule.pattern.find(doc_text, part.begin, part.end);
+        if (!m) continue;
+        for (const auto& [column, value] : values(rule, doc_text, *m, rules_.vocabulary))
+          r_.meta.emplace(column, value);
+        break;
+      }
     }
     if (!r_.meta.count("symbol"))
       throw InputError("extract", line_of(all_, doc_.text.begin),
@@ -236,7 +248,10 @@ class Extractor {
     std::optional<int> session;
     if (const auto s = r_.meta.find("session"); s != r_.meta.end()) session = rules_.vocabulary.number(s->second);
     std::map<int, std::vector<DeadlineHit>> by_paragraph;
-    for (auto& hit : find_deadlines(rules_, all_, region(), session)) {
+    Span operative{0, 0};  // from the first operative paragraph to the last
+    for (const auto& p : seg_.paragraphs)
+      if (p.kind == "operative") operative = operative.end ? Span{operative.begin, p.body.end} : p.body;
+    for (auto& hit : find_deadlines(rules_, all_, operative, session)) {
       const Range* range = range_of(hit.record.span);
       if (range && range->paragraph >= 0 && seg_.paragraphs[static_cast<std::size_t>(range->paragraph)].kind == "operative")
         by_paragraph[range->paragraph].push_back(std::move(hit));
@@ -269,6 +284,14 @@ std::map<std::string, std::string> apply_metadata_rule(const MetadataRule& rule,
   return Extractor::values(rule, text, *m, vocabulary);
 }
 
+// The rules that can match in `range`, by the prefilter (all of them when there is none).
+std::vector<int> candidates(const PatternSet& prefilter, std::size_t rules, std::string_view text, Span range) {
+  if (prefilter.valid()) return prefilter.matching(text.substr(range.begin, range.size()));
+  std::vector<int> all(rules);
+  for (std::size_t i = 0; i < rules; ++i) all[i] = static_cast<int>(i);
+  return all;
+}
+
 std::vector<CitationHit> find_citations(const RuleSet& rules, std::string_view text, Span range) {
   struct Candidate {
     Span span;
@@ -278,7 +301,8 @@ std::vector<CitationHit> find_citations(const RuleSet& rules, std::string_view t
   };
   const std::string_view subject = text.substr(0, range.end);
   std::vector<Candidate> found;
-  for (std::size_t r = 0; r < rules.citations.size(); ++r) {
+  for (const int index : candidates(rules.citation_prefilter, rules.citations.size(), subject, range)) {
+    const auto r = static_cast<std::size_t>(index);
     const auto& rule = rules.citations[r];
     for (auto& m : rule.pattern.find_all(subject, range.begin)) {
       std::size_t end = m.whole.end;
@@ -323,7 +347,8 @@ std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view t
   const std::string_view subject = text.substr(0, range.end);
   const auto& vocab = rules.vocabulary;
   std::vector<DeadlineHit> out;
-  for (const auto& rule : rules.deadlines) {
+  for (const int index : candidates(rules.deadline_prefilter, rules.deadlines.size(), subject, range)) {
+    const auto& rule = rules.deadlines[static_cast<std::size_t>(index)];
     for (const auto& m : rule.pattern.find_all(subject, range.begin)) {
       DeadlineRecord d;
       d.kind = rule.kind;

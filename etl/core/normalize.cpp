@@ -78,21 +78,25 @@ bool looks_like_cp1252(std::string_view raw) {
 
 class Builder {
  public:
-  Builder(std::string_view raw, const RuleSet& rules, bool cp1252) : raw_(raw), rules_(rules), cp1252_(cp1252) {}
+  Builder(std::string_view raw, const RuleSet& rules, bool cp1252) : raw_(raw), rules_(rules), cp1252_(cp1252) {
+    // Every character to replace, found in one pass over the file.
+    if (rules_.replacement_matcher)
+      for (const auto& m : rules_.replacement_matcher->find_all(raw_)) replace_at_.push_back(m.whole);
+  }
 
+  // Copies raw bytes [begin, end), applying the replacements that fall inside.
   void copy(std::size_t begin, std::size_t end) {
-    if (!rules_.replacement_matcher) return copy_plain(begin, end);
-    while (begin < end) {
-      const auto m = rules_.replacement_matcher->find(raw_.substr(0, end), begin);
-      if (!m) break;
-      copy_plain(begin, m->whole.begin);
-      const std::string_view found = raw_.substr(m->whole.begin, m->whole.size());
+    auto it = std::lower_bound(replace_at_.begin(), replace_at_.end(), begin,
+                               [](Span s, std::size_t at) { return s.begin < at; });
+    for (; it != replace_at_.end() && it->end <= end; ++it) {
+      copy_plain(begin, it->begin);
+      const std::string_view found = raw_.substr(it->begin, it->size());
       for (const auto& [from, to] : rules_.replacements)
         if (from == found) {
-          synthetic(to, m->whole.begin, m->whole.size());
+          synthetic(to, it->begin, it->size());
           break;
         }
-      begin = m->whole.end;
+      begin = it->end;
     }
     copy_plain(begin, end);
   }
@@ -145,6 +149,7 @@ class Builder {
   std::string_view raw_;
   const RuleSet& rules_;
   bool cp1252_;
+  std::vector<Span> replace_at_;
   std::string out_;
   OffsetMap map_;
 };

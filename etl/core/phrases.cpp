@@ -94,8 +94,9 @@ class Matcher {
 std::optional<PhraseMatch> match_phrase(const PhraseLexicon& lex, PhraseKind kind, std::string_view text,
                                         std::size_t at, bool lower_case) {
   const auto& forms = kind == PhraseKind::preambular ? lex.preambular_forms : lex.operative_forms;
-  // Enough tokens for the longest phrase the lexicon can describe.
-  const Matcher m(lex, tokenize(text, at, 6 * lex.max_words + 2));
+  // Tokens enough for modifiers, form, postmodifiers, qualifier, "and" and a second verb; the
+  // bound keeps a long paragraph from being tokenized whole at every comma.
+  const Matcher m(lex, tokenize(text, at, std::min<std::size_t>(4 * lex.max_words + 2, 24)));
   std::size_t form_at = 0, form_len = 0;
   PhraseMatch out;
   if (!m.verb(forms, 0, form_at, form_len, out.modifier)) return std::nullopt;

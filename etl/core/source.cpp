@@ -2,10 +2,11 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 #include "errors.h"
 
@@ -42,10 +43,23 @@ SourceFile read_source(const std::filesystem::path& path, std::uintmax_t max_byt
                                     std::to_string(max_bytes) + " (--max-file-size)");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError("read", 0, "cannot open file (vanished or unreadable)");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  file.bytes = std::move(buffer).str();
+  // Never more than the limit, even when the file grows after stat (or stat says 0, as in /proc).
+  const auto limit = static_cast<std::size_t>(std::min<std::uintmax_t>(max_bytes, SIZE_MAX / 4));
+  file.bytes.resize(std::min(limit, static_cast<std::size_t>(file.stamp.size)) + 1);
+  std::size_t used = 0;
+  while (in) {
+    if (used == file.bytes.size()) {
+      if (used > limit) break;
+      file.bytes.resize(std::min(limit + 1, 2 * used));
+    }
+    in.read(file.bytes.data() + used, static_cast<std::streamsize>(file.bytes.size() - used));
+    used += static_cast<std::size_t>(in.gcount());
+  }
   if (in.bad()) throw InputError("read", 0, "read error");
+  file.bytes.resize(used);
+  if (used > limit)
+    throw InputError("read", 0, "file grew over the limit of " + std::to_string(max_bytes) +
+                                    " bytes while it was read (--max-file-size)");
   if (file.bytes.empty()) throw InputError("read", 0, "empty file");
   file.stamp.size = static_cast<std::int64_t>(file.bytes.size());
   file.stamp.content_hash = hex_hash(file.bytes);

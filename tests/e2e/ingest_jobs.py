@@ -27,6 +27,10 @@ def counts(db):
 
 def per_resolution(db):
     con = sqlite3.connect(db)
+    # Killed before the schema's first transaction committed, the database is empty: nothing loaded.
+    if not con.execute("SELECT 1 FROM sqlite_master WHERE name = 'resolutions'").fetchone():
+        con.close()
+        return {}
     out = dict(con.execute("SELECT r.symbol, count(p.id) FROM resolutions r LEFT JOIN paragraphs p "
                            "ON p.resolution_id = r.id GROUP BY r.id"))
     con.close()
@@ -155,7 +159,7 @@ def kill9(tmp):
     for attempt in range(4):
         p = subprocess.Popen([UNRES, "ingest", "--db", db, "--progress", "never", "--batch-size", "20", src],
                              stderr=subprocess.DEVNULL)
-        time.sleep(0.15 + 0.35 * random.random())
+        time.sleep(0.05 + 0.45 * random.random())  # from before the schema exists to mid-load
         p.send_signal(signal.SIGKILL)
         p.wait()
         integrity(db)

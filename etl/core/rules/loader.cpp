@@ -1,5 +1,7 @@
 #include "rules/loader.h"
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -55,6 +57,29 @@ class Loader {
     }
   }
 
+  // Every regular expression of the rules is compiled here, within RuleLimits: an RE2 memory
+  // budget per pattern, and a cap on the number of patterns and on their compiled size together,
+  // so that no rule file can make loading or matching unbounded. Throws std::invalid_argument.
+  static PatternOptions budget(std::int64_t memory = RuleLimits::pattern_memory) {
+    PatternOptions options;
+    options.max_memory = memory;
+    return options;
+  }
+  Pattern compile(std::string_view source, const PatternOptions& options = budget()) {
+    return admit([&] { return Pattern::compile(source, options); }, options);
+  }
+  Pattern literals(const std::vector<std::string>& items, std::string_view prefix, std::string_view suffix,
+                   const PatternOptions& options) {
+    return admit([&] { return Pattern::any_literal(items, prefix, suffix, options); }, options);
+  }
+
+  // A pattern searched all through the text must not match the empty string (`x*`): it would
+  // match at every position.
+  void not_empty(const YAML::Node& node, const std::string& rule, const std::string& key, const Pattern& p) {
+    if (p.valid() && p.match_at("", 0))
+      error(node, rule, "pattern '" + key + "' matches the empty string (it would match at every position)");
+  }
+
   bool is_map(const YAML::Node& node, const std::string& what, const std::string& rule) {
     if (node.IsMap()) return true;
     error(node, rule, what + " must be a mapping");
@@ -94,6 +119,29 @@ class Loader {
     return out;
   }
 
+  template <class Make>
+  Pattern admit(const Make& make, const PatternOptions& options) {
+    if (patterns_ >= RuleLimits::patterns)
+      throw std::invalid_argument("not compiled: the rules hold more than " + std::to_string(RuleLimits::patterns) +
+                                  " patterns (the limit for all rule files together)");
+    if (instructions_ > RuleLimits::instructions)
+      throw std::invalid_argument("not compiled: the patterns before it already compile to more than " +
+                                  std::to_string(RuleLimits::instructions) +
+                                  " RE2 instructions (the limit for all rule files together)");
+    try {
+      Pattern p = make();
+      ++patterns_;
+      instructions_ += p.program_size();
+      return p;
+    } catch (const std::invalid_argument& e) {
+      std::string why = e.what();
+      if (why.find("too large") != std::string::npos)
+        why += " (it needs more than the " + std::to_string(options.max_memory >> 20) +
+               " MiB of RE2 memory a pattern may use: fewer or smaller repetitions, or split the rule)";
+      throw std::invalid_argument(why);
+    }
+  }
+
   bool flag(const YAML::Node& map, const std::string& key, const std::string& rule) {
     const YAML::Node node = map[key];
     if (!node.IsDefined() || node.IsNull()) return false;
@@ -105,11 +153,11 @@ class Loader {
 
   std::optional<Pattern> pattern(const YAML::Node& map, const std::string& key, const std::string& rule,
                                  bool required, const std::vector<std::string>& groups = {},
-                                 const PatternOptions& options = {}) {
+                                 const PatternOptions& options = budget()) {
     auto source = scalar(map, key, rule, required);
     if (!source) return std::nullopt;
     try {
-      Pattern p = Pattern::compile(*source, options);
+      Pattern p = compile(*source, options);
       for (const auto& g : groups)
         if (p.group(g) < 0) error(map[key], rule, "pattern '" + key + "' has no named group '" + g + "'");
       return p;
@@ -184,6 +232,7 @@ class Loader {
  private:
   std::string file_;
   std::set<std::string> ids_;
+  std::size_t patterns_ = 0, instructions_ = 0;
 };
 
 void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
@@ -205,7 +254,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       layout.unwrap = L.flag(node, "unwrap", id);
       for (const auto& src : L.strings(node, "furniture", id, false)) {
         try {
-          layout.furniture.push_back(Pattern::compile(src));
+          layout.furniture.push_back(L.compile(src));
         } catch (const std::invalid_argument& e) {
           L.error(node["furniture"], id, std::string("pattern 'furniture' does not compile: ") + e.what());
         }
@@ -235,7 +284,11 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
     std::vector<std::string> keys;
     for (const auto& r : rules.replacements) keys.push_back(r.first);
     std::sort(keys.begin(), keys.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
-    rules.replacement_matcher = Pattern::any_literal(keys, "", "");
+    try {
+      rules.replacement_matcher = L.literals(keys, "", "", Loader::budget());
+    } catch (const std::invalid_argument& e) {
+      L.error(root["replacements"], "", std::string("the replacements do not compile: ") + e.what());
+    }
   }
   // Document structure
   const YAML::Node doc = root["document"];
@@ -248,6 +301,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       if (auto p = L.pattern(doc, key, id, true, groups)) out = *p;
     };
     set(d.start, "start");
+    L.not_empty(doc["start"], id, "start", d.start);
     set(d.enacting_formula, "enacting_formula");
     set(d.operative, "operative", {"number", "text"});
     set(d.subparagraph, "subparagraph", {"number", "text"});
@@ -259,8 +313,9 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
     set(d.heading, "heading");
     for (const auto& src : L.strings(doc, "footnote_marks", id, true)) {
       try {
-        Pattern p = Pattern::compile(src);
+        Pattern p = L.compile(src);
         if (p.group("mark") < 0) L.error(doc["footnote_marks"], id, "a footnote mark pattern needs a group 'mark'");
+        L.not_empty(doc["footnote_marks"], id, "footnote_marks", p);
         d.footnote_marks.push_back(std::move(p));
       } catch (const std::invalid_argument& e) {
         L.error(doc["footnote_marks"], id, std::string("pattern 'footnote_marks' does not compile: ") + e.what());
@@ -306,11 +361,18 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
   for (std::size_t i = 0; i < months.size(); ++i) v.months[lower_ascii(months[i])] = static_cast<int>(i + 1);
   const auto ints = [&](const char* key, std::unordered_map<std::string, int>& out) {
     for (const auto& [word, value] : L.string_map(root, key, "")) {
+      int n = 0;
       try {
-        out[lower_ascii(word)] = std::stoi(value);
+        n = std::stoi(value);
       } catch (const std::exception&) {
         L.error(root[key], "", std::string("'") + key + "' values must be whole numbers: '" + word + "'");
+        continue;
       }
+      if (n < -RuleLimits::vocabulary_value || n > RuleLimits::vocabulary_value)
+        L.error(root[key], "", std::string("'") + key + "' values must be between -" +
+                                   std::to_string(RuleLimits::vocabulary_value) + " and " +
+                                   std::to_string(RuleLimits::vocabulary_value) + ": '" + word + "'");
+      else out[lower_ascii(word)] = n;
     }
   };
   ints("numbers", v.number_words);
@@ -334,7 +396,10 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
   add_all("modifiers", lex.modifiers);
   add_all("postmodifiers", lex.postmodifiers);
   add_all("qualifiers", lex.qualifiers);
-  if (auto p = L.pattern(root, "secondary_connector", "", true)) lex.secondary_connector = *p;
+  if (auto p = L.pattern(root, "secondary_connector", "", true)) {
+    L.not_empty(root["secondary_connector"], "", "secondary_connector", *p);
+    lex.secondary_connector = *p;
+  }
   const YAML::Node list = root["phrases"];
   if (!list.IsSequence()) L.error(root, "", "'phrases' must be a list");
   else
@@ -385,6 +450,10 @@ void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
     if (!org.acronym.empty()) mine.push_back(org.acronym);
     mine.insert(mine.end(), org.aliases.begin(), org.aliases.end());
     for (const auto& s : mine) {
+      if (s.empty()) {
+        L.error(node, org.name, "a name, acronym or alias must not be empty");
+        continue;
+      }
       auto [it, fresh] = gaz.entry_of_surface.emplace(s, index);
       if (!fresh && it->second != index)
         L.error(node, org.name, "'" + s + "' already names '" + gaz.entries[it->second].name + "'");
@@ -393,11 +462,10 @@ void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
     gaz.entries.push_back(std::move(org));
   }
   if (surfaces.empty()) return;
-  PatternOptions opts;
+  PatternOptions opts = Loader::budget(RuleLimits::gazetteer_memory);
   opts.longest_match = true;
-  opts.max_memory = 256 << 20;
   try {
-    gaz.matcher = Pattern::any_literal(surfaces, "\\b", "\\b", opts);
+    gaz.matcher = L.literals(surfaces, "\\b", "\\b", opts);
   } catch (const std::invalid_argument& e) {
     L.error(root, "", std::string("the gazetteer does not compile: ") + e.what());
   }
@@ -422,6 +490,7 @@ void load_citations(Loader& L, const YAML::Node& root, RuleSet& rules) {
     rule.mark = L.mark(node);
     const std::string kind = L.scalar(node, "kind", id, true).value_or("");
     auto p = L.pattern(node, "pattern", id, true);
+    if (p) L.not_empty(node["pattern"], id, "pattern", *p);
     rule.next = L.pattern(node, "next", id, false);
     const YAML::Node emits = node["emit"];
     if (!emits.IsSequence() || emits.size() == 0) L.error(node, id, "'emit' must be a non-empty list");
@@ -475,6 +544,7 @@ void load_deadlines(Loader& L, const YAML::Node& root, RuleSet& rules) {
     for (const auto& [k, v] : rule.defaults)
       if (!fields.count(k)) L.error(node["defaults"], id, "unknown field '" + k + "' in defaults");
     auto p = L.pattern(node, "pattern", id, true);
+    if (p) L.not_empty(node["pattern"], id, "pattern", *p);
     if (p) {
       for (const auto& [name, index] : p->group_names()) {
         (void)index;
@@ -495,6 +565,66 @@ void load_deadlines(Loader& L, const YAML::Node& root, RuleSet& rules) {
   }
 }
 
+// Checks a rule file's shape on the parser's events, before any node is built: no aliases (a
+// "billion laughs" file is small but expands when its aliases are iterated), at most
+// RuleLimits::yaml_depth levels and RuleLimits::yaml_nodes nodes. Throws RulesError.
+class ShapeCheck : public YAML::EventHandler {
+ public:
+  explicit ShapeCheck(std::string file) : file_(std::move(file)) {}
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    fail(mark, "YAML aliases (*name) are not allowed in rule files: write the value out");
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { node(mark); }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    open(mark);
+  }
+  void OnSequenceEnd() override { --depth_; }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    open(mark);
+  }
+  void OnMapEnd() override { --depth_; }
+
+ private:
+  void node(const YAML::Mark& mark) {
+    if (++nodes_ > RuleLimits::yaml_nodes)
+      fail(mark, "more than " + std::to_string(RuleLimits::yaml_nodes) +
+                     " YAML nodes (values, lists and mappings): the limit for one rule file");
+  }
+  void open(const YAML::Mark& mark) {
+    node(mark);
+    if (++depth_ > RuleLimits::yaml_depth)
+      fail(mark, "lists and mappings nested more than " + std::to_string(RuleLimits::yaml_depth) + " deep");
+  }
+  [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
+    throw RulesError({file_ + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": " +
+                      message});
+  }
+  std::string file_;
+  std::size_t nodes_ = 0, depth_ = 0;
+};
+
+void check_shape(const RuleSource& source) {
+  if (source.text.size() > RuleLimits::file_bytes)
+    throw RulesError({source.path + ":1:1: the file is " + std::to_string(source.text.size()) +
+                      " bytes, over the limit of " + std::to_string(RuleLimits::file_bytes) + " for a rule file"});
+  std::istringstream in(source.text);
+  YAML::Parser parser(in);
+  ShapeCheck check(source.path);
+  parser.HandleNextDocument(check);  // YAML::Load reads the first document only, too
+}
+
+// The first RuleLimits::messages errors, then how many more there are.
+std::vector<std::string> capped(std::vector<std::string> errors) {
+  if (errors.size() <= RuleLimits::messages) return errors;
+  const std::size_t more = errors.size() - RuleLimits::messages;
+  errors.resize(RuleLimits::messages);
+  errors.push_back("... and " + std::to_string(more) + " more error(s)");
+  return errors;
+}
+
 }  // namespace
 
 const std::vector<std::string>& rule_file_names() {
@@ -508,9 +638,20 @@ std::vector<RuleSource> read_rule_sources(const std::filesystem::path& dir) {
   std::vector<std::string> errors;
   for (const auto& name : rule_file_names()) {
     const auto path = dir / name;
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+      errors.push_back(path.string() + ":1:1: cannot read rule file (not a regular file)");  // a FIFO would block
+      continue;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       errors.push_back(path.string() + ":1:1: cannot read rule file");
+      continue;
+    }
+    if (const auto size = std::filesystem::file_size(path, ec); !ec && size > RuleLimits::file_bytes) {
+      errors.push_back(path.string() + ":1:1: the file is " + std::to_string(size) + " bytes, over the limit of " +
+                       std::to_string(RuleLimits::file_bytes) + " for a rule file");
       continue;
     }
     std::ostringstream buffer;
@@ -539,8 +680,9 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
       {"phrases.yaml", load_phrases},         {"organizations.yaml", load_organizations},
       {"citations.yaml", load_citations},     {"deadlines.yaml", load_deadlines}};
   for (const auto& [name, section] : sections) {
-    const auto it = std::find_if(sources.begin(), sources.end(), [&](const RuleSource& s) {
-      return std::filesystem::path(s.path).filename() == name;
+    // (An init-capture: clang 14 cannot capture a structured binding.)
+    const auto it = std::find_if(sources.begin(), sources.end(), [&file = name](const RuleSource& s) {
+      return std::filesystem::path(s.path).filename() == file;
     });
     if (it == sources.end()) {
       L.errors.push_back(name + ":1:1: rule file is missing");
@@ -549,6 +691,7 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
     all += it->path + '\0' + it->text + '\0';
     L.file(it->path);
     try {
+      check_shape(*it);
       const YAML::Node root = YAML::Load(it->text);
       if (!root.IsMap()) {
         L.errors.push_back(it->path + ":1:1: the file must be a YAML mapping");
@@ -561,9 +704,22 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
     } catch (const YAML::Exception& e) {
       L.errors.push_back(it->path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                          ": " + e.msg);
+    } catch (const RulesError& e) {
+      L.errors.insert(L.errors.end(), e.messages().begin(), e.messages().end());
     }
   }
-  if (!L.errors.empty()) throw RulesError(L.errors);
+  if (!L.errors.empty()) throw RulesError(capped(std::move(L.errors)));
+  // Prefilters: one pass tells which rules can match a resolution (the rules compiled one by one
+  // above, so a failure here can only be the combined program's size).
+  try {
+    std::vector<std::string> citations, deadlines;
+    for (const auto& r : rules.citations) citations.push_back(r.pattern.source());
+    for (const auto& r : rules.deadlines) deadlines.push_back(r.pattern.source());
+    rules.citation_prefilter = PatternSet(citations);
+    rules.deadline_prefilter = PatternSet(deadlines);
+  } catch (const std::invalid_argument& e) {
+    throw RulesError({std::string("mappings: the citation or deadline rules together are too large: ") + e.what()});
+  }
   rules.hash = hex_hash(all);
   return rules;
 }

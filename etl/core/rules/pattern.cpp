@@ -1,6 +1,9 @@
 #include "rules/pattern.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
 
 #include <stdexcept>
 
@@ -59,8 +62,8 @@ std::optional<Pattern::Match> Pattern::run(std::string_view text, std::size_t fr
   return m;
 }
 
-std::optional<Pattern::Match> Pattern::find(std::string_view text, std::size_t from) const {
-  return run(text, from, text.size(), false);
+std::optional<Pattern::Match> Pattern::find(std::string_view text, std::size_t from, std::size_t to) const {
+  return run(text, from, to, false);
 }
 
 std::optional<Pattern::Match> Pattern::match_at(std::string_view text, std::size_t at) const {
@@ -86,9 +89,37 @@ int Pattern::group(std::string_view name) const {
   return it == names_->end() ? -1 : it->second;
 }
 
+std::size_t Pattern::program_size() const { return re_ ? static_cast<std::size_t>(re_->ProgramSize()) : 0; }
+
 const std::string& Pattern::source() const {
   static const std::string empty;
   return re_ ? re_->pattern() : empty;
+}
+
+struct PatternSet::Impl {
+  RE2::Set set;
+  explicit Impl(const RE2::Options& options) : set(options, RE2::UNANCHORED) {}
+};
+
+PatternSet::PatternSet(const std::vector<std::string>& sources, const PatternOptions& options) {
+  RE2::Options opts;
+  opts.set_log_errors(false);
+  opts.set_case_sensitive(!options.case_insensitive);
+  opts.set_max_mem(options.max_memory * 4);
+  auto impl = std::make_shared<Impl>(opts);
+  for (const auto& source : sources) {
+    std::string error;
+    if (impl->set.Add(re2::StringPiece(source.data(), source.size()), &error) < 0) throw std::invalid_argument(error);
+  }
+  if (!impl->set.Compile()) throw std::invalid_argument("pattern set too large - compile failed");
+  set_ = std::move(impl);
+}
+
+std::vector<int> PatternSet::matching(std::string_view text) const {
+  std::vector<int> out;
+  if (set_) set_->set.Match(re2::StringPiece(text.data(), text.size()), &out);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 std::string_view group_text(std::string_view text, const Pattern::Match& match, int index) {

@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace re2 { class RE2; }
+namespace re2 {
+class RE2;
+}  // namespace re2
 
 namespace unres {
 
@@ -41,7 +43,8 @@ class Pattern {
 
   // First match starting at or after `from`; `text` is the whole subject so that ^, $ and \b
   // see the true context.
-  std::optional<Match> find(std::string_view text, std::size_t from = 0) const;
+  std::optional<Match> find(std::string_view text, std::size_t from = 0,
+                            std::size_t to = std::string_view::npos) const;
   // Match that must start exactly at `at`.
   std::optional<Match> match_at(std::string_view text, std::size_t at) const;
   // All non-overlapping matches, left to right.
@@ -52,11 +55,29 @@ class Pattern {
   const std::map<std::string, int>& group_names() const { return *names_; }
   const std::string& source() const;
   bool valid() const { return re_ != nullptr; }
+  // Size of the compiled program (RE2 instructions): what the loader's limits count.
+  std::size_t program_size() const;
 
  private:
   std::optional<Match> run(std::string_view text, std::size_t from, std::size_t to, bool anchored) const;
   std::shared_ptr<const re2::RE2> re_;
   std::shared_ptr<const std::map<std::string, int>> names_;
+};
+
+// Several patterns matched in one pass: which of them match somewhere in a text. Used as a
+// prefilter so that a pattern that cannot match a resolution is not run over it.
+class PatternSet {
+ public:
+  // Throws std::invalid_argument when a pattern does not compile.
+  explicit PatternSet(const std::vector<std::string>& sources, const PatternOptions& options = {});
+  PatternSet() = default;
+  // Indexes (into `sources`) of the patterns that match in `text`, ascending.
+  std::vector<int> matching(std::string_view text) const;
+  bool valid() const { return set_ != nullptr; }
+
+ private:
+  struct Impl;
+  std::shared_ptr<const Impl> set_;
 };
 
 // Text of group `index` in `text`, or an empty view when the group did not take part.

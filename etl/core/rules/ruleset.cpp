@@ -72,7 +72,9 @@ std::optional<int> Vocabulary::number(std::string_view text) const {
     return std::stoi(t);
   }
   // Compound number words: "sixty-ninth" = sixty + ninth, "one hundred and first" = 1 * 100 + 1.
-  int total = 0, current = 0;
+  // In 64 bits and capped like the digits above: "hundred hundred hundred hundred hundred" or a
+  // vocabulary value near INT_MAX must not overflow.
+  long long total = 0, current = 0;
   bool any = false;
   std::size_t at = 0;
   while (at < t.size()) {
@@ -86,9 +88,10 @@ std::optional<int> Vocabulary::number(std::string_view text) const {
     any = true;
     if (it->second == 100) current = (current ? current : 1) * 100;
     else current += it->second;
+    if (current < 0 || current > 999999) return std::nullopt;
   }
   total += current;
-  return any ? std::optional<int>(total) : std::nullopt;
+  return any ? std::optional<int>(static_cast<int>(total)) : std::nullopt;
 }
 
 }  // namespace unres

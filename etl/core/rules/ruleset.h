@@ -136,8 +136,10 @@ struct RuleSet {
   PhraseLexicon phrases;
   Gazetteer organizations;
   std::vector<CitationRule> citations;
+  PatternSet citation_prefilter;   // all citation patterns in one pass: which can match at all
   Pattern ibid;
   std::vector<DeadlineRule> deadlines;
+  PatternSet deadline_prefilter;
   Vocabulary vocabulary;
   std::string hash;   // of every rule file's bytes: recorded with each run
 };

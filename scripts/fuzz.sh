@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Fuzzes one libFuzzer target under AddressSanitizer and UndefinedBehaviorSanitizer:
+#   scripts/fuzz.sh TARGET SECONDS [more libFuzzer flags]
+# TARGET: parse  bytes -> unres::parse (normalize, split, segment, extract), default rules
+#         rules  bytes -> one rule file (the first byte chooses which) -> load_rules, run_examples
+# Builds with clang into build-fuzz/ (-DUNRES_FUZZ=ON), then runs with -rss_limit_mb=512 -timeout=1
+# -max_total_time=SECONDS. Starting corpus: parse: tests/data/** and ../shared/corpus/** when
+# present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
+# build-fuzz/corpus-TARGET/ (reused by the next run), crashes go to build-fuzz/artifacts-TARGET/,
+# the log to build-fuzz/fuzz-TARGET.log. Exit status: libFuzzer's (0: no finding).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+target=${1:?usage: scripts/fuzz.sh parse|rules SECONDS [libFuzzer flags]}
+seconds=${2:?usage: scripts/fuzz.sh parse|rules SECONDS [libFuzzer flags]}
+shift 2
+case $target in
+  parse | rules) ;;
+  *) echo "fuzz.sh: unknown target '$target' (use parse or rules)" >&2; exit 2 ;;
+esac
+
+cxx=${UNRES_FUZZ_CXX:-}
+if [[ -z $cxx ]]; then
+  for c in clang++-14 clang++; do
+    if command -v "$c" >/dev/null; then cxx=$c; break; fi
+  done
+fi
+[[ -n $cxx ]] || { echo "fuzz.sh: clang++ not found (scripts/setup.sh installs clang-14)" >&2; exit 2; }
+
+dir=build-fuzz
+cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" -DUNRES_FUZZ=ON \
+      -DUNRES_BUILD_TESTS=OFF >/dev/null
+cmake --build "$dir" -j2 --target "fuzz_$target"
+
+corpus=$dir/corpus-$target
+artifacts=$dir/artifacts-$target
+mkdir -p "$corpus" "$artifacts"
+seeds=()
+if [[ $target == parse ]]; then
+  seeds+=(tests/data)
+  [[ -d ../shared/corpus ]] && seeds+=(../shared/corpus)
+else
+  # The first byte of an input chooses the file it replaces (its index in rule_file_names()) and,
+  # plus 6, that the other five are the default rules rather than small ones (fuzz_rules.cpp).
+  seeds+=("$dir/seeds-rules")
+  rm -rf "$dir/seeds-rules" && mkdir -p "$dir/seeds-rules"
+  i=0
+  for name in structure vocabulary phrases organizations citations deadlines; do
+    for byte in "$i" "$((i + 6))"; do
+      { printf "\\x$(printf %02x "$byte")"; cat "mappings/$name.yaml"; } >"$dir/seeds-rules/$byte-$name.yaml"
+    done
+    i=$((i + 1))
+  done
+fi
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:quarantine_size_mb=64}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+echo "fuzz.sh: $target for ${seconds}s; corpus $corpus ${seeds[*]}; log $dir/fuzz-$target.log"
+rc=0
+"$dir/fuzz_$target" -rss_limit_mb=512 -timeout=1 -max_total_time="$seconds" -print_final_stats=1 \
+  -dict="tests/fuzz/$target.dict" -artifact_prefix="$artifacts/" "$@" "$corpus" "${seeds[@]}" \
+  >"$dir/fuzz-$target.log" 2>&1 || rc=$?
+grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::|^Done' "$dir/fuzz-$target.log" || true
+if [[ $rc -ne 0 ]]; then
+  echo "fuzz.sh: $target found a problem (exit $rc); see $dir/fuzz-$target.log and $artifacts/" >&2
+  tail -n 40 "$dir/fuzz-$target.log" >&2
+fi
+exit "$rc"
