@@ -1,5 +1,6 @@
 #pragma once
-// Files compiled into the binary (cmake/embed_files.cmake): the default mappings/*.yaml and sql/schema.sql.
+// Files compiled into the binary (cmake/embed_files.cmake): the default mappings/*.yaml, sql/schema.sql
+// and sql/views.sql.
 #include <string_view>
 #include <vector>
 
