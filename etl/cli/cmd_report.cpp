@@ -1,6 +1,4 @@
 // unres report [--db FILE] --out FILE.html
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -8,23 +6,11 @@
 
 #include "commands.h"
 #include "errors.h"
+#include "text.h"
 #include "report.h"
 #include "store/queries.h"
 
 namespace unres::cli {
-
-namespace {
-
-std::string now_utc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
-}
-
-}  // namespace
 
 Command add_report(CLI::App& parent) {
   struct Args {
@@ -41,7 +27,7 @@ Command add_report(CLI::App& parent) {
   return {report, [a] {
             ReportData data = Queries(a->db).report_data(a->top);
             data.database = std::filesystem::path(a->db).filename().string();
-            data.generated_at = now_utc();
+            data.generated_at = utc_now("%Y-%m-%d %H:%M UTC");
             std::ofstream out(a->out, std::ios::binary);
             out << render_report(data);
             out.close();

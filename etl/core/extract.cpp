@@ -1,6 +1,7 @@
 #include "extract.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "errors.h"
@@ -381,22 +382,27 @@ std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view t
 
 void settle_deadlines(std::vector<DeadlineHit>& hits) {
   // "submit a report under this item": the session another deadline of the paragraph names.
-  for (auto& hit : hits) {
-    if (!hit.rule->session_from_paragraph) continue;
-    for (const auto& other : hits)
-      if (other.record.session && !other.rule->session_from_paragraph) {
-        hit.record.session = other.record.session;
-        break;
-      }
-  }
-  // The same request found by two rules is one deadline.
+  // (Each step is linear or n log n: a paragraph may hold a million hits.)
+  for (const auto& other : hits)
+    if (other.record.session && !other.rule->session_from_paragraph) {
+      for (auto& hit : hits)
+        if (hit.rule->session_from_paragraph) hit.record.session = other.record.session;
+      break;
+    }
+  // The same request found by two rules is one deadline: a hit is dropped when it overlaps one kept
+  // before it of the same kind and session. Kept spans of one kind and session do not overlap, so
+  // the one with the last start before this hit's end (the longest of those starting there) is the
+  // only one to compare with.
+  std::map<std::pair<std::string, std::optional<int>>, std::map<std::size_t, std::size_t>> kept;  // start -> end
   std::vector<DeadlineHit> unique;
   for (auto& hit : hits) {
-    const bool dup = std::any_of(unique.begin(), unique.end(), [&](const DeadlineHit& u) {
-      return u.record.kind == hit.record.kind && u.record.session == hit.record.session &&
-             u.record.span.begin < hit.record.span.end && hit.record.span.begin < u.record.span.end;
-    });
-    if (!dup) unique.push_back(std::move(hit));
+    const Span s = hit.record.span;
+    auto& spans = kept[{hit.record.kind, hit.record.session}];
+    const auto after = spans.lower_bound(s.end);
+    if (after != spans.begin() && s.begin < std::prev(after)->second) continue;
+    auto& end = spans[s.begin];
+    end = std::max(end, s.end);
+    unique.push_back(std::move(hit));
   }
   std::sort(unique.begin(), unique.end(), [](const DeadlineHit& a, const DeadlineHit& b) {
     return a.record.span.begin < b.record.span.begin;

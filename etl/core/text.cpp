@@ -1,6 +1,8 @@
 #include "text.h"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 
 namespace unres {
 
@@ -78,6 +80,14 @@ std::vector<LineSpan> split_lines(std::string_view text, std::size_t from, std::
     begin = nl + 1;
   }
   return lines;
+}
+
+std::string utc_now(const char* format) {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  return std::string(buf, std::strftime(buf, sizeof buf, format, &tm));
 }
 
 std::string excerpt(std::string_view text, std::size_t at, std::size_t length) {

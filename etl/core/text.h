@@ -25,6 +25,9 @@ struct LineSpan {
 std::vector<LineSpan> split_lines(std::string_view text, std::size_t from = 0,
                                   std::size_t to = std::string_view::npos);
 
+// The current UTC time in a strftime format, e.g. "%Y-%m-%dT%H:%M:%SZ".
+std::string utc_now(const char* format);
+
 // A short, single-line excerpt for messages.
 std::string excerpt(std::string_view text, std::size_t at, std::size_t length = 80);
 

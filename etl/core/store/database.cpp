@@ -3,25 +3,15 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
 #include <map>
 #include <unordered_map>
 
 #include "embedded.h"
+#include "text.h"
 
 namespace unres {
 
 namespace {
-
-std::string now_utc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::string_view embedded_sql(std::string_view path) {
   for (const auto& f : embedded_files())
@@ -133,7 +123,7 @@ std::int64_t Database::begin_run(const std::string& rules_hash) {
   try {
     auto& s = impl_->statement(
         "INSERT INTO ingest_runs(started_at, status, rules_hash, tool_version) VALUES(?, 'running', ?, ?)");
-    s.bind(1, now_utc());
+    s.bind(1, utc_now("%Y-%m-%dT%H:%M:%SZ"));
     s.bind(2, rules_hash);
     s.bind(3, std::string(UNRES_VERSION));
     s.exec();
@@ -151,7 +141,7 @@ void Database::finish_run(std::int64_t run, const RunCounts& c, const std::strin
     auto& s = impl_->statement(
         "UPDATE ingest_runs SET finished_at = ?, status = ?, files_seen = ?, files_loaded = ?, files_skipped = ?, "
         "files_quarantined = ?, resolutions = ?, row_counts = ? WHERE id = ?");
-    s.bind(1, now_utc());
+    s.bind(1, utc_now("%Y-%m-%dT%H:%M:%SZ"));
     s.bind(2, status);
     s.bind(3, c.seen);
     s.bind(4, c.loaded);
