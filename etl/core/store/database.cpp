@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "embedded.h"
+#include "source.h"
 #include "text.h"
 
 namespace unres {
@@ -63,6 +64,23 @@ struct Database::Impl {
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
 };
 
+std::string schema_fingerprint() {
+  return hex_hash(std::string(embedded_sql("sql/schema.sql")) + '\0' + std::string(embedded_sql("sql/views.sql")) +
+                  '\0' + UNRES_VERSION);
+}
+
+namespace {
+std::string stored_fingerprint(SQLite::Database& db) {
+  try {
+    SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
+                                 "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts')");
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  } catch (const SQLite::Exception&) {
+    return {};  // no meta table yet
+  }
+}
+}  // namespace
+
 Database::Database(const std::filesystem::path& file) {
   try {
     impl_ = std::make_unique<Impl>(file);
@@ -76,16 +94,20 @@ Database::Database(const std::filesystem::path& file) {
     if (version > kSchemaVersion)
       throw DatabaseError(file.string() + ": database schema version " + std::to_string(version) +
                           " is newer than this unres understands (" + std::to_string(kSchemaVersion) + ")");
-    SQLite::Transaction tx(db);
-    db.exec(std::string(embedded_sql("sql/schema.sql")));
-    // Views, full-text index and documentation: derived from the tables, refreshed on every open.
-    db.exec(std::string(embedded_sql("sql/views.sql")));
     // Paragraph id ranges loaded in the open batch, not yet in the full-text index.
     db.exec("CREATE TEMP TABLE IF NOT EXISTS fts_pending(lo INTEGER NOT NULL, hi INTEGER NOT NULL)");
+    if (stored_fingerprint(db) == schema_fingerprint()) return;  // up to date: nothing to write
+    // IMMEDIATE: take the write lock first, waiting the busy timeout for another writer (a deferred
+    // transaction that has read cannot wait: SQLite fails it at once with "database is locked").
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    db.exec(std::string(embedded_sql("sql/schema.sql")));
+    // Views, full-text index and documentation: derived from the tables, refreshed when they change.
+    db.exec(std::string(embedded_sql("sql/views.sql")));
     db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
-    SQLite::Statement meta(db, "INSERT INTO meta(key, value) VALUES('tool_version', ?) "
+    SQLite::Statement meta(db, "INSERT INTO meta(key, value) VALUES('tool_version', ?), ('schema_fingerprint', ?) "
                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     meta.bind(1, std::string(UNRES_VERSION));
+    meta.bind(2, schema_fingerprint());
     meta.exec();
     tx.commit();
   } catch (const SQLite::Exception& e) {
@@ -98,7 +120,7 @@ Database::~Database() = default;
 void Database::sync_organizations(const Gazetteer& gazetteer) {
   try {
     auto& db = impl_->db;
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     for (const auto& org : gazetteer.entries) {
       auto& s = impl_->statement(
           "INSERT INTO organizations(name, acronym, category) VALUES(?, ?, ?) "
@@ -187,7 +209,7 @@ std::unordered_map<std::string, KnownDocument> Database::known_documents() {
 struct Database::Batch::Impl {
   Database& owner;
   SQLite::Transaction tx;
-  explicit Impl(Database& db) : owner(db), tx(db.impl_->db) {}
+  explicit Impl(Database& db) : owner(db), tx(db.impl_->db, SQLite::TransactionBehavior::IMMEDIATE) {}
 };
 
 Database::Batch::Batch(Database& db) {

@@ -17,6 +17,10 @@ namespace unres {
 
 inline constexpr int kSchemaVersion = 1;
 
+// Identifies the schema and views this build creates; stored in the meta table, so that a
+// database already up to date is opened without writing (and a reader never waits for a writer).
+std::string schema_fingerprint();
+
 struct RunCounts {
   std::int64_t seen = 0, loaded = 0, skipped = 0, quarantined = 0, resolutions = 0;
 };

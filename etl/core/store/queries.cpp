@@ -111,10 +111,21 @@ Queries::Queries(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
     throw DatabaseError(file.string() + ": no such database (unres ingest --db " + file.string() + " ... creates it)");
-  // Brings the schema, views and full-text index up to date; reading then needs no write access.
-  { Database upgrade(file); }
   try {
     impl_ = std::make_unique<Impl>(file);
+    // A database from another build gets its schema, views and full-text index brought up to
+    // date first; one already current is only read, so a running ingest never makes us wait.
+    bool current = false;
+    {
+      SQLite::Statement q(impl_->db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
+                                 "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts')");
+      current = q.executeStep() && q.getColumn(0).getString() == schema_fingerprint();
+    }
+    if (!current) {
+      impl_.reset();
+      { Database upgrade(file); }
+      impl_ = std::make_unique<Impl>(file);
+    }
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(file.string() + ": " + e.what());
   }
