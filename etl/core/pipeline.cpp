@@ -124,6 +124,12 @@ struct Timer {
     std::lock_guard lock(mutex);
     times.*stage += seconds;
   }
+  void add(const StageTimes& t) {
+    std::lock_guard lock(mutex);
+    times.normalize += t.normalize;
+    times.segment += t.segment;
+    times.extract += t.extract;
+  }
 };
 
 Outcome process(const std::filesystem::path& path, const std::unordered_map<std::string, KnownDocument>& known,
@@ -148,22 +154,9 @@ Outcome process(const std::filesystem::path& path, const std::unordered_map<std:
       out.file.bytes.clear();
       return out;
     }
-    t = Clock::now();
-    const NormalizedText text = normalize(out.file, rules);
-    timer.add(&StageTimes::normalize, since(t));
-    out.parsed = {text.format, text.encoding, {}};
-    for (const auto& doc : split_documents(text, rules)) {
-      t = Clock::now();
-      const Segments segments = segment(text, doc, rules);
-      timer.add(&StageTimes::segment, since(t));
-      t = Clock::now();
-      out.parsed.resolutions.push_back(extract(text, doc, segments, rules));
-      timer.add(&StageTimes::extract, since(t));
-    }
-    std::set<std::string> symbols;
-    for (const auto& r : out.parsed.resolutions)
-      if (!symbols.insert(r.meta.at("symbol")).second)
-        throw InputError("split", 0, "the file holds resolution " + r.meta.at("symbol") + " twice");
+    StageTimes times;
+    out.parsed = parse(out.file, rules, &times);
+    timer.add(times);
     out.kind = Outcome::Kind::parsed;
   } catch (const InputError& e) {
     out.kind = Outcome::Kind::rejected;
@@ -176,13 +169,28 @@ Outcome process(const std::filesystem::path& path, const std::unordered_map<std:
 
 }  // namespace
 
-ParsedFile parse(const SourceFile& file, const RuleSet& rules) {
+ParsedFile parse(const SourceFile& file, const RuleSet& rules, StageTimes* times) {
+  StageTimes local;
+  StageTimes& t = times ? *times : local;
+  auto start = Clock::now();
+  const auto lap = [&](double StageTimes::*stage) {
+    const auto now = Clock::now();
+    t.*stage += std::chrono::duration<double>(now - start).count();
+    start = now;
+  };
   const NormalizedText text = normalize(file, rules);
+  lap(&StageTimes::normalize);
   ParsedFile parsed{text.format, text.encoding, {}};
   for (const auto& doc : split_documents(text, rules)) {
     const Segments segments = segment(text, doc, rules);
+    lap(&StageTimes::segment);
     parsed.resolutions.push_back(extract(text, doc, segments, rules));
+    lap(&StageTimes::extract);
   }
+  std::set<std::string> symbols;
+  for (const auto& r : parsed.resolutions)
+    if (!symbols.insert(r.meta.at("symbol")).second)
+      throw InputError("split", 0, "the file holds resolution " + r.meta.at("symbol") + " twice");
   return parsed;
 }
 

@@ -22,13 +22,14 @@ struct ParsedFile {
   std::vector<ResolutionRecord> resolutions;
 };
 
-// Every stage but load, on one file already read. Pure: throws InputError for bad input.
-ParsedFile parse(const SourceFile& file, const RuleSet& rules);
-
 // Time spent in each stage, summed over threads (seconds).
 struct StageTimes {
   double read = 0, normalize = 0, segment = 0, extract = 0, load = 0;
 };
+
+// Every stage but load, on one file already read (adding each stage's time to `times` if given).
+// Pure: throws InputError for bad input.
+ParsedFile parse(const SourceFile& file, const RuleSet& rules, StageTimes* times = nullptr);
 
 struct IngestProgress {
   std::int64_t done, total, resolutions;
