@@ -53,7 +53,10 @@ else
   done
 fi
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:quarantine_size_mb=64}
+# malloc_context_size=0: the stacks of allocations made in RE2 and yaml-cpp (built without frame
+# pointers) unwind to garbage, each one new, and ASan's stack depot grew about 1 MB a minute toward
+# the 512 MB limit. Replay a finding with the default ASAN_OPTIONS to see where memory was allocated.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_string_checks=1:quarantine_size_mb=64:malloc_context_size=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 echo "fuzz.sh: $target for ${seconds}s; corpus $corpus ${seeds[*]}; log $dir/fuzz-$target.log"
 rc=0

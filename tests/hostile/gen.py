@@ -121,8 +121,8 @@ def long_symbol(path, length):
     return write(path, text)
 
 
-def with_bytes(path, insert):
+def with_bytes(path, insert, number="68/272"):
     """A valid resolution with `insert` (bytes) in the middle of its first operative paragraph."""
-    text = resolution("\t1.\tDecides to remain seized of the matter, ABOVE ALL, today.\n").encode()
+    text = resolution("\t1.\tDecides to remain seized of the matter, ABOVE ALL, today.\n", number=number).encode()
     at = text.index(b"ABOVE ALL")
     return write(path, text[:at] + insert + text[at:])

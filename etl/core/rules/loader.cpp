@@ -29,6 +29,11 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
+// A pattern not compiled because the rules as a whole are over a RuleLimits limit.
+struct OverLimit : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
 // Collects every problem of every file; the loader keeps going after an error so that the
 // user sees them all at once.
 class Loader {
@@ -66,10 +71,18 @@ class Loader {
     return options;
   }
   Pattern compile(std::string_view source, const PatternOptions& options = budget()) {
+    if (source.size() > RuleLimits::pattern_bytes)
+      throw std::invalid_argument("the pattern is " + std::to_string(source.size()) + " bytes, over the limit of " +
+                                  std::to_string(RuleLimits::pattern_bytes));
     return admit([&] { return Pattern::compile(source, options); }, options);
   }
   Pattern literals(const std::vector<std::string>& items, std::string_view prefix, std::string_view suffix,
                    const PatternOptions& options) {
+    std::size_t bytes = 0;
+    for (const auto& item : items) bytes += item.size();
+    if (bytes > RuleLimits::literal_bytes)
+      throw std::invalid_argument("they are " + std::to_string(bytes) + " bytes together, over the limit of " +
+                                  std::to_string(RuleLimits::literal_bytes));
     return admit([&] { return Pattern::any_literal(items, prefix, suffix, options); }, options);
   }
 
@@ -81,7 +94,7 @@ class Loader {
   }
 
   bool is_map(const YAML::Node& node, const std::string& what, const std::string& rule) {
-    if (node.IsMap()) return true;
+    if (node.IsDefined() && node.IsMap()) return true;  // (IsMap() throws on a missing key's node)
     error(node, rule, what + " must be a mapping");
     return false;
   }
@@ -122,12 +135,11 @@ class Loader {
   template <class Make>
   Pattern admit(const Make& make, const PatternOptions& options) {
     if (patterns_ >= RuleLimits::patterns)
-      throw std::invalid_argument("not compiled: the rules hold more than " + std::to_string(RuleLimits::patterns) +
-                                  " patterns (the limit for all rule files together)");
+      throw OverLimit("the rules hold more than " + std::to_string(RuleLimits::patterns) +
+                      " patterns (the limit for all rule files together)");
     if (instructions_ > RuleLimits::instructions)
-      throw std::invalid_argument("not compiled: the patterns before it already compile to more than " +
-                                  std::to_string(RuleLimits::instructions) +
-                                  " RE2 instructions (the limit for all rule files together)");
+      throw OverLimit("the patterns before it compile to more than " + std::to_string(RuleLimits::instructions) +
+                      " RE2 instructions (the limit for all rule files together)");
     try {
       Pattern p = make();
       ++patterns_;
@@ -161,6 +173,11 @@ class Loader {
       for (const auto& g : groups)
         if (p.group(g) < 0) error(map[key], rule, "pattern '" + key + "' has no named group '" + g + "'");
       return p;
+    } catch (const OverLimit& e) {
+      // Said once: every later pattern is over the same limit.
+      if (!over_limit_) error(map[key], rule, std::string("pattern '") + key + "' not compiled: " + e.what());
+      over_limit_ = true;
+      return std::nullopt;
     } catch (const std::invalid_argument& e) {
       error(map[key], rule, std::string("pattern '") + key + "' does not compile: " + e.what());
       return std::nullopt;
@@ -233,13 +250,14 @@ class Loader {
   std::string file_;
   std::set<std::string> ids_;
   std::size_t patterns_ = 0, instructions_ = 0;
+  bool over_limit_ = false;
 };
 
 void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
   L.keys(root, {"layouts", "detect_window", "replacements", "document", "metadata"}, "");
   // Layouts
   const YAML::Node layouts = root["layouts"];
-  if (!layouts.IsSequence() || layouts.size() == 0) L.error(root, "", "'layouts' must be a non-empty list");
+  if (!layouts.IsDefined() || !layouts.IsSequence() || layouts.size() == 0) L.error(root, "", "'layouts' must be a non-empty list");
   else
     for (const auto& node : layouts) {
       if (!L.is_map(node, "a layout", "")) continue;
@@ -324,7 +342,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
   }
   // Metadata
   const YAML::Node meta = root["metadata"];
-  if (!meta.IsSequence()) L.error(root, "", "'metadata' must be a list of rules");
+  if (!meta.IsDefined() || !meta.IsSequence()) L.error(root, "", "'metadata' must be a list of rules");
   else
     for (const auto& node : meta) {
       if (!L.is_map(node, "a metadata rule", "")) continue;
@@ -401,7 +419,7 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
     lex.secondary_connector = *p;
   }
   const YAML::Node list = root["phrases"];
-  if (!list.IsSequence()) L.error(root, "", "'phrases' must be a list");
+  if (!list.IsDefined() || !list.IsSequence()) L.error(root, "", "'phrases' must be a list");
   else
     for (const auto& node : list) {
       if (!L.is_map(node, "a phrase", "")) continue;
@@ -430,7 +448,7 @@ void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
   auto& gaz = rules.organizations;
   if (auto p = L.pattern(root, "defined_acronym", "", true, {"acronym"})) gaz.defined_acronym = *p;
   const YAML::Node list = root["organizations"];
-  if (!list.IsSequence()) {
+  if (!list.IsDefined() || !list.IsSequence()) {
     L.error(root, "", "'organizations' must be a list");
     return;
   }
@@ -476,7 +494,7 @@ void load_citations(Loader& L, const YAML::Node& root, RuleSet& rules) {
   const auto kinds = L.strings(root, "kinds", "", true);
   if (auto p = L.pattern(root, "ibid", "", true)) rules.ibid = *p;
   const YAML::Node list = root["rules"];
-  if (!list.IsSequence()) {
+  if (!list.IsDefined() || !list.IsSequence()) {
     L.error(root, "", "'rules' must be a list");
     return;
   }
@@ -493,7 +511,7 @@ void load_citations(Loader& L, const YAML::Node& root, RuleSet& rules) {
     if (p) L.not_empty(node["pattern"], id, "pattern", *p);
     rule.next = L.pattern(node, "next", id, false);
     const YAML::Node emits = node["emit"];
-    if (!emits.IsSequence() || emits.size() == 0) L.error(node, id, "'emit' must be a non-empty list");
+    if (!emits.IsDefined() || !emits.IsSequence() || emits.size() == 0) L.error(node, id, "'emit' must be a non-empty list");
     else
       for (const auto& e : emits) {
         if (!L.is_map(e, "an emit entry", id)) continue;
@@ -523,7 +541,7 @@ void load_deadlines(Loader& L, const YAML::Node& root, RuleSet& rules) {
   L.keys(root, {"kinds", "rules"}, "");
   const auto kinds = L.strings(root, "kinds", "", true);
   const YAML::Node list = root["rules"];
-  if (!list.IsSequence()) {
+  if (!list.IsDefined() || !list.IsSequence()) {
     L.error(root, "", "'rules' must be a list");
     return;
   }

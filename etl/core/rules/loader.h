@@ -16,6 +16,8 @@ struct RuleLimits {
   static constexpr std::size_t file_bytes = 16u << 20;        // one rule file
   static constexpr std::size_t yaml_nodes = 200'000;          // scalars, lists and mappings of one file
   static constexpr std::size_t yaml_depth = 64;               // nesting of lists and mappings
+  static constexpr std::size_t pattern_bytes = 64u << 10;     // the source of one pattern
+  static constexpr std::size_t literal_bytes = 2u << 20;      // the gazetteer's names, acronyms, aliases together
   static constexpr std::int64_t pattern_memory = 8 << 20;     // RE2 budget (program + DFA cache) of a pattern
   static constexpr std::int64_t gazetteer_memory = 64 << 20;  // ... of the gazetteer's one alternation
   static constexpr std::size_t patterns = 1'000;              // regular expressions in all files
