@@ -137,11 +137,20 @@ Command add_export(CLI::App& parent) {
               return kExitUsage;
             }
             const auto objects = queries.objects();
+            std::size_t written = 0;
             try {
               for (const auto& object : objects) {
+                // File names come from the database's catalog: a name that is not a plain
+                // identifier ("../x") could write outside --out, so it is skipped.
+                if (object.name.empty() || object.name.find_first_not_of(
+                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos) {
+                  std::cerr << "unres: skipped table '" << object.name << "': not a plain name\n";
+                  continue;
+                }
                 const auto file = dir / (object.name + "." + a->format);
                 const auto rows = write_object(queries, object, a->format, file);
                 std::cerr << "unres: " << file.string() << ": " << rows << " row(s)\n";
+                ++written;
               }
               const auto database = fs::path(a->db).stem().string();
               std::ofstream meta(dir / "metadata.json", std::ios::binary);
@@ -152,7 +161,7 @@ Command add_export(CLI::App& parent) {
               std::cerr << "unres: " << e.what() << "\n";
               return kExitUsage;
             }
-            std::cerr << "unres: wrote " << objects.size() << " " << a->format << " file(s) and metadata.json to "
+            std::cerr << "unres: wrote " << written << " " << a->format << " file(s) and metadata.json to "
                       << dir.string() << "\n";
             return kExitOk;
           }};
