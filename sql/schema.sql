@@ -1,7 +1,10 @@
 -- unres schema, version 1 (PRAGMA user_version). The tables and columns of
 -- ../shared/design/schema-contract.md are the public surface: add, never rename or drop.
 -- Offsets are byte offsets into the source file as read: [start_offset, end_offset).
-PRAGMA foreign_keys = ON;
+-- Foreign keys are declared for readers and tools (ON DELETE CASCADE works for a connection that
+-- enables them); the unres writer deletes children itself and runs without the per-row checks.
+-- A CHECK with IN over three or more constants costs SQLite a temporary b-tree per inserted row,
+-- so such checks are written as OR-ed comparisons.
 
 CREATE TABLE IF NOT EXISTS meta (
   key   TEXT PRIMARY KEY,
@@ -45,7 +48,7 @@ CREATE INDEX IF NOT EXISTS resolutions_session ON resolutions(session, number);
 CREATE TABLE IF NOT EXISTS paragraphs (
   id            INTEGER PRIMARY KEY,
   resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
-  kind          TEXT NOT NULL CHECK (kind IN ('preambular', 'operative', 'annex')),
+  kind          TEXT NOT NULL CHECK (kind = 'preambular' OR kind = 'operative' OR kind = 'annex'),
   ordinal       INTEGER NOT NULL,
   number        TEXT,
   parent_id     INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,

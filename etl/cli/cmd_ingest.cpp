@@ -56,7 +56,8 @@ void write_report(const std::string& path, const IngestResult& r, const std::str
                         {"normalize", r.times.normalize},
                         {"segment", r.times.segment},
                         {"extract", r.times.extract},
-                        {"load", r.times.load}};
+                        {"load", r.times.load},
+                        {"index", r.times.index}};
   j["rules_hash"] = rules_hash;
   j["tool_version"] = UNRES_VERSION;
   std::ofstream out(path);

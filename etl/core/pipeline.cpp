@@ -210,6 +210,7 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
   result.run_id = db.begin_run(rules.hash);
 
   const auto files = list_inputs(options.inputs);
+  if (known.empty() && !files.empty()) db.defer_indexes();
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   Window window(files.size(), std::max<std::size_t>(16, jobs * 8));
   Timer timer;
@@ -295,8 +296,13 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
   }
   window.stop();
   for (auto& w : workers) w.join();
-  if (options.on_progress)
+  if (options.on_progress) {
     options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
+    if (known.empty() && !files.empty()) log << "unres: building the indexes of this first load\n";
+  }
+  const auto t = Clock::now();
+  db.build_indexes();  // after an interruption too: what was loaded is complete
+  timer.times.index = since(t);
 
   result.status = interrupted ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";
   db.finish_run(result.run_id, c, result.status);

@@ -25,6 +25,7 @@ struct ParsedFile {
 // Time spent in each stage, summed over threads (seconds).
 struct StageTimes {
   double read = 0, normalize = 0, segment = 0, extract = 0, load = 0;
+  double index = 0;  // building the indexes after a first load (Database::defer_indexes)
 };
 
 // Every stage but load, on one file already read (adding each stage's time to `times` if given).

@@ -87,6 +87,13 @@ class Database {
 
   std::vector<QuarantineRow> quarantine_rows();
 
+  // A first load into an empty database: the secondary indexes are dropped and the full-text
+  // index is left empty, to be built once by build_indexes() (sorting once is far cheaper than
+  // updating them row by row). Readers meanwhile see complete rows, without those indexes.
+  // Should the load stop before build_indexes(), the next open of the database builds them.
+  void defer_indexes();
+  void build_indexes();
+
  private:
   // Removes every row loaded from `path`, its full-text entries included.
   void forget_document(const std::string& path);
