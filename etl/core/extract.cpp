@@ -1,5 +1,6 @@
 #include "extract.h"
 
+#include <cctype>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -175,35 +176,35 @@ class Extractor {
 
   void organizations() {
     const auto& gaz = rules_.organizations;
-    if (!gaz.matcher.valid() || ranges_.empty()) return;
+    if (gaz.matcher.empty() || ranges_.empty()) return;
     const Span all = region();
     std::map<std::string, std::size_t> defined;   // acronyms this resolution defines
     std::vector<Span> taken;
-    for (const auto& m : gaz.matcher.find_all(all_, all.begin, all.end)) {
-      const Range* range = range_of(m.whole);
+    for (const Span m : gaz.matcher.find_all(all_, all.begin, all.end)) {
+      const Range* range = range_of(m);
       if (!range) continue;
-      const std::string surface(view(all_, m.whole));
+      const std::string surface(view(all_, m));
       const auto entry = gaz.entry_of_surface.find(surface);
       if (entry == gaz.entry_of_surface.end()) continue;
-      r_.mentions.push_back({entry->second, range->paragraph, surface, "gazetteer", raw(m.whole)});
-      taken.push_back(m.whole);
-      if (const auto d = gaz.defined_acronym.match_at(all_.substr(0, range->span.end), m.whole.end)) {
+      r_.mentions.push_back({entry->second, range->paragraph, surface, "gazetteer", raw(m)});
+      taken.push_back(m);
+      if (const auto d = gaz.defined_acronym.match_at(all_.substr(0, range->span.end), m.end)) {
         const std::string acronym(group_text(all_, *d, gaz.defined_acronym.group("acronym")));
-        if (!gaz.entry_of_surface.count(acronym)) defined.emplace(acronym, entry->second);
+        // (An acronym that cannot be matched as a whole word is not looked for.)
+        if (!acronym.empty() && std::isalnum(static_cast<unsigned char>(acronym.front())) &&
+            !gaz.entry_of_surface.count(acronym))
+          defined.emplace(acronym, entry->second);
       }
     }
     if (defined.empty()) return;
     std::vector<std::string> acronyms;
     for (const auto& [a, e] : defined) acronyms.push_back(a);
-    const Pattern local = Pattern::any_literal(acronyms, "\\b", "\\b");
-    for (const auto& m : local.find_all(all_, all.begin, all.end)) {
-      const Range* range = range_of(m.whole);
-      const bool inside = std::any_of(taken.begin(), taken.end(), [&](Span t) {
-        return m.whole.begin < t.end && t.begin < m.whole.end;
-      });
+    for (const Span m : LiteralSet(acronyms).find_all(all_, all.begin, all.end)) {
+      const Range* range = range_of(m);
+      const bool inside = std::any_of(taken.begin(), taken.end(), [&](Span t) { return m.begin < t.end && t.begin < m.end; });
       if (!range || inside) continue;
-      const std::string surface(view(all_, m.whole));
-      r_.mentions.push_back({defined.at(surface), range->paragraph, surface, "defined-acronym", raw(m.whole)});
+      const std::string surface(view(all_, m));
+      r_.mentions.push_back({defined.at(surface), range->paragraph, surface, "defined-acronym", raw(m)});
     }
   }
 

@@ -17,41 +17,30 @@ bool word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '\'' || c >= 0x80;
 }
 
-// Words and commas from `at`, up to `limit` tokens; stops at any other punctuation or a digit.
-std::vector<Token> tokenize(std::string_view text, std::size_t at, std::size_t limit) {
-  std::vector<Token> out;
-  std::size_t i = at;
-  while (i < text.size() && out.size() < limit) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      ++i;
-    } else if (c == ',') {
-      out.push_back({{i, i + 1}, ","});
-      ++i;
-    } else if (word_char(c)) {
-      std::size_t j = i;
-      while (j < text.size() && word_char(static_cast<unsigned char>(text[j]))) ++j;
-      out.push_back({{i, j}, lower_ascii(text.substr(i, j - i))});
-      i = j;
-    } else {
-      break;
-    }
-  }
-  return out;
-}
-
+// Words and commas from a position, read as the matcher asks for them, up to a limit; stops at
+// any other punctuation or a digit. (Most calls look at one or two words: a paragraph that opens
+// with no known phrase is rejected before the rest is read.)
 class Matcher {
  public:
-  Matcher(const PhraseLexicon& lex, std::vector<Token> tokens) : lex_(lex), tokens_(std::move(tokens)) {}
+  Matcher(const PhraseLexicon& lex, std::string_view text, std::size_t at, std::size_t limit)
+      : lex_(lex), text_(text), at_(at), limit_(limit) {}
+
+  // Whether token `i` exists (reading up to it).
+  bool has(std::size_t i) {
+    while (tokens_.size() <= i && read()) {
+    }
+    return tokens_.size() > i;
+  }
 
   // Length in tokens of the longest entry of `set` starting at token `i` (0: none).
-  std::size_t longest(const std::unordered_set<std::string>& set, std::size_t i) const {
+  std::size_t longest(const std::unordered_set<std::string>& set, std::size_t i) {
     std::string key;
     std::size_t best = 0;
-    for (std::size_t n = 1; n <= lex_.max_words && i + n <= tokens_.size(); ++n) {
+    for (std::size_t n = 1; n <= lex_.max_words && has(i + n - 1); ++n) {
       if (n > 1 && tokens_[i + n - 1].lower != ",") key += ' ';
       key += tokens_[i + n - 1].lower;
       if (set.count(key)) best = n;
+      if (!lex_.prefixes.count(key)) break;  // no entry goes on from here
     }
     return best;
   }
@@ -64,12 +53,11 @@ class Matcher {
     return key;
   }
   const Token& token(std::size_t i) const { return tokens_[i]; }
-  std::size_t size() const { return tokens_.size(); }
 
   // MODIFIER* FORM starting at token `i`: fills the form's start and length and the first
   // modifier. Modifiers are taken greedily, giving some back when no form follows them.
   bool verb(const std::unordered_set<std::string>& forms, std::size_t i, std::size_t& form_at, std::size_t& form_len,
-            std::string& modifier) const {
+            std::string& modifier) {
     std::vector<std::size_t> starts = {i};
     for (std::size_t n; (n = longest(lex_.modifiers, starts.back())) > 0;) starts.push_back(starts.back() + n);
     for (std::size_t k = starts.size(); k-- > 0;) {
@@ -85,7 +73,32 @@ class Matcher {
   }
 
  private:
+  bool read() {
+    while (at_ < text_.size() && tokens_.size() < limit_) {
+      const auto c = static_cast<unsigned char>(text_[at_]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        ++at_;
+      } else if (c == ',') {
+        tokens_.push_back({{at_, at_ + 1}, ","});
+        ++at_;
+        return true;
+      } else if (word_char(c)) {
+        std::size_t j = at_;
+        while (j < text_.size() && word_char(static_cast<unsigned char>(text_[j]))) ++j;
+        tokens_.push_back({{at_, j}, lower_ascii(text_.substr(at_, j - at_))});
+        at_ = j;
+        return true;
+      } else {
+        break;
+      }
+    }
+    at_ = text_.size();  // the end of what can be read
+    return false;
+  }
+
   const PhraseLexicon& lex_;
+  std::string_view text_;
+  std::size_t at_, limit_;
   std::vector<Token> tokens_;
 };
 
@@ -96,7 +109,7 @@ std::optional<PhraseMatch> match_phrase(const PhraseLexicon& lex, PhraseKind kin
   const auto& forms = kind == PhraseKind::preambular ? lex.preambular_forms : lex.operative_forms;
   // Tokens enough for modifiers, form, postmodifiers, qualifier, "and" and a second verb; the
   // bound keeps a long paragraph from being tokenized whole at every comma.
-  const Matcher m(lex, tokenize(text, at, std::min<std::size_t>(4 * lex.max_words + 2, 24)));
+  Matcher m(lex, text, at, std::min<std::size_t>(4 * lex.max_words + 2, 24));
   std::size_t form_at = 0, form_len = 0;
   PhraseMatch out;
   if (!m.verb(forms, 0, form_at, form_len, out.modifier)) return std::nullopt;
@@ -117,10 +130,10 @@ std::optional<PhraseMatch> match_phrase(const PhraseLexicon& lex, PhraseKind kin
   }
   out.whole = {m.token(0).span.begin, m.token(end - 1).span.end};
   // "Recalling and further endorsing": a second verb joined by "and".
-  if (end < m.size() && m.token(end).lower == "and") {
+  if (m.has(end) && m.token(end).lower == "and") {
     std::size_t at2 = 0, len2 = 0;
     PhraseMatch::Second second;
-    if (m.verb(forms, end + 1, at2, len2, second.modifier) && at2 + len2 <= m.size()) {
+    if (m.verb(forms, end + 1, at2, len2, second.modifier)) {
       second.lemma = lex.lemma_of_form.at(m.words(at2, len2));
       second.span = {m.token(end + 1).span.begin, m.token(at2 + len2 - 1).span.end};
       out.whole.end = second.span.end;

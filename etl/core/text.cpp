@@ -13,15 +13,15 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 std::string fold_space(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  bool pending = false;
-  for (char c : text) {
-    if (is_space(c)) {
-      pending = !out.empty();
-      continue;
-    }
-    if (pending) out += ' ';
-    pending = false;
-    out += c;
+  // Copies whole words at a time: this runs over every paragraph, footnote and match.
+  for (std::size_t i = 0, n = text.size(); i < n;) {
+    while (i < n && is_space(text[i])) ++i;
+    std::size_t j = i;
+    while (j < n && !is_space(text[j])) ++j;
+    if (j == i) break;
+    if (!out.empty()) out += ' ';
+    out.append(text.data() + i, j - i);
+    i = j;
   }
   return out;
 }

@@ -440,6 +440,13 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
     }
   if (lex.preambular_forms.empty() || lex.operative_forms.empty())
     L.error(root, "", "the lexicon needs preambular and operative forms");
+  // A key's tokens end before a space or a comma and after a comma.
+  for (const auto* set : {&lex.modifiers, &lex.postmodifiers, &lex.qualifiers, &lex.preambular_forms, &lex.operative_forms})
+    for (const auto& key : *set)
+      for (std::size_t i = 0; i < key.size(); ++i) {
+        if (key[i] == ' ' || key[i] == ',') lex.prefixes.insert(key.substr(0, i));
+        if (key[i] == ',' && i + 1 < key.size()) lex.prefixes.insert(key.substr(0, i + 1));
+      }
 }
 
 void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
@@ -480,12 +487,15 @@ void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
     gaz.entries.push_back(std::move(org));
   }
   if (surfaces.empty()) return;
-  PatternOptions opts = Loader::budget(RuleLimits::gazetteer_memory);
-  opts.longest_match = true;
+  std::size_t bytes = 0;
+  for (const auto& s : surfaces) bytes += s.size();
+  if (bytes > RuleLimits::literal_bytes)
+    L.error(root, "", "the gazetteer's names are " + std::to_string(bytes) + " bytes together, over the limit of " +
+                          std::to_string(RuleLimits::literal_bytes));
   try {
-    gaz.matcher = L.literals(surfaces, "\\b", "\\b", opts);
+    gaz.matcher = LiteralSet(surfaces);
   } catch (const std::invalid_argument& e) {
-    L.error(root, "", std::string("the gazetteer does not compile: ") + e.what());
+    L.error(root, "", std::string("a name, acronym or alias must be matchable as whole words: ") + e.what());
   }
 }
 

@@ -19,7 +19,6 @@ struct RuleLimits {
   static constexpr std::size_t pattern_bytes = 64u << 10;     // the source of one pattern
   static constexpr std::size_t literal_bytes = 2u << 20;      // the gazetteer's names, acronyms, aliases together
   static constexpr std::int64_t pattern_memory = 8 << 20;     // RE2 budget (program + DFA cache) of a pattern
-  static constexpr std::int64_t gazetteer_memory = 64 << 20;  // ... of the gazetteer's one alternation
   static constexpr std::size_t patterns = 1'000;              // regular expressions in all files
   static constexpr std::size_t instructions = 2'000'000;      // their compiled RE2 programs together
   static constexpr int vocabulary_value = 1'000'000;          // |value| of a number word or relative session

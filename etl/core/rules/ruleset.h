@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "rules/literals.h"
 #include "rules/pattern.h"
 
 namespace unres {
@@ -72,6 +73,9 @@ struct PhraseLexicon {
   std::unordered_set<std::string> preambular_forms, operative_forms;
   std::unordered_set<std::string> modifiers, postmodifiers, qualifiers;
   std::size_t max_words = 1;   // the longest entry, in words
+  // Every proper prefix, in words and commas, of an entry of any set ("also", "also," for
+  // "also, in this regard"): matching stops at the first word that begins no entry.
+  std::unordered_set<std::string> prefixes;
   Pattern secondary_connector;  // what precedes a later action in a paragraph: ", and "
 };
 
@@ -86,7 +90,7 @@ struct Organization {
 struct Gazetteer {
   std::vector<Organization> entries;
   std::unordered_map<std::string, std::size_t> entry_of_surface;  // exact surface -> entries index
-  Pattern matcher;           // any surface, whole word, leftmost-longest
+  LiteralSet matcher;        // any surface, whole word, leftmost-longest
   Pattern defined_acronym;   // right after a mention: "(UN-Women)"; group: acronym
 };
 
