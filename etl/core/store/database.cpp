@@ -233,11 +233,9 @@ Database::Batch::~Batch() = default;
 void Database::Batch::commit() {
   try {
     // The batch's paragraphs enter the full-text index in one statement (see sql/views.sql).
-    // (A first load indexes everything at the end instead: build_indexes().)
     auto& impl = *impl_->owner.impl_;
-    if (!impl.indexes_deferred)
-      impl.statement("INSERT INTO paragraphs_fts(rowid, text) SELECT p.id, p.text FROM temp.fts_pending b "
-                     "JOIN paragraphs p ON p.id BETWEEN b.lo AND b.hi").exec();
+    impl.statement("INSERT INTO paragraphs_fts(rowid, text) SELECT p.id, p.text FROM temp.fts_pending b "
+                   "JOIN paragraphs p ON p.id BETWEEN b.lo AND b.hi").exec();
     impl.statement("DELETE FROM temp.fts_pending").exec();
     impl_->tx.commit();
   } catch (const SQLite::Exception& e) {
@@ -268,6 +266,9 @@ void Database::defer_indexes() {
     // schema, which creates the indexes and fills the full-text index again.
     db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('indexes_deferred', 'first load')");
     for (const auto& name : schema_indexes()) db.exec("DROP INDEX IF EXISTS " + name);  // names from schema.sql
+    // The full-text index is still filled batch by batch (that work overlaps the parsing), but
+    // without merging its segments as it goes: FTS5 merges only when 16 pile up at one level.
+    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 0)");
     tx.commit();
     impl_->indexes_deferred = true;
   } catch (const SQLite::Exception& e) {
@@ -282,14 +283,7 @@ void Database::build_indexes() {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     db.exec("PRAGMA threads = 2");  // CREATE INDEX sorts with a helper thread
     db.exec(std::string(embedded_sql("sql/schema.sql")));
-    // The full-text index in one pass: a 32 MiB term buffer and no incremental merging write
-    // fewer, larger segments once (measured: 8.7 s -> 5.7 s for 20,000 resolutions); the defaults
-    // are restored for the small loads that follow.
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('hashsize', 33554432)");
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 0)");
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('rebuild')");
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('hashsize', 1048576)");
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 4)");
+    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 4)");  // FTS5's default
     db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
     tx.commit();
     impl_->indexes_deferred = false;

@@ -87,9 +87,9 @@ class Database {
 
   std::vector<QuarantineRow> quarantine_rows();
 
-  // A first load into an empty database: the secondary indexes are dropped and the full-text
-  // index is left empty, to be built once by build_indexes() (sorting once is far cheaper than
-  // updating them row by row). Readers meanwhile see complete rows, without those indexes.
+  // A first load into an empty database: the secondary indexes are dropped, to be built once by
+  // build_indexes() (sorting once is far cheaper than updating them row by row), and the
+  // full-text index does not merge its segments meanwhile. Readers see complete rows throughout.
   // Should the load stop before build_indexes(), the next open of the database builds them.
   void defer_indexes();
   void build_indexes();
