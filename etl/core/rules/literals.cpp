@@ -22,7 +22,9 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals) {
   for (const auto& literal : literals) {
     if (literal.empty() || !is_word(literal.front()))
       throw std::invalid_argument("'" + literal + "' does not begin with a letter, digit or underscore");
-    by_first_word_[literal.substr(0, word_end(literal, 0))].push_back(literal);
+    const std::string first = literal.substr(0, word_end(literal, 0));
+    first_pairs_.set(pair_of(first));
+    by_first_word_[first].push_back(literal);
   }
   for (auto& [word, list] : by_first_word_) {
     std::sort(list.begin(), list.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -41,8 +43,13 @@ std::vector<Span> LiteralSet::find_all(std::string_view text, std::size_t from, 
       continue;
     }
     const std::size_t first_end = word_end(text, at);
-    const auto it = by_first_word_.find(text.substr(at, first_end - at));
+    const std::string_view first = text.substr(at, first_end - at);
     std::size_t next = first_end;  // no match here: the next start is past this word
+    if (!first_pairs_.test(pair_of(first))) {
+      at = next;
+      continue;
+    }
+    const auto it = by_first_word_.find(first);
     if (it != by_first_word_.end())
       for (const auto& literal : it->second) {
         const std::size_t end = at + literal.size();

@@ -53,13 +53,13 @@ struct Database::Impl {
       : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, 10000) {}
 
   // One prepared statement per SQL text, reused across rows. Keyed by the literal's address:
-  // every caller passes a string literal, so lookups never build a string.
+  // every caller passes a string literal, so lookups never build a string. Every caller binds
+  // every parameter (NULL included), so the previous row's bindings need no clearing.
   SQLite::Statement& statement(const char* sql) {
     auto& slot = statements[sql];
     if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql);
     // tryReset: reset() would re-throw the error of the statement's last failed run.
     (void)slot->tryReset();
-    slot->clearBindings();
     return *slot;
   }
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
@@ -354,13 +354,13 @@ void Database::write_document(const SourceFile& file, const std::string& format,
     auto& doc = impl_->statement(
         "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash) "
         "VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?)");
-    doc.bind(1, file.path);
-    doc.bind(2, file.stamp.content_hash);
+    doc.bindNoCopy(1, file.path);
+    doc.bindNoCopy(2, file.stamp.content_hash);
     doc.bind(3, static_cast<std::int64_t>(file.bytes.size()));
-    doc.bind(4, format);
-    doc.bind(5, encoding);
+    doc.bindNoCopy(4, format);
+    doc.bindNoCopy(5, encoding);
     doc.bind(6, file.stamp.mtime_ns);
-    doc.bind(7, rules_hash);
+    doc.bindNoCopy(7, rules_hash);
     doc.exec();
     const std::int64_t document_id = db.getLastInsertRowid();
 
@@ -381,7 +381,7 @@ void Database::write_document(const SourceFile& file, const std::string& format,
           } catch (const std::exception&) {
             res.bind(i);
           }
-        } else res.bind(i, it->second);
+        } else res.bindNoCopy(i, it->second);
         ++i;
       }
       res.bind(13, document_id);
@@ -396,12 +396,12 @@ void Database::write_document(const SourceFile& file, const std::string& format,
             "INSERT INTO paragraphs(resolution_id, kind, ordinal, number, parent_id, text, rule_id, start_offset, "
             "end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, resolution_id);
-        s.bind(2, p.kind);
+        s.bindNoCopy(2, p.kind);
         s.bind(3, p.ordinal);
         bind_text(s, 4, p.number);
         bind_id(s, 5, p.parent >= 0 ? std::optional(paragraph_ids.at(static_cast<std::size_t>(p.parent))) : std::nullopt);
-        s.bind(6, p.text);
-        s.bind(7, p.parent >= 0 ? "document.subparagraph" : p.kind == "preambular" ? "document.preambular" : "document.operative");
+        s.bindNoCopy(6, p.text);
+        s.bindNoCopy(7, p.parent >= 0 ? "document.subparagraph" : p.kind == "preambular" ? "document.preambular" : "document.operative");
         s.bind(8, static_cast<std::int64_t>(p.span.begin));
         s.bind(9, static_cast<std::int64_t>(p.span.end));
         s.exec();
@@ -423,12 +423,12 @@ void Database::write_document(const SourceFile& file, const std::string& format,
             "INSERT INTO action_verbs(paragraph_id, phrase, lemma, modifier, qualifier, is_lead, rule_id, start_offset, "
             "end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, paragraph_ids.at(a.paragraph));
-        s.bind(2, a.phrase);
-        s.bind(3, a.lemma);
+        s.bindNoCopy(2, a.phrase);
+        s.bindNoCopy(3, a.lemma);
         bind_text(s, 4, a.modifier);
         bind_text(s, 5, a.qualifier);
         s.bind(6, a.is_lead ? 1 : 0);
-        s.bind(7, a.rule_id);
+        s.bindNoCopy(7, a.rule_id);
         s.bind(8, static_cast<std::int64_t>(a.span.begin));
         s.bind(9, static_cast<std::int64_t>(a.span.end));
         s.exec();
@@ -439,8 +439,8 @@ void Database::write_document(const SourceFile& file, const std::string& format,
             "INSERT INTO footnotes(resolution_id, number, text, rule_id, start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?)");
         s.bind(1, resolution_id);
         s.bind(2, f.number);
-        s.bind(3, f.text);
-        s.bind(4, "document.footnote");
+        s.bindNoCopy(3, f.text);
+        s.bindNoCopy(4, "document.footnote");
         s.bind(5, static_cast<std::int64_t>(f.span.begin));
         s.bind(6, static_cast<std::int64_t>(f.span.end));
         s.exec();
@@ -456,7 +456,7 @@ void Database::write_document(const SourceFile& file, const std::string& format,
         s.bind(1, paragraph_ids.at(ref.paragraph));
         s.bind(2, footnote_ids.at(ref.footnote));
         s.bind(3, static_cast<std::int64_t>(ref.offset));
-        s.bind(4, "document.footnote_marks");
+        s.bindNoCopy(4, "document.footnote_marks");
         s.exec();
       }
       for (const auto& m : r.mentions) {
@@ -466,8 +466,8 @@ void Database::write_document(const SourceFile& file, const std::string& format,
         s.bind(1, impl_->organization_ids.at(m.organization));
         s.bind(2, resolution_id);
         bind_id(s, 3, paragraph_id(m.paragraph));
-        s.bind(4, m.surface);
-        s.bind(5, m.rule_id);
+        s.bindNoCopy(4, m.surface);
+        s.bindNoCopy(5, m.rule_id);
         s.bind(6, static_cast<std::int64_t>(m.span.begin));
         s.bind(7, static_cast<std::int64_t>(m.span.end));
         s.exec();
@@ -479,11 +479,11 @@ void Database::write_document(const SourceFile& file, const std::string& format,
         s.bind(1, resolution_id);
         bind_id(s, 2, paragraph_id(c.paragraph));
         bind_id(s, 3, footnote_id(c.footnote));
-        s.bind(4, c.kind);
-        s.bind(5, c.target);
+        s.bindNoCopy(4, c.kind);
+        s.bindNoCopy(5, c.target);
         bind_text(s, 6, c.cited_date);
-        s.bind(7, c.surface);
-        s.bind(8, c.rule_id);
+        s.bindNoCopy(7, c.surface);
+        s.bindNoCopy(8, c.rule_id);
         s.bind(9, static_cast<std::int64_t>(c.span.begin));
         s.bind(10, static_cast<std::int64_t>(c.span.end));
         s.exec();
@@ -494,14 +494,14 @@ void Database::write_document(const SourceFile& file, const std::string& format,
             "subject, rule_id, start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, resolution_id);
         s.bind(2, paragraph_ids.at(d.paragraph));
-        s.bind(3, d.kind);
+        s.bindNoCopy(3, d.kind);
         bind_opt(s, 4, d.session);
         bind_opt(s, 5, d.due_year);
         bind_text(s, 6, d.due_date);
         bind_text(s, 7, d.requested_of);
         bind_text(s, 8, d.body);
         bind_text(s, 9, d.subject);
-        s.bind(10, d.rule_id);
+        s.bindNoCopy(10, d.rule_id);
         s.bind(11, static_cast<std::int64_t>(d.span.begin));
         s.bind(12, static_cast<std::int64_t>(d.span.end));
         s.exec();
