@@ -302,13 +302,21 @@ std::vector<CitationHit> find_citations(const RuleSet& rules, std::string_view t
     Pattern::Match match;
   };
   const std::string_view subject = text.substr(0, range.end);
+  // Citations do not overlap: the earliest start wins, then the earlier rule. The scanner (all
+  // rules in one alternation) finds that start in one pass; the winning rule is then the first
+  // whose own pattern matches there, and gives the groups. The next search starts after the
+  // citation and the list that continues it.
   std::vector<Candidate> found;
-  for (const int index : candidates(rules.citation_prefilter, rules.citations.size(), subject, range)) {
-    const auto r = static_cast<std::size_t>(index);
-    const auto& rule = rules.citations[r];
-    for (auto& m : rule.pattern.find_all(subject, range.begin)) {
-      std::size_t end = m.whole.end;
-      found.push_back({m.whole, r, &rule.pattern, std::move(m)});
+  for (std::size_t at = range.begin; at < range.end;) {
+    const auto hit = rules.citation_scanner.find(subject, at);
+    if (!hit) break;
+    at = std::max(hit->whole.end, hit->whole.begin + 1);
+    for (std::size_t r = 0; r < rules.citations.size(); ++r) {
+      const auto& rule = rules.citations[r];
+      auto m = rule.pattern.match_at(subject, hit->whole.begin);
+      if (!m) continue;
+      std::size_t end = m->whole.end;
+      found.push_back({m->whole, r, &rule.pattern, std::move(*m)});
       // A list continues: "resolutions 57/47 of 21 November 2002, 59/19 … and 63/24".
       while (rule.next) {
         auto n = rule.next->match_at(subject, end);
@@ -316,20 +324,13 @@ std::vector<CitationHit> find_citations(const RuleSet& rules, std::string_view t
         end = n->whole.end;
         found.push_back({n->whole, r, &*rule.next, std::move(*n)});
       }
+      at = std::max(at, end);
+      break;
     }
   }
-  // Overlaps: the earliest start wins, then the earlier rule, then the longer match.
-  std::sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    if (a.rule != b.rule) return a.rule < b.rule;
-    return a.span.end > b.span.end;
-  });
   std::vector<CitationHit> out;
-  std::size_t covered = range.begin;
   std::set<std::pair<std::size_t, std::string>> emitted;
   for (const auto& c : found) {
-    if (c.span.begin < covered) continue;
-    covered = c.span.end;
     const auto& rule = rules.citations[c.rule];
     std::string date;
     if (const int g = c.pattern->group("date"); g >= 0)

@@ -737,13 +737,16 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
     }
   }
   if (!L.errors.empty()) throw RulesError(capped(std::move(L.errors)));
-  // Prefilters: one pass tells which rules can match a resolution (the rules compiled one by one
-  // above, so a failure here can only be the combined program's size).
+  // Combined programs: the citation scanner and the deadline prefilter (the rules compiled one by
+  // one above, so a failure here can only be the combined program's size).
   try {
-    std::vector<std::string> citations, deadlines;
-    for (const auto& r : rules.citations) citations.push_back(r.pattern.source());
+    std::string citations;
+    for (const auto& r : rules.citations) citations += (citations.empty() ? "(?:" : "|(?:") + r.pattern.source() + ")";
+    PatternOptions whole_matches;
+    whole_matches.never_capture = true;
+    if (!citations.empty()) rules.citation_scanner = Pattern::compile(citations, whole_matches);
+    std::vector<std::string> deadlines;
     for (const auto& r : rules.deadlines) deadlines.push_back(r.pattern.source());
-    rules.citation_prefilter = PatternSet(citations);
     rules.deadline_prefilter = PatternSet(deadlines);
   } catch (const std::invalid_argument& e) {
     throw RulesError({std::string("mappings: the citation or deadline rules together are too large: ") + e.what()});

@@ -14,6 +14,7 @@ Pattern Pattern::compile(std::string_view source, const PatternOptions& options)
   opts.set_log_errors(false);
   opts.set_case_sensitive(!options.case_insensitive);
   opts.set_longest_match(options.longest_match);
+  opts.set_never_capture(options.never_capture);
   opts.set_max_mem(options.max_memory);
   auto re = std::make_shared<const RE2>(re2::StringPiece(source.data(), source.size()), opts);
   if (!re->ok()) {

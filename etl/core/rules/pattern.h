@@ -24,6 +24,7 @@ struct Span {
 struct PatternOptions {
   bool case_insensitive = false;
   bool longest_match = false;      // leftmost-longest instead of leftmost-first
+  bool never_capture = false;      // groups do not capture (names may repeat): whole matches only
   std::int64_t max_memory = 64 << 20;  // RE2's budget for the program and its DFA cache (grows as needed)
 };
 

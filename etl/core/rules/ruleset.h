@@ -140,7 +140,9 @@ struct RuleSet {
   PhraseLexicon phrases;
   Gazetteer organizations;
   std::vector<CitationRule> citations;
-  PatternSet citation_prefilter;   // all citation patterns in one pass: which can match at all
+  // Every citation pattern in one alternation, in file order, without captures: one scan finds
+  // where the next citation starts and which rule wins there (the first that matches).
+  Pattern citation_scanner;
   Pattern ibid;
   std::vector<DeadlineRule> deadlines;
   PatternSet deadline_prefilter;
