@@ -14,6 +14,9 @@ namespace unres {
 
 namespace {
 
+// Page cache: 64 MiB, so that index pages stay in memory while rows are added to a database.
+constexpr int kCacheSize = -65536;
+
 std::string_view embedded_sql(std::string_view path) {
   for (const auto& f : embedded_files())
     if (f.path == path) return f.content;
@@ -95,7 +98,7 @@ Database::Database(const std::filesystem::path& file) {
     // The writer makes every parent row before its children and deletes children itself
     // (forget_document): the per-row foreign-key lookups would only cost time.
     db.exec("PRAGMA foreign_keys = OFF");
-    db.exec("PRAGMA cache_size = -65536");  // 64 MiB: index pages stay in memory during a load
+    db.exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
     db.exec("PRAGMA temp_store = MEMORY");
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version > kSchemaVersion)
@@ -281,11 +284,16 @@ void Database::build_indexes() {
   try {
     auto& db = impl_->db;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    db.exec("PRAGMA threads = 2");  // CREATE INDEX sorts with a helper thread
+    // CREATE INDEX sorts with a helper thread, in buffers the size of the page cache: small ones
+    // sort faster and keep memory flat (measured on 80,000 resolutions: 64 MiB 22.7 s and
+    // 235 MB, 4 MiB 11.5 s and 22 MB).
+    db.exec("PRAGMA threads = 2");
+    db.exec("PRAGMA cache_size = -4096");
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 4)");  // FTS5's default
     db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
     tx.commit();
+    db.exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
     impl_->indexes_deferred = false;
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot build the indexes: ") + e.what());
