@@ -1,5 +1,5 @@
 // store/database.h through pipeline.h's ingest(): idempotent reloads, conflicting symbols,
-// quarantine, and the schema version.
+// quarantine, the schema version, and the indexes of a first load.
 #include <gtest/gtest.h>
 
 #include <sqlite3.h>
@@ -155,6 +155,84 @@ TEST(Database, ReingestingOneChangedFileReplacesItsRows) {
   EXPECT_EQ(after.at("paragraphs"), before.at("paragraphs") - 1);
   Sql sql(db);
   EXPECT_EQ(sql.one("SELECT max(ordinal) FROM paragraphs WHERE kind = 'operative'"), "5");
+}
+
+// The secondary indexes schema.sql declares, as SQLite reports them.
+std::vector<std::string> schema_indexes(Sql& sql) {
+  return sql.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+}
+
+TEST(Database, FirstLoadBuildsItsIndexesAtTheEnd) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  { Database empty(db); }
+  Sql sql(db);
+  const auto declared = schema_indexes(sql);
+  ASSERT_GE(declared.size(), 20u);
+  const auto result = run(db, {test::data_dir() / "seeds"});
+  EXPECT_GT(result.times.index, 0.0);  // they were built, after the rows
+  EXPECT_EQ(schema_indexes(sql), declared);
+  EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "0");
+  // The full-text index holds every paragraph, and FTS5's merge settings are back to the defaults.
+  EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
+  EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH 'Secretary'"),
+            sql.one("SELECT count(*) FROM paragraphs WHERE text LIKE '%secretary%'"));
+  EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "4");
+  EXPECT_EQ(sql.one("PRAGMA integrity_check"), "ok");
+  // The queries that use them do (an index a first load forgot would show as a SCAN).
+  EXPECT_NE(sql.rows("EXPLAIN QUERY PLAN SELECT * FROM citations WHERE target = 'A/RES/70/1'")[0].find("citations_target"),
+            std::string::npos);
+}
+
+TEST(Database, FirstLoadStoppedBeforeItsIndexesGetsThemAtTheNextOpen) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  std::vector<std::string> declared;
+  {
+    Database database(db);
+    Sql sql(db);
+    declared = schema_indexes(sql);
+    database.defer_indexes();  // and the process dies here: build_indexes() never runs
+    EXPECT_TRUE(schema_indexes(sql).empty());
+    EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "1");
+  }
+  { Database reopened(db); }
+  Sql sql(db);
+  EXPECT_EQ(schema_indexes(sql), declared);
+  EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "0");
+}
+
+TEST(Database, LoadsIntoANonEmptyDatabaseKeepTheIndexes) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  const auto input = dir / "in";
+  std::filesystem::create_directory(input);
+  std::filesystem::copy_file(test::data_dir() / "seeds/003_854e03e7025bed56.txt", input / "a.txt");
+  run(db, {input});
+  Sql sql(db);
+  const auto declared = schema_indexes(sql);
+  // A second load (the nightly case) writes into the indexes as it goes: a reader never finds
+  // them missing, and the full-text index follows every batch.
+  std::filesystem::copy_file(test::data_dir() / "seeds/004_e48293b0b745954a.txt", input / "b.txt");
+  EXPECT_EQ(run(db, {input}).times.index, 0.0);
+  EXPECT_EQ(schema_indexes(sql), declared);
+  EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
+}
+
+TEST(Database, ReloadedFilesLeaveNoOrphans) {
+  // The writer deletes a file's rows itself, children first (it runs without foreign-key checks):
+  // after forced reloads, no row points at a row that is gone.
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  run(db, {test::data_dir() / "seeds"});
+  const auto before = counts(db);
+  run(db, {test::data_dir() / "seeds"}, nullptr, true);
+  run(db, {test::data_dir() / "seeds"}, nullptr, true);
+  EXPECT_EQ(counts(db), before);
+  Sql sql(db);
+  EXPECT_TRUE(sql.rows("PRAGMA foreign_key_check").empty());
+  EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
+  EXPECT_EQ(sql.one("SELECT max(id) > count(*) FROM paragraphs"), "1");  // rows were replaced, not kept
 }
 
 TEST(Database, ConflictingSymbolIsQuarantinedAtLoad) {
