@@ -214,7 +214,9 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
   result.run_id = db.begin_run(rules.hash);
 
   const auto files = list_inputs(options.inputs);
-  if (known.empty() && !files.empty()) db.defer_indexes();
+  // A first load (an empty database) builds its indexes once, at the end.
+  const bool first_load = known.empty() && !files.empty();
+  if (first_load) db.defer_indexes();
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Parsers may run 64 files ahead of the writer, so that one long file does not leave the
   // others idle (what a file holds in memory: its bytes and rows, ~100 KB on average).
@@ -308,11 +310,13 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
   for (auto& w : workers) w.join();
   if (options.on_progress) {
     options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
-    if (known.empty() && !files.empty()) log << "unres: building the indexes of this first load\n";
+    if (first_load) log << "unres: building the indexes of this first load\n";
   }
-  const auto t = Clock::now();
-  db.build_indexes();  // after an interruption too: what was loaded is complete
-  timer.times.index = since(t);
+  if (first_load) {
+    const auto t = Clock::now();
+    db.build_indexes();  // after an interruption too: what was loaded is complete
+    timer.times.index = since(t);
+  }
 
   result.status = interrupted ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";
   db.finish_run(result.run_id, c, result.status);
