@@ -85,6 +85,12 @@ def main():
 
     src4, files4, _ = corpus(a.work, 4 * a.n)
     db4 = os.path.join(a.work, "bench4.db")
+    # Its files are read once first, as the warm-up run reads those of N: both runs start with the
+    # input in the OS cache, so the ratio compares the work, not the disk.
+    listing = os.path.join(a.work, "files4.txt")
+    with open(listing, "w") as f:
+        f.write("\n".join(files4))
+    run(["sh", "-c", f"xargs cat < '{listing}' > /dev/null"])
     t4, rss4 = ingest(unres, db4, src4, os.path.join(a.work, "report4.json"))
 
     res = {

@@ -99,7 +99,6 @@ Database::Database(const std::filesystem::path& file) {
     // (forget_document): the per-row foreign-key lookups would only cost time.
     db.exec("PRAGMA foreign_keys = OFF");
     db.exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
-    db.exec("PRAGMA temp_store = MEMORY");
     const int version = db.execAndGet("PRAGMA user_version").getInt();
     if (version > kSchemaVersion)
       throw DatabaseError(file.string() + ": database schema version " + std::to_string(version) +
