@@ -196,10 +196,15 @@ TEST(Database, FirstLoadStoppedBeforeItsIndexesGetsThemAtTheNextOpen) {
     EXPECT_TRUE(schema_indexes(sql).empty());
     EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "1");
   }
+  {
+    Sql sql(db);
+    EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "0");
+  }
   { Database reopened(db); }
   Sql sql(db);
   EXPECT_EQ(schema_indexes(sql), declared);
   EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "0");
+  EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "4");
 }
 
 TEST(Database, LoadsIntoANonEmptyDatabaseKeepTheIndexes) {

@@ -112,7 +112,12 @@ Database::Database(const std::filesystem::path& file) {
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     // Views, full-text index and documentation: derived from the tables, refreshed when they change.
     db.exec(std::string(embedded_sql("sql/views.sql")));
-    db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
+    // A first load that stopped before its end: schema.sql has just built its indexes; the
+    // full-text index merges its segments again.
+    if (db.execAndGet("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'").getInt()) {
+      db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 4)");  // FTS5's default
+      db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
+    }
     db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
     SQLite::Statement meta(db, "INSERT INTO meta(key, value) VALUES('tool_version', ?), ('schema_fingerprint', ?) "
                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
