@@ -1,7 +1,7 @@
 #include "extract.h"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 

@@ -149,7 +149,7 @@ Outcome process(const std::filesystem::path& path, const std::unordered_map<std:
       timer.add(&StageTimes::read, since(t));
       return out;  // skipped without reading
     }
-    out.file = read_source(path, options.max_file_size);
+    out.file = read_source(path, options.max_file_size, out.stamp);
     out.stamp = out.file.stamp;
     timer.add(&StageTimes::read, since(t));
     if (k != known.end() && unchanged_ok(k->second, options, rules.hash) &&

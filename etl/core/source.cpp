@@ -35,9 +35,13 @@ SourceStamp stat_source(const std::filesystem::path& path) {
 }
 
 SourceFile read_source(const std::filesystem::path& path, std::uintmax_t max_bytes) {
+  return read_source(path, max_bytes, stat_source(path));
+}
+
+SourceFile read_source(const std::filesystem::path& path, std::uintmax_t max_bytes, const SourceStamp& stamp) {
   SourceFile file;
   file.path = path.lexically_normal().string();
-  file.stamp = stat_source(path);
+  file.stamp = stamp;
   if (static_cast<std::uintmax_t>(file.stamp.size) > max_bytes)
     throw InputError("read", 0, "file is " + std::to_string(file.stamp.size) + " bytes, over the limit of " +
                                     std::to_string(max_bytes) + " (--max-file-size)");

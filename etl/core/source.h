@@ -28,6 +28,8 @@ SourceStamp stat_source(const std::filesystem::path& path);
 // Reads `path`. Throws InputError (stage "read") as stat_source does, and for an unreadable file,
 // an empty file or a file over `max_bytes`.
 SourceFile read_source(const std::filesystem::path& path, std::uintmax_t max_bytes);
+// The same, for a caller that has just taken the file's stamp (not examined again).
+SourceFile read_source(const std::filesystem::path& path, std::uintmax_t max_bytes, const SourceStamp& stamp);
 
 // A stable 64-bit hash of `bytes` as 16 hex digits (XXH3).
 std::string hex_hash(std::string_view bytes);

@@ -12,6 +12,7 @@
 #include "errors.h"
 #include "rules/check.h"
 #include "rules/loader.h"
+#include "tiny_rules.h"
 
 namespace {
 
@@ -20,67 +21,17 @@ const std::vector<unres::RuleSource>& defaults() {
   return sources;
 }
 
-// Small valid rule files (as in tests/unit/rules_errors_test.cpp), in rule_file_names() order.
+// The small valid rule files of tests/unit/tiny_rules.h, the citation rule with an example so that
+// run_examples has one to run.
 const std::vector<unres::RuleSource>& small() {
-  static const std::vector<unres::RuleSource> sources = {
-      {"mappings/structure.yaml", R"(layouts:
-  - id: tiny-layout
-    detect: 'x'
-document:
-  start: 'a'
-  enacting_formula: 'b'
-  operative: '(?P<number>\d+)\.(?P<text>.*)'
-  subparagraph: '\((?P<number>[a-z])\)(?P<text>.*)'
-  roman_label: 'i'
-  closing: 'c'
-  footnote: '(?P<number>\d+) (?P<text>.*)'
-  end: 'e'
-  annex: 'Annex'
-  footnote_marks: ['(?P<mark>\d)']
-  heading: 'h'
-metadata:
-  - id: tiny-symbol
-    pattern: '(?P<session>\d+)/(?P<number>\d+)'
-    set: {symbol: 'A/RES/{session}/{number}'}
-)"},
-      {"mappings/vocabulary.yaml", R"(months: [January, February, March, April, May, June, July, August, September, October, November, December]
-numbers: {one: 1, first: 1}
-relative_sessions: {next: 1}
-)"},
-      {"mappings/phrases.yaml", R"(modifiers: [also]
-postmodifiers: [further]
-qualifiers: [with concern]
-secondary_connector: '[,;]\s+'
-phrases:
-  - lemma: note
-    preambular: [Noting]
-    operative: [Notes]
-)"},
-      {"mappings/organizations.yaml", R"(categories: [principal-organ, other]
-defined_acronym: '\s*\((?P<acronym>[A-Z]+)\)'
-organizations:
-  - name: General Assembly
-    category: principal-organ
-)"},
-      {"mappings/citations.yaml", R"(kinds: [ga_resolution, sc_resolution]
-ibid: '^Ibid\.'
-rules:
-  - id: tiny-ga
-    kind: ga_resolution
-    pattern: 'A/RES/(?P<session>\d+)/(?P<number>\d+)'
-    emit:
-      - target: 'A/RES/{session}/{number}'
-    examples:
-      - text: 'resolution A/RES/70/1'
-        expect: {target: A/RES/70/1}
-)"},
-      {"mappings/deadlines.yaml", R"(kinds: [report, agenda_item]
-rules:
-  - id: tiny-report
-    kind: report
-    pattern: 'report at its (?P<session>[a-z-]+) session'
-)"},
-  };
+  static const std::vector<unres::RuleSource> sources = [] {
+    std::vector<unres::RuleSource> out;
+    for (const auto& file : unres::rule_file_names()) out.push_back({"mappings/" + file, unres::test::tiny(file)});
+    for (auto& s : out)
+      if (s.path == "mappings/citations.yaml")
+        s.text += "    examples:\n      - text: 'resolution A/RES/70/1'\n        expect: {target: A/RES/70/1}\n";
+    return out;
+  }();
   return sources;
 }
 

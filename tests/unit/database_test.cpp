@@ -74,6 +74,12 @@ std::map<std::string, long long> counts(const std::filesystem::path& db) {
   return out;
 }
 
+// Copies tests/data/seeds/`seed` to `dir`/`name`, creating `dir`.
+void add_seed(const std::filesystem::path& dir, const std::string& seed, const std::string& name) {
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(test::data_dir() / "seeds" / seed, dir / name);
+}
+
 IngestResult run(const std::filesystem::path& db, std::vector<std::filesystem::path> inputs, std::string* log = nullptr,
                  bool force = false) {
   IngestOptions options;
@@ -136,8 +142,7 @@ TEST(Database, ReingestingOneChangedFileReplacesItsRows) {
   test::TempDir dir;
   const auto db = dir / "unres.db";
   const auto input = dir / "in";
-  std::filesystem::create_directory(input);
-  std::filesystem::copy_file(test::data_dir() / "seeds/003_854e03e7025bed56.txt", input / "a.txt");
+  add_seed(input, "003_854e03e7025bed56.txt", "a.txt");
   run(db, {input});
   const auto before = counts(db);
   // Drop the last operative paragraph: the file's rows are replaced, not added to.
@@ -211,14 +216,13 @@ TEST(Database, LoadsIntoANonEmptyDatabaseKeepTheIndexes) {
   test::TempDir dir;
   const auto db = dir / "unres.db";
   const auto input = dir / "in";
-  std::filesystem::create_directory(input);
-  std::filesystem::copy_file(test::data_dir() / "seeds/003_854e03e7025bed56.txt", input / "a.txt");
+  add_seed(input, "003_854e03e7025bed56.txt", "a.txt");
   run(db, {input});
   Sql sql(db);
   const auto declared = schema_indexes(sql);
   // A second load (the nightly case) writes into the indexes as it goes: a reader never finds
   // them missing, and the full-text index follows every batch.
-  std::filesystem::copy_file(test::data_dir() / "seeds/004_e48293b0b745954a.txt", input / "b.txt");
+  add_seed(input, "004_e48293b0b745954a.txt", "b.txt");
   EXPECT_EQ(run(db, {input}).times.index, 0.0);
   EXPECT_EQ(schema_indexes(sql), declared);
   EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
@@ -244,10 +248,9 @@ TEST(Database, ConflictingSymbolIsQuarantinedAtLoad) {
   test::TempDir dir;
   const auto db = dir / "unres.db";
   const auto input = dir / "in";
-  std::filesystem::create_directory(input);
-  std::filesystem::copy_file(test::data_dir() / "seeds/000_6ebaee88ab77a99b.txt", input / "a.txt");
-  std::filesystem::copy_file(test::data_dir() / "seeds/000_6ebaee88ab77a99b.txt", input / "b.txt");
-  std::filesystem::copy_file(test::data_dir() / "seeds/004_e48293b0b745954a.txt", input / "c.txt");
+  add_seed(input, "000_6ebaee88ab77a99b.txt", "a.txt");
+  add_seed(input, "000_6ebaee88ab77a99b.txt", "b.txt");
+  add_seed(input, "004_e48293b0b745954a.txt", "c.txt");
   std::string log;
   const auto result = run(db, {input}, &log);
   EXPECT_EQ(result.counts.seen, 3);
@@ -284,7 +287,7 @@ TEST(Database, BadFilesAreQuarantinedAndGoodOnesLoad) {
   test::write_text(input / "1-empty.txt", "");
   test::write_text(input / "2-binary.txt", std::string("\x7f" "ELF\0\0\x01", 7));
   test::write_text(input / "3-memo.txt", "Dear colleagues,\nno resolution here.\n");
-  std::filesystem::copy_file(test::data_dir() / "seeds/003_854e03e7025bed56.txt", input / "4-good.txt");
+  add_seed(input, "003_854e03e7025bed56.txt", "4-good.txt");
   const auto result = run(db, {input});
   EXPECT_EQ(result.counts.seen, 4);
   EXPECT_EQ(result.counts.loaded, 1);

@@ -10,80 +10,19 @@
 #include "errors.h"
 #include "rules/check.h"
 #include "rules/loader.h"
+#include "tiny_rules.h"
 
 namespace unres {
 namespace {
 
-// Small valid versions of each rule file; a row breaks one of them.
-const char* const kStructure = R"(layouts:
-  - id: tiny-layout
-    detect: 'x'
-document:
-  start: 'a'
-  enacting_formula: 'b'
-  operative: '(?P<number>\d+)\.(?P<text>.*)'
-  subparagraph: '\((?P<number>[a-z])\)(?P<text>.*)'
-  roman_label: 'i'
-  closing: 'c'
-  footnote: '(?P<number>\d+) (?P<text>.*)'
-  end: 'e'
-  annex: 'Annex'
-  footnote_marks: ['(?P<mark>\d)']
-  heading: 'h'
-metadata:
-  - id: tiny-symbol
-    pattern: '(?P<session>\d+)/(?P<number>\d+)'
-    set: {symbol: 'A/RES/{session}/{number}'}
-)";
-
-const char* const kVocabulary = R"(months: [January, February, March, April, May, June, July, August, September, October, November, December]
-numbers: {one: 1, first: 1}
-relative_sessions: {next: 1}
-)";
-
-const char* const kPhrases = R"(modifiers: [also]
-postmodifiers: [further]
-qualifiers: [with concern]
-secondary_connector: '[,;]\s+'
-phrases:
-  - lemma: note
-    preambular: [Noting]
-    operative: [Notes]
-)";
-
-const char* const kOrganizations = R"(categories: [principal-organ, other]
-defined_acronym: '\s*\((?P<acronym>[A-Z]+)\)'
-organizations:
-  - name: General Assembly
-    category: principal-organ
-)";
-
-const char* const kCitations = R"(kinds: [ga_resolution, sc_resolution]
-ibid: '^Ibid\.'
-rules:
-  - id: tiny-ga
-    kind: ga_resolution
-    pattern: 'A/RES/(?P<session>\d+)/(?P<number>\d+)'
-    emit:
-      - target: 'A/RES/{session}/{number}'
-)";
-
-const char* const kDeadlines = R"(kinds: [report, agenda_item]
-rules:
-  - id: tiny-report
-    kind: report
-    pattern: 'report at its (?P<session>[a-z-]+) session'
-)";
-
-const char* tiny(const std::string& file) {
-  if (file == "structure.yaml") return kStructure;
-  if (file == "vocabulary.yaml") return kVocabulary;
-  if (file == "phrases.yaml") return kPhrases;
-  if (file == "organizations.yaml") return kOrganizations;
-  if (file == "citations.yaml") return kCitations;
-  if (file == "deadlines.yaml") return kDeadlines;
-  throw std::invalid_argument(file);
-}
+// The small valid rule files (tiny_rules.h); a row breaks one of them.
+using test::tiny;
+constexpr const char* kStructure = test::kTinyStructure;
+constexpr const char* kVocabulary = test::kTinyVocabulary;
+constexpr const char* kPhrases = test::kTinyPhrases;
+constexpr const char* kOrganizations = test::kTinyOrganizations;
+constexpr const char* kCitations = test::kTinyCitations;
+constexpr const char* kDeadlines = test::kTinyDeadlines;
 
 // The default sources with `file` (e.g. "phrases.yaml") replaced by `text`.
 std::vector<RuleSource> with(const std::string& file, const std::string& text) {
