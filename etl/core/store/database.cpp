@@ -103,8 +103,6 @@ Database::Database(const std::filesystem::path& file) {
     if (version > kSchemaVersion)
       throw DatabaseError(file.string() + ": database schema version " + std::to_string(version) +
                           " is newer than this unres understands (" + std::to_string(kSchemaVersion) + ")");
-    // Paragraph id ranges loaded in the open batch, not yet in the full-text index.
-    db.exec("CREATE TEMP TABLE IF NOT EXISTS fts_pending(lo INTEGER NOT NULL, hi INTEGER NOT NULL)");
     if (stored_fingerprint(db) == schema_fingerprint()) return;  // up to date: nothing to write
     // IMMEDIATE: take the write lock first, waiting the busy timeout for another writer (a deferred
     // transaction that has read cannot wait: SQLite fails it at once with "database is locked").
@@ -222,9 +220,8 @@ std::unordered_map<std::string, KnownDocument> Database::known_documents() {
 }
 
 struct Database::Batch::Impl {
-  Database& owner;
   SQLite::Transaction tx;
-  explicit Impl(Database& db) : owner(db), tx(db.impl_->db, SQLite::TransactionBehavior::IMMEDIATE) {}
+  explicit Impl(Database& db) : tx(db.impl_->db, SQLite::TransactionBehavior::IMMEDIATE) {}
 };
 
 Database::Batch::Batch(Database& db) {
@@ -239,11 +236,6 @@ Database::Batch::~Batch() = default;
 
 void Database::Batch::commit() {
   try {
-    // The batch's paragraphs enter the full-text index in one statement (see sql/views.sql).
-    auto& impl = *impl_->owner.impl_;
-    impl.statement("INSERT INTO paragraphs_fts(rowid, text) SELECT p.id, p.text FROM temp.fts_pending b "
-                   "JOIN paragraphs p ON p.id BETWEEN b.lo AND b.hi").exec();
-    impl.statement("DELETE FROM temp.fts_pending").exec();
     impl_->tx.commit();
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot commit: ") + e.what());
@@ -336,24 +328,24 @@ void Database::forget_document(const std::string& path) {
 
 void Database::load_document(const SourceFile& file, const std::string& format, const std::string& encoding,
                              const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash) {
-  // A savepoint per document: a symbol owned by another file rolls back this document alone.
-  impl_->statement("SAVEPOINT document").exec();
+  // The one way input can make a write fail is a symbol another file holds (split_documents
+  // rejects a file that holds one twice): it is checked first, so that a rejected document writes
+  // nothing. No savepoint per document: FTS5 writes its pending terms to disk at every savepoint,
+  // which would cut the full-text index into tiny segments and stall the writer at each one.
   try {
+    for (const auto& r : resolutions) {
+      const std::string& symbol = r.meta.at("symbol");
+      auto& owner = impl_->statement(
+          "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id WHERE r.symbol = ? AND d.path <> ?");
+      owner.bindNoCopy(1, symbol);
+      owner.bindNoCopy(2, file.path);
+      if (owner.executeStep())
+        throw InputError("load", 0, "conflicting symbol: " + symbol + " is already loaded from " +
+                                        owner.getColumn(0).getString());
+    }
     write_document(file, format, encoding, resolutions, rules_hash);
-    impl_->statement("RELEASE document").exec();
   } catch (const SQLite::Exception& e) {
-    impl_->statement("ROLLBACK TO document").exec();
-    impl_->statement("RELEASE document").exec();
-    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-      for (const auto& r : resolutions) {
-        auto& owner = impl_->statement(
-            "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id WHERE r.symbol = ? AND d.path <> ?");
-        owner.bind(1, r.meta.at("symbol"));
-        owner.bind(2, file.path);
-        if (owner.executeStep())
-          throw InputError("load", 0, "conflicting symbol: " + r.meta.at("symbol") + " is already loaded from " +
-                                          owner.getColumn(0).getString());
-      }
+    // Not caused by the input: the batch is rolled back and the run fails (nothing half-written).
     throw DatabaseError(file.path + ": cannot load: " + e.what());
   }
 }
@@ -418,13 +410,11 @@ void Database::write_document(const SourceFile& file, const std::string& format,
         s.bind(9, static_cast<std::int64_t>(p.span.end));
         s.exec();
         paragraph_ids.push_back(db.getLastInsertRowid());
-      }
-      if (!paragraph_ids.empty()) {
-        // A document's paragraphs have consecutive ids (one writer): index them at commit.
-        auto& pending = impl_->statement("INSERT INTO temp.fts_pending(lo, hi) VALUES(?, ?)");
-        pending.bind(1, paragraph_ids.front());
-        pending.bind(2, paragraph_ids.back());
-        pending.exec();
+        // FTS5 keeps the terms in memory until the batch commits (or its buffer fills).
+        auto& fts = impl_->statement("INSERT INTO paragraphs_fts(rowid, text) VALUES(?, ?)");
+        fts.bind(1, paragraph_ids.back());
+        fts.bindNoCopy(2, p.text);
+        fts.exec();
       }
       const auto paragraph_id = [&](int index) -> std::optional<std::int64_t> {
         if (index < 0) return std::nullopt;
