@@ -155,10 +155,10 @@ class Builder {
 };
 
 bool any_match(const std::vector<Pattern>& patterns, std::string_view line) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) { return p.find(line).has_value(); });
+  return std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) { return p.test(line); });
 }
 
-bool matches(const std::optional<Pattern>& p, std::string_view line) { return p && p->find(line).has_value(); }
+bool matches(const std::optional<Pattern>& p, std::string_view line) { return p && p->test(line); }
 
 // Layouts whose lines already are paragraphs: copy each line, trailing white space dropped.
 NormalizedText copy_lines(std::string_view raw, const RuleSet& rules, const Layout& layout, bool cp1252) {
@@ -293,7 +293,7 @@ NormalizedText normalize(const SourceFile& file, const RuleSet& rules) {
   }
   const std::string_view head = raw.substr(0, rules.detect_window);
   for (const auto& layout : rules.layouts) {
-    if (!layout.detect.find(head)) continue;
+    if (!layout.detect.test(head)) continue;
     return layout.unwrap ? unwrap_lines(raw, rules, layout, cp1252) : copy_lines(raw, rules, layout, cp1252);
   }
   throw InputError("normalize", 1, "no known layout (no 'detect' pattern of mappings/structure.yaml matches the first " +

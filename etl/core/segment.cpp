@@ -34,7 +34,7 @@ class SubparagraphNesting {
   // Returns the parent for a sub-paragraph labelled `label`, to be stored at index `index`.
   int place(const std::string& label, int index) {
     const bool next_letter = last_letter_.size() == 1 && label.size() == 1 && label[0] == last_letter_[0] + 1;
-    const bool is_roman = roman_.match_at(label, 0).has_value() && !next_letter;
+    const bool is_roman = roman_.test_at(label, 0) && !next_letter;
     if (is_roman && letter_parent_ >= 0) return letter_parent_;
     if (is_roman && last_letter_.empty()) return top_;  // roman directly under the paragraph
     last_letter_ = label;
@@ -97,25 +97,25 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     if (trim(line).empty()) continue;
     const Span whole{l.begin, l.end};
     if (state == State::header) {
-      if (S.enacting_formula.match_at(line, 0)) {
+      if (S.enacting_formula.test_at(line, 0)) {
         state = State::preamble;
         saw_enacting = true;
         out.header.end = l.begin;
       }
       continue;
     }
-    if (S.end.match_at(line, 0)) break;
-    if (state != State::closing && S.closing.match_at(line, 0)) {
+    if (S.end.test_at(line, 0)) break;
+    if (state != State::closing && S.closing.test_at(line, 0)) {
       state = State::closing;
       continue;
     }
-    if (S.annex.match_at(line, 0)) {
+    if (S.annex.test_at(line, 0)) {
       state = State::annex;
       top = -1;
       continue;
     }
     if (state == State::closing) {
-      if (S.closing.match_at(line, 0)) continue;  // "19 May 2014" after the plenary meeting line
+      if (S.closing.test_at(line, 0)) continue;  // "19 May 2014" after the plenary meeting line
       if (doc.footnotes.size() == 0)
         if (auto m = S.footnote.match_at(line, 0)) add_footnote(*m, line, l.begin);
       continue;
@@ -139,7 +139,7 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     }
     const Span body{l.begin + static_cast<std::size_t>(trim(line).data() - line.data()), l.end};
     const std::string_view own = all.substr(body.begin, body.size());
-    if (S.heading.match_at(line, 0)) continue;
+    if (S.heading.test_at(line, 0)) continue;
     if (state == State::operative) {
       // An unnumbered line amid operative paragraphs: a continuation when it starts in lower case,
       // otherwise a heading ("Section 3", a part's title).

@@ -76,6 +76,29 @@ TEST(Pattern, FindReturnsWholeAndGroupSpans) {
   EXPECT_FALSE(p.find(text, text.size() + 1).has_value());
 }
 
+TEST(Pattern, TestAgreesWithFindAndMatchAt) {
+  // test() / test_at() answer whether find() / match_at() would match, context included.
+  const std::vector<std::string> sources = {R"((?P<session>\d+)/(?P<number>\d+))", R"(\bA/RES\b)", "^$", R"(^\s*\d+\.)",
+                                            R"((?m)^Annex$)", R"(a{0})"};
+  const std::vector<std::string> texts = {"", "see 68/272", "xA/RES/1 A/RES/2", "  12. text", "text\nAnnex\nmore", "\n"};
+  // Patterns with many groups keep their spans on the heap: the same answers.
+  std::string many;
+  for (int i = 0; i < 20; ++i) many += "(\\d)?";
+  const std::vector<std::string> all = [&] { auto v = sources; v.push_back(many + "/"); return v; }();
+  for (const auto& source : all) {
+    const Pattern p = Pattern::compile(source);
+    ASSERT_TRUE(p.valid()) << source;
+    for (const auto& text : texts)
+      for (std::size_t at = 0; at <= text.size() + 1; ++at) {
+        EXPECT_EQ(p.test(text, at), p.find(text, at).has_value()) << source << " in '" << text << "' from " << at;
+        EXPECT_EQ(p.test_at(text, at), p.match_at(text, at).has_value()) << source << " in '" << text << "' at " << at;
+        EXPECT_EQ(p.test(text, 0, at), p.find(text, 0, at).has_value()) << source << " in '" << text << "' to " << at;
+      }
+  }
+  EXPECT_FALSE(Pattern().test("anything"));
+  EXPECT_FALSE(Pattern().test_at("anything", 0));
+}
+
 TEST(Pattern, FindSeesContextBeforeTheStartOffset) {
   // \b and ^ look at the whole subject, not at the substring from `from`.
   const Pattern word = Pattern::compile(R"(\bcat\b)");

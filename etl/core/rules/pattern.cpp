@@ -4,6 +4,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 
 #include <stdexcept>
 
@@ -47,13 +48,18 @@ std::optional<Pattern::Match> Pattern::run(std::string_view text, std::size_t fr
   if (!re_ || from > text.size()) return std::nullopt;
   to = std::min(to, text.size());
   const int n = re_->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> pieces(static_cast<std::size_t>(n));
+  // Most patterns have a few groups: their spans go on the stack, not the heap (this runs
+  // ~1,500 times per resolution).
+  constexpr int kOnStack = 16;
+  std::array<re2::StringPiece, kOnStack> on_stack;
+  std::vector<re2::StringPiece> on_heap(n > kOnStack ? static_cast<std::size_t>(n) : 0);
+  re2::StringPiece* pieces = n > kOnStack ? on_heap.data() : on_stack.data();
   const re2::StringPiece subject(text.data(), text.size());
-  if (!re_->Match(subject, from, to, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, pieces.data(), n))
+  if (!re_->Match(subject, from, to, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED, pieces, n))
     return std::nullopt;
   Match m;
-  m.groups.resize(static_cast<std::size_t>(n));
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
+  if (n > 1) m.groups.resize(static_cast<std::size_t>(n));
+  for (std::size_t i = 0; i < static_cast<std::size_t>(n); ++i) {
     if (pieces[i].data() == nullptr) continue;
     const auto begin = static_cast<std::size_t>(pieces[i].data() - text.data());
     const Span span{begin, begin + pieces[i].size()};
@@ -61,6 +67,18 @@ std::optional<Pattern::Match> Pattern::run(std::string_view text, std::size_t fr
     else m.groups[i] = span;
   }
   return m;
+}
+
+bool Pattern::test(std::string_view text, std::size_t from, std::size_t to) const {
+  if (!re_ || from > text.size()) return false;
+  const re2::StringPiece subject(text.data(), text.size());
+  return re_->Match(subject, from, std::min(to, text.size()), RE2::UNANCHORED, nullptr, 0);
+}
+
+bool Pattern::test_at(std::string_view text, std::size_t at) const {
+  if (!re_ || at > text.size()) return false;
+  const re2::StringPiece subject(text.data(), text.size());
+  return re_->Match(subject, at, text.size(), RE2::ANCHOR_START, nullptr, 0);
 }
 
 std::optional<Pattern::Match> Pattern::find(std::string_view text, std::size_t from, std::size_t to) const {

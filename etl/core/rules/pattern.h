@@ -48,6 +48,10 @@ class Pattern {
                             std::size_t to = std::string_view::npos) const;
   // Match that must start exactly at `at`.
   std::optional<Match> match_at(std::string_view text, std::size_t at) const;
+  // Whether find() / match_at() would match: cheaper when the spans are not needed (RE2 runs
+  // its DFA alone, without working out where the groups are).
+  bool test(std::string_view text, std::size_t from = 0, std::size_t to = std::string_view::npos) const;
+  bool test_at(std::string_view text, std::size_t at) const;
   // All non-overlapping matches, left to right.
   std::vector<Match> find_all(std::string_view text, std::size_t from = 0, std::size_t to = std::string_view::npos) const;
 
