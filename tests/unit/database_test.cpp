@@ -184,6 +184,8 @@ TEST(Database, FirstLoadBuildsItsIndexesAtTheEnd) {
             sql.one("SELECT count(*) FROM paragraphs WHERE text LIKE '%secretary%'"));
   EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "4");
   EXPECT_EQ(sql.one("PRAGMA integrity_check"), "ok");
+  // A reader was connected all along: the load kept WAL (SQLite cannot leave it then) and worked.
+  EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");
   // The queries that use them do (an index a first load forgot would show as a SCAN).
   EXPECT_NE(sql.rows("EXPLAIN QUERY PLAN SELECT * FROM citations WHERE target = 'A/RES/70/1'")[0].find("citations_target"),
             std::string::npos);
@@ -205,6 +207,7 @@ TEST(Database, TheFullTextIndexGetsOneSegmentPerBatch) {
   Sql sql(db);
   EXPECT_EQ(sql.one("SELECT count(DISTINCT segid) FROM paragraphs_fts_idx"), "3");  // 2 + 2 + 1 documents
   EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'crisismerge'"), "64");
+  EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");  // back from the first load's rollback journal
   EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "4");
   EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
 }
@@ -215,11 +218,15 @@ TEST(Database, FirstLoadStoppedBeforeItsIndexesGetsThemAtTheNextOpen) {
   std::vector<std::string> declared;
   {
     Database database(db);
-    Sql sql(db);
-    declared = schema_indexes(sql);
+    {
+      Sql sql(db);
+      declared = schema_indexes(sql);
+    }
     database.defer_indexes();  // and the process dies here: build_indexes() never runs
+    Sql sql(db);
     EXPECT_TRUE(schema_indexes(sql).empty());
     EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "1");
+    EXPECT_EQ(sql.one("PRAGMA journal_mode"), "delete");  // a first load writes its new pages once
   }
   {
     Sql sql(db);
@@ -230,6 +237,7 @@ TEST(Database, FirstLoadStoppedBeforeItsIndexesGetsThemAtTheNextOpen) {
   EXPECT_EQ(schema_indexes(sql), declared);
   EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "0");
   EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "4");
+  EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");
 }
 
 TEST(Database, LoadsIntoANonEmptyDatabaseKeepTheIndexes) {

@@ -40,6 +40,18 @@ void bind_id(SQLite::Statement& s, int index, std::optional<std::int64_t> id) {
   else s.bind(index);
 }
 
+// Sets the journal mode; false when SQLite refused because another connection has the database
+// open (leaving WAL, or going back to it, needs the database to itself): the mode is then kept.
+bool set_journal_mode(SQLite::Database& db, const char* mode) {
+  try {
+    db.exec(std::string("PRAGMA journal_mode = ") + mode);
+    return true;
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED) return false;
+    throw;
+  }
+}
+
 // Resolution columns that hold whole numbers.
 bool is_integer_column(const std::string& column) {
   return column == "session" || column == "number" || column == "plenary_meeting";
@@ -93,7 +105,10 @@ Database::Database(const std::filesystem::path& file) {
   try {
     impl_ = std::make_unique<Impl>(file);
     auto& db = impl_->db;
-    db.exec("PRAGMA journal_mode = WAL");
+    // WAL: readers keep reading while a load writes. A first load that stopped before its end
+    // left a rollback journal (defer_indexes): WAL again from here, unless a reader holds the
+    // database open, which only costs this run WAL's concurrency.
+    (void)set_journal_mode(db, "WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     // The writer makes every parent row before its children and deletes children itself
     // (forget_document): the per-row foreign-key lookups would only cost time.
@@ -260,6 +275,12 @@ std::vector<std::string> schema_indexes() {
 void Database::defer_indexes() {
   try {
     auto& db = impl_->db;
+    // A rollback journal until the end of the load: SQLite journals only the pages a transaction
+    // changes that existed before it, so the new pages a load appends are written once, where
+    // WAL writes each twice (to the log, then back into the file). Readers of a database being
+    // loaded for the first time wait for each batch's commit meanwhile. With a reader already
+    // connected, SQLite cannot leave WAL: the load keeps it.
+    (void)set_journal_mode(db, "DELETE");
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // The marker first: if the load stops before build_indexes(), the next open re-applies the
     // schema, which creates the indexes and fills the full-text index again.
@@ -296,6 +317,10 @@ void Database::build_indexes() {
     db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
     tx.commit();
     db.exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
+    // Refused while a reader is connected (the next open sets it), and while a statement of
+    // this connection is still running: they are all reset first.
+    for (auto& [sql, statement] : impl_->statements) (void)statement->tryReset();
+    (void)set_journal_mode(db, "WAL");
     impl_->indexes_deferred = false;
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot build the indexes: ") + e.what());
@@ -345,9 +370,11 @@ void Database::load_document(const SourceFile& file, const std::string& format, 
           "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id WHERE r.symbol = ? AND d.path <> ?");
       owner.bindNoCopy(1, symbol);
       owner.bindNoCopy(2, file.path);
-      if (owner.executeStep())
-        throw InputError("load", 0, "conflicting symbol: " + symbol + " is already loaded from " +
-                                        owner.getColumn(0).getString());
+      if (owner.executeStep()) {
+        std::string other = owner.getColumn(0).getString();
+        (void)owner.tryReset();  // a statement left running would keep a read open
+        throw InputError("load", 0, "conflicting symbol: " + symbol + " is already loaded from " + other);
+      }
     }
     write_document(file, format, encoding, resolutions, rules_hash);
   } catch (const SQLite::Exception& e) {
