@@ -194,7 +194,7 @@ TEST(Database, FirstLoadBuildsItsIndexesAtTheEnd) {
 TEST(Database, TheFullTextIndexGetsOneSegmentPerBatch) {
   // FTS5 writes its buffered terms out at a commit, and at every savepoint: a writer that wrapped
   // each document in one would leave a segment per document. A first load also lets segments pile
-  // up to 64 a level before merging them, and keeps that setting.
+  // up to 1,000 a level before merging them, and keeps that setting.
   test::TempDir dir;
   const auto db = dir / "unres.db";
   IngestOptions options;
@@ -206,7 +206,7 @@ TEST(Database, TheFullTextIndexGetsOneSegmentPerBatch) {
   ASSERT_EQ(result.counts.loaded, 5);
   Sql sql(db);
   EXPECT_EQ(sql.one("SELECT count(DISTINCT segid) FROM paragraphs_fts_idx"), "3");  // 2 + 2 + 1 documents
-  EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'crisismerge'"), "64");
+  EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'crisismerge'"), "1000");
   EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");  // back from the first load's rollback journal
   EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "4");
   EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
