@@ -13,18 +13,20 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 }  // namespace
 
 std::string fold_space(std::string_view text) {
+  text = trim(text);
   std::string out;
   out.reserve(text.size());
-  // Copies whole words at a time: this runs over every paragraph, footnote and match.
-  for (std::size_t i = 0, n = text.size(); i < n;) {
-    while (i < n && is_space(text[i])) ++i;
-    std::size_t j = i;
-    while (j < n && !is_space(text[j])) ++j;
-    if (j == i) break;
-    if (!out.empty()) out += ' ';
-    out.append(text.data() + i, j - i);
-    i = j;
+  // This runs over every paragraph, footnote and match, where words are mostly apart by one
+  // plain space already: text is copied in runs that end only where white space must change.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!is_space(text[i]) || (text[i] == ' ' && !is_space(text[i + 1]))) continue;  // trimmed: i + 1 exists
+    out.append(text.data() + run, i - run);
+    out += ' ';
+    while (is_space(text[i + 1])) ++i;
+    run = i + 1;
   }
+  out.append(text.data() + run, text.size() - run);
   return out;
 }
 

@@ -2,8 +2,11 @@
 // removal, footnote relocation, and the offset map back to the raw bytes.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "common.h"
 #include "normalize.h"
+#include "text.h"
 
 namespace unres {
 namespace {
@@ -19,6 +22,20 @@ SourceFile source(std::string bytes) {
 
 // A pdf-text masthead: the layout is detected by its "Distr.: General" line.
 const std::string kMasthead = "United Nations \nA/RES/78/11 \n \nGeneral Assembly \nDistr.: General \n30 November 2023 \n \n";
+
+TEST(FoldSpace, EveryRunOfWhiteSpaceBecomesOneSpaceAndTheEndsGo) {
+  // The words, as a split on white space finds them, joined by single spaces.
+  const auto reference = [](const std::string& text) {
+    std::istringstream in(text);
+    std::string word, out;
+    while (in >> word) out += (out.empty() ? "" : " ") + word;
+    return out;
+  };
+  const std::vector<std::string> cases = {"", " ", "\t\n", "word", " word ", "a b", "a  b", "a\tb", "a \nb",
+                                          "a\n\n\nb c", "\fa\vb\r\nc\t", "Recalling  its resolution\n70/1 of\t25 September 2015,",
+                                          "é “quoted”  text\u00a0kept", "  many   runs  of   spaces  "};
+  for (const auto& text : cases) EXPECT_EQ(fold_space(text), reference(text)) << "'" << text << "'";
+}
 
 TEST(Unwrap, JoinsWrappedLinesAndKeepsBlankLineBreaks) {
   const auto n = normalize(source(kMasthead + "Recalling its resolution 1 of the \nsame day, \n \nNoting the report, \n"),
