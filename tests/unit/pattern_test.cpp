@@ -1,9 +1,12 @@
 // rules/pattern.h: compiling, searching and group extraction on top of RE2.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <stdexcept>
 #include <string>
 
+#include "common.h"
 #include "rules/pattern.h"
 #include "rules/ruleset.h"
 
@@ -97,6 +100,31 @@ TEST(Pattern, TestAgreesWithFindAndMatchAt) {
   }
   EXPECT_FALSE(Pattern().test("anything"));
   EXPECT_FALSE(Pattern().test_at("anything", 0));
+}
+
+TEST(Pattern, LiteralsFindWhatTheirAlternationFinds) {
+  // any_literal() without a prefix skips to the bytes a literal starts with: the matches must be
+  // those of the same alternation run by RE2 over every byte, on made-up and real text.
+  const auto check = [](const std::vector<std::string>& literals, const std::string& text) {
+    const Pattern plain = Pattern::any_literal(literals, "(?:)", "");  // a prefix: no skipping
+    const Pattern skipping = Pattern::any_literal(literals, "", "");
+    const auto a = plain.find_all(text), b = skipping.find_all(text);
+    ASSERT_EQ(a.size(), b.size()) << text.substr(0, 60);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      EXPECT_EQ(a[i].whole.begin, b[i].whole.begin);
+      EXPECT_EQ(a[i].whole.end, b[i].whole.end);
+    }
+    for (std::size_t from = 0; from <= text.size() && from < 40; ++from)
+      for (std::size_t to = from; to <= text.size() && to < 40; ++to)
+        EXPECT_EQ(plain.test(text, from, to), skipping.test(text, from, to)) << from << " " << to;
+  };
+  check({"ab", "a", "b", "abc"}, "xxabcab ba a b abab");
+  check({"\u2019", "\u00a0", "-"}, "it\u2019s a\u00a0b - c\u2014d");
+  std::vector<std::string> keys;
+  for (const auto& [from, to] : test::default_rules().replacements) keys.push_back(from);
+  ASSERT_FALSE(keys.empty());
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::data_dir()))
+    if (entry.is_regular_file() && entry.path().extension() == ".txt") check(keys, test::read_text(entry.path()));
 }
 
 TEST(Pattern, FindSeesContextBeforeTheStartOffset) {

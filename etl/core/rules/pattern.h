@@ -1,6 +1,7 @@
 #pragma once
 // The only user of RE2. A Pattern is an immutable compiled regular expression with
 // named groups; matching is linear-time in the input (RE2's guarantee).
+#include <array>
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -67,6 +68,7 @@ class Pattern {
   std::optional<Match> run(std::string_view text, std::size_t from, std::size_t to, bool anchored) const;
   std::shared_ptr<const re2::RE2> re_;
   std::shared_ptr<const std::map<std::string, int>> names_;
+  std::shared_ptr<const std::array<bool, 256>> first_bytes_;  // any_literal(): the bytes a match starts with
 };
 
 // Several patterns matched in one pass: which of them match somewhere in a text. Used as a
