@@ -2,7 +2,7 @@
 """Scheduled-ingest scenarios, driving the real binary and checking the database after each.
 
 usage: ingest_jobs.py UNRES DATA_DIR SCENARIO
-Scenarios: rerun, modified, bad_inputs, kill9, reader, concurrent, sigterm. Exit 0 when it holds.
+Scenarios: rerun, modified, bad_inputs, kill9, reader, first_load_reader, concurrent, sigterm. Exit 0 when it holds.
 """
 import json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, time
 
@@ -191,6 +191,37 @@ def reader(tmp):
         reads += 1
     if p.returncode != 0 or reads < 3:
         fail(f"ingest exit {p.returncode}, {reads} reads")
+
+def first_load_reader(tmp):
+    # A first load writes through a rollback journal: a reader that polls meanwhile waits for each
+    # commit instead of failing, and the database is back in WAL at the end.
+    src = corpus(tmp, 400)
+    db = os.path.join(tmp, "first.db")
+    p = subprocess.Popen([UNRES, "ingest", "--db", db, "--progress", "never", "--batch-size", "20", src],
+                         stderr=subprocess.DEVNULL)
+    reads = 0
+    while p.poll() is None:
+        if not os.path.exists(db):
+            time.sleep(0.01)
+            continue
+        con = sqlite3.connect(db, timeout=30)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'paragraphs'").fetchone()[0]:
+                con.execute("SELECT count(*) FROM paragraphs").fetchone()
+                reads += 1
+        except sqlite3.Error as e:
+            fail(f"a reader saw an error during a first load: {e}")
+        finally:
+            con.close()
+    if p.returncode != 0 or reads < 3:
+        fail(f"ingest exit {p.returncode}, {reads} reads")
+    integrity(db)
+    con = sqlite3.connect(db)
+    mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+    con.close()
+    if mode != "wal" or counts(db)["resolutions"] != 400:
+        fail(f"journal mode {mode}, {counts(db)}")
 
 def concurrent(tmp):
     src = corpus(tmp, 400)
