@@ -8,7 +8,8 @@
 -- Full-text search over paragraphs.text. External content: the index stores no copy of the text,
 -- only the tokens. unres keeps it in step itself, inserting each paragraph's text as it writes the
 -- row (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row would
--- run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times slower. An update made by another tool is still followed by the trigger below.
+-- run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times slower.
+-- An update made by another tool is still followed by the trigger below.
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id');
 
 DROP TRIGGER IF EXISTS paragraphs_fts_insert;
