@@ -150,7 +150,7 @@ Outcome process(const std::filesystem::path& path, const std::unordered_map<std:
       return out;  // skipped without reading
     }
     out.file = read_source(path, options.max_file_size, out.stamp);
-    out.stamp = out.file.stamp;
+    out.stamp = out.file.stamp;  // now with the content hash and the size actually read
     timer.add(&StageTimes::read, since(t));
     if (k != known.end() && unchanged_ok(k->second, options, rules.hash) &&
         k->second.content_hash == out.file.stamp.content_hash) {
