@@ -64,6 +64,41 @@ def floor(work, db, files):
     copy, _ = run(["sqlite3", empty], stdin=open(script), stdout=subprocess.DEVNULL)
     return cat + copy
 
+def sqlite_alone(work, db):
+    """SQLite's own part of unres's first load, with no parsing: the same rows inserted one by one
+    into tables without secondary indexes (`WHERE 1` keeps SQLite from copying b-tree records
+    whole, as the floor's plain INSERT ... SELECT does), every paragraph into the full-text index
+    that issue 6 asks for (FTS5, as sql/views.sql declares it), then the indexes built, through a
+    rollback journal, as unres does. What this costs, unres cannot go below on one writer."""
+    out = os.path.join(work, "sqlite-alone.db")
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        if os.path.exists(out + suffix):
+            os.remove(out + suffix)
+    src = sqlite3.connect(db)
+    tables = [r[0] for r in src.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name")]
+    indexes = [r[0] for r in src.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")]
+    fts = src.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'").fetchone()[0]
+    src.close()
+    script = os.path.join(work, "sqlite-alone.sql")
+    with open(script, "w") as f:
+        f.write("PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;\n")
+        f.write(";\n".join(tables + [fts]) + ";\n")
+        # unres's first-load settings of the full-text index (store/database.cpp, defer_indexes).
+        f.write("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 0);\n"
+                "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('crisismerge', 1000);\n"
+                "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('hashsize', 16777216);\n")
+        f.write(f"ATTACH '{db}' AS src;\nBEGIN;\n")
+        for t in TABLES:
+            f.write(f"INSERT INTO main.{t} SELECT * FROM src.{t} WHERE 1;\n")
+        f.write("INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM main.paragraphs;\n")
+        f.write("COMMIT;\nPRAGMA threads = 2; PRAGMA cache_size = -4096;\nBEGIN;\n")
+        f.write(";\n".join(indexes) + ";\nCOMMIT;\n")
+    t, _ = run(["sqlite3", out], stdin=open(script), stdout=subprocess.DEVNULL)
+    return t
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--unres", required=True); ap.add_argument("--n", type=int, default=20000)
@@ -83,6 +118,7 @@ def main():
     rep = json.load(open(report))
     rows = sum(v for k, v in rep["rows"].items() if k != "quarantine")
     t_floor = median_of(a.runs, lambda: floor(a.work, db, files))
+    t_alone = median_of(a.runs, lambda: sqlite_alone(a.work, db))
     t_noop = median_of(a.runs, lambda: ingest(unres, db, src, fresh=False)[0])
 
     src4, files4, _ = corpus(a.work, 4 * a.n)
@@ -98,6 +134,8 @@ def main():
     res = {
         "n": a.n, "bytes": size, "rows": rows, "cores": os.cpu_count(),
         "ingest_seconds": t_ingest, "floor_seconds": t_floor, "ratio_ingest_floor": t_ingest / t_floor,
+        "sqlite_alone_seconds": t_alone, "ratio_sqlite_alone_floor": t_alone / t_floor,
+        "ratio_ingest_sqlite_alone": t_ingest / t_alone,
         "resolutions_per_second": a.n / t_ingest, "mb_per_second": size / 1e6 / t_ingest,
         "rows_per_second": rows / t_ingest, "peak_rss_mb": rss,
         "noop_rerun_seconds": t_noop,
@@ -107,13 +145,15 @@ def main():
     with open(a.out, "w") as f:
         json.dump(res, f, indent=1)
     print(f"corpus: {a.n} resolutions, {size / 1e6:.1f} MB, {rows} rows, {os.cpu_count()} cores")
-    print(f"{'measure':34s} {'value':>12s}")
+    print(f"{'measure':38s} {'value':>12s}")
     for k, v in [("ingest (median of %d), s" % a.runs, t_ingest), ("floor (cat + copy rows), s", t_floor),
-                 ("ratio ingest / floor", t_ingest / t_floor), ("resolutions / s", a.n / t_ingest),
+                 ("ratio ingest / floor", t_ingest / t_floor),
+                 ("SQLite alone (rows, FTS, indexes), s", t_alone), ("ratio SQLite alone / floor", t_alone / t_floor),
+                 ("ratio ingest / SQLite alone", t_ingest / t_alone), ("resolutions / s", a.n / t_ingest),
                  ("MB / s", size / 1e6 / t_ingest), ("rows / s", rows / t_ingest), ("peak RSS at N, MB", rss),
                  ("no-op re-run, s", t_noop), ("time at 4xN, s", t4), ("peak RSS at 4xN, MB", rss4),
                  ("time 4xN / time N", t4 / t_ingest)]:
-        print(f"{k:34s} {v:12.2f}")
+        print(f"{k:38s} {v:12.2f}")
     print("stage seconds (summed over threads):", ", ".join(f"{k} {v:.2f}" for k, v in rep["stage_seconds"].items()))
     print(f"wrote {a.out}")
 
