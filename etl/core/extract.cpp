@@ -313,6 +313,8 @@ std::vector<CitationHit> find_citations(const RuleSet& rules, std::string_view t
     at = std::max(hit->whole.end, hit->whole.begin + 1);
     for (std::size_t r = 0; r < rules.citations.size(); ++r) {
       const auto& rule = rules.citations[r];
+      // Most rules do not match here: RE2's DFA alone says so, without the work of captures.
+      if (!rule.pattern.test_at(subject, hit->whole.begin)) continue;
       auto m = rule.pattern.match_at(subject, hit->whole.begin);
       if (!m) continue;
       std::size_t end = m->whole.end;

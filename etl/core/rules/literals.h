@@ -32,12 +32,9 @@ class LiteralSet {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  // The first two bytes of every first word (the second is 0 for a one-letter word): most words
-  // of a text are ruled out by this table before any hashing.
-  static std::size_t pair_of(std::string_view word) {
-    return static_cast<unsigned char>(word[0]) << 8 | (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0u);
-  }
-  std::bitset<1 << 16> first_pairs_;
+  // A 16-bit hash of every first word: most words of a text are ruled out by this filter (one
+  // bit each) before the map is looked up.
+  std::bitset<1 << 16> first_words_;
   // First word -> the literals that begin with it, longest first.
   std::unordered_map<std::string, std::vector<std::string>, Hash, std::equal_to<>> by_first_word_;
 };
