@@ -11,6 +11,7 @@
 #include "common.h"
 #include "errors.h"
 #include "pipeline.h"
+#include "source.h"
 #include "store/database.h"
 
 namespace unres {
@@ -314,7 +315,8 @@ TEST(Database, BadFilesAreQuarantinedAndGoodOnesLoad) {
   std::filesystem::create_directory(input);
   test::write_text(input / "1-empty.txt", "");
   test::write_text(input / "2-binary.txt", std::string("\x7f" "ELF\0\0\x01", 7));
-  test::write_text(input / "3-memo.txt", "Dear colleagues,\nno resolution here.\n");
+  const std::string memo = "Dear colleagues,\nno resolution here.\n";
+  test::write_text(input / "3-memo.txt", memo);
   add_seed(input, "003_854e03e7025bed56.txt", "4-good.txt");
   const auto result = run(db, {input});
   EXPECT_EQ(result.counts.seen, 4);
@@ -330,6 +332,10 @@ TEST(Database, BadFilesAreQuarantinedAndGoodOnesLoad) {
   EXPECT_EQ(got[2].rfind("3-memo.txt normalize no known layout", 0), 0u) << got[2];
   Sql sql(db);
   EXPECT_EQ(sql.one("SELECT count(*) FROM documents WHERE status = 'rejected'"), "3");
+  // A file rejected after it was read is recorded with its content hash and size: a re-run skips
+  // it while its bytes stay the same, and its record says which bytes were rejected.
+  EXPECT_EQ(sql.one("SELECT content_hash || '|' || size_bytes FROM documents WHERE path LIKE '%3-memo.txt'"),
+            hex_hash(memo) + "|" + std::to_string(memo.size()));
   EXPECT_EQ(sql.one("SELECT symbol FROM resolutions"), "A/RES/65/124");
 }
 
