@@ -190,6 +190,11 @@ TEST(Database, FirstLoadBuildsItsIndexesAtTheEnd) {
   // The queries that use them do (an index a first load forgot would show as a SCAN).
   EXPECT_NE(sql.rows("EXPLAIN QUERY PLAN SELECT * FROM citations WHERE target = 'A/RES/70/1'")[0].find("citations_target"),
             std::string::npos);
+  // The partial indexes of sparse columns serve a lookup by value, as ON DELETE CASCADE makes.
+  EXPECT_NE(sql.rows("EXPLAIN QUERY PLAN SELECT * FROM paragraphs WHERE parent_id = 7")[0].find("paragraphs_parent"),
+            std::string::npos);
+  EXPECT_NE(sql.rows("EXPLAIN QUERY PLAN SELECT * FROM citations WHERE footnote_id = 7")[0].find("citations_footnote"),
+            std::string::npos);
 }
 
 TEST(Database, TheFullTextIndexGetsOneSegmentPerBatch) {
