@@ -127,6 +127,90 @@ TEST(Pattern, LiteralsFindWhatTheirAlternationFinds) {
     if (entry.is_regular_file() && entry.path().extension() == ".txt") check(keys, test::read_text(entry.path()));
 }
 
+// Every pattern of the default rules, by source.
+std::vector<std::string> rule_sources() {
+  const RuleSet& r = test::default_rules();
+  std::vector<const Pattern*> all = {&r.document.start, &r.document.enacting_formula, &r.document.operative,
+                                     &r.document.subparagraph, &r.document.roman_label, &r.document.closing,
+                                     &r.document.footnote, &r.document.end, &r.document.annex, &r.document.heading,
+                                     &r.organizations.defined_acronym, &r.ibid, &r.phrases.secondary_connector};
+  for (const auto& p : r.document.footnote_marks) all.push_back(&p);
+  for (const auto& l : r.layouts) {
+    all.push_back(&l.detect);
+    for (const auto* o : {&l.page_break, &l.page_counter, &l.footnote_separator, &l.footnote_start, &l.paragraph_start,
+                          &l.number_only})
+      if (*o) all.push_back(&**o);
+    for (const auto& p : l.furniture) all.push_back(&p);
+  }
+  for (const auto& m : r.metadata) all.push_back(&m.pattern);
+  for (const auto& c : r.citations) {
+    all.push_back(&c.pattern);
+    if (c.next) all.push_back(&*c.next);
+  }
+  for (const auto& d : r.deadlines) all.push_back(&d.pattern);
+  std::vector<std::string> out;
+  for (const auto* p : all) out.push_back(p->source());
+  return out;
+}
+
+void expect_same_matches(const Pattern& a, const Pattern& b, const std::string& text, std::size_t from, std::size_t to) {
+  const auto x = a.find_all(text, from, to), y = b.find_all(text, from, to);
+  ASSERT_EQ(x.size(), y.size()) << a.source();
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    EXPECT_EQ(x[i].whole.begin, y[i].whole.begin) << a.source();
+    EXPECT_EQ(x[i].whole.end, y[i].whole.end) << a.source();
+    ASSERT_EQ(x[i].groups.size(), y[i].groups.size());
+    for (std::size_t g = 1; g < x[i].groups.size(); ++g) {
+      EXPECT_EQ(x[i].groups[g].has_value(), y[i].groups[g].has_value()) << a.source();
+      if (x[i].groups[g] && y[i].groups[g]) {
+        EXPECT_EQ(x[i].groups[g]->begin, y[i].groups[g]->begin) << a.source();
+      }
+    }
+  }
+  EXPECT_EQ(a.test(text, from, to), b.test(text, from, to)) << a.source();
+  const auto f = a.find(text, from, to), g = b.find(text, from, to);
+  EXPECT_EQ(f.has_value(), g.has_value()) << a.source();
+  if (f && g) {
+    EXPECT_EQ(f->whole.begin, g->whole.begin) << a.source();
+  }
+}
+
+TEST(Pattern, PrefilterChangesNoMatch) {
+  // A search first looks for the literals every match contains: on every pattern of the rules
+  // and every test document (whole, and in pieces), the matches are those of RE2 alone.
+  PatternOptions plain;
+  plain.prefilter = false;
+  std::vector<std::pair<Pattern, Pattern>> pairs;
+  for (const auto& source : rule_sources()) pairs.emplace_back(Pattern::compile(source), Pattern::compile(source, plain));
+  ASSERT_GT(pairs.size(), 40u);
+  std::size_t documents = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::data_dir())) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
+    const std::string text = test::read_text(entry.path());
+    ++documents;
+    for (const auto& [filtered, unfiltered] : pairs)
+      for (const std::size_t from : {std::size_t{0}, text.size() / 3, text.size() / 2}) {
+        expect_same_matches(filtered, unfiltered, text, from, std::string_view::npos);
+        expect_same_matches(filtered, unfiltered, text, from, from + 300);
+      }
+  }
+  EXPECT_GT(documents, 5u);
+}
+
+TEST(Pattern, PrefilterFindsLiteralsInAnyCaseAndPlace) {
+  const std::string pad(300, '.');
+  const Pattern p = Pattern::compile(R"(\bResolution adopted by (?P<who>the General Assembly|the Council)\b)");
+  EXPECT_TRUE(p.find(pad + "Resolution adopted by the Council").has_value());  // at the very end
+  EXPECT_TRUE(p.find("Resolution adopted by the General Assembly" + pad).has_value());  // at the very start
+  EXPECT_FALSE(p.find(pad + "RESOLUTION ADOPTED BY THE COUNCIL" + pad).has_value());
+  EXPECT_FALSE(p.find(pad + "Resolution adopted by the Security Council" + pad).has_value());
+  EXPECT_EQ(p.find_all(pad + "Resolution adopted by the Council" + pad + "Resolution adopted by the Council").size(), 2u);
+  // Literals beyond ASCII are never ruled out by the ASCII search.
+  EXPECT_TRUE(Pattern::compile("Côte d’Ivoire").test(pad + "la Côte d’Ivoire" + pad));
+  // Case-insensitive parts fold the long s onto s, which RE2 matches and the prefilter leaves alone.
+  EXPECT_TRUE(Pattern::compile("(?i:requests) the").test(pad + "reque\u017fts the" + pad));
+}
+
 TEST(Pattern, FindSeesContextBeforeTheStartOffset) {
   // \b and ^ look at the whole subject, not at the substring from `from`.
   const Pattern word = Pattern::compile(R"(\bcat\b)");

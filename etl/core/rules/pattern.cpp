@@ -1,14 +1,98 @@
 #include "rules/pattern.h"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
 #include <array>
-
+#include <cstring>
 #include <stdexcept>
 
 namespace unres {
+
+namespace {
+
+// How common a byte is in English text (higher: more common), to choose which byte of a literal
+// memchr looks for: the rarer, the fewer places it stops at.
+int commonness(unsigned char c) {
+  static constexpr std::string_view by_frequency = "zqjxkvbpygfwmucldrhsnioate ";  // rarest first
+  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+  if (const auto at = by_frequency.find(static_cast<char>(c)); at != std::string_view::npos)
+    return static_cast<int>(at) + 1;
+  if (c >= '0' && c <= '9') return 12;  // about as common as a middling letter
+  return 0;                             // punctuation and the rest
+}
+
+char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether `text` holds `literal` (lower case, ASCII), its letters in either case.
+bool contains_folded(std::string_view text, std::string_view literal) {
+  if (literal.empty()) return true;
+  if (text.size() < literal.size()) return false;
+  std::size_t k = 0;  // the literal's rarest byte: where the search stops to compare
+  for (std::size_t i = 1; i < literal.size(); ++i)
+    if (commonness(static_cast<unsigned char>(literal[i])) < commonness(static_cast<unsigned char>(literal[k]))) k = i;
+  const char lower = literal[k];
+  const char upper = (lower >= 'a' && lower <= 'z') ? static_cast<char>(lower - 'a' + 'A') : lower;
+  const std::size_t end = text.size() - (literal.size() - k);  // last place the rare byte can be
+  // The next place of each case of that byte, at or after `from` (end + 1: none).
+  const auto next = [&](char c, std::size_t from) -> std::size_t {
+    if (from > end) return end + 1;
+    const void* p = std::memchr(text.data() + from, c, end + 1 - from);
+    return p ? static_cast<std::size_t>(static_cast<const char*>(p) - text.data()) : end + 1;
+  };
+  std::size_t at_lower = next(lower, k), at_upper = upper == lower ? end + 1 : next(upper, k);
+  while (true) {
+    const std::size_t at = std::min(at_lower, at_upper);
+    if (at > end) return false;
+    const std::size_t start = at - k;
+    bool equal = true;
+    for (std::size_t j = 0; j < literal.size() && equal; ++j) equal = fold(text[start + j]) == literal[j];
+    if (equal) return true;
+    if (at == at_lower) at_lower = next(lower, at + 1);
+    else at_upper = next(upper, at + 1);
+  }
+}
+
+// A search range shorter than this is searched without the prefilter: RE2 is quick there, and
+// the per-line checks run hundreds of times per resolution.
+constexpr std::size_t kPrefilterMinBytes = 256;
+
+}  // namespace
+
+// RE2's FilteredRE2 reduces a pattern to the literals ("atoms", in lower case) its matches must
+// contain, as a formula of AND and OR: a text in which that formula is false cannot match. Only
+// case-sensitive patterns get one: a case-insensitive RE2 also folds a few non-ASCII letters onto
+// ASCII ones (the long s onto s, the Kelvin sign onto k), which an ASCII search would miss.
+struct Pattern::Prefilter {
+  re2::FilteredRE2 filter{3};
+  std::vector<std::string> atoms;
+  std::vector<bool> ascii;  // atoms with other bytes count as present (never a false "no")
+
+  static std::shared_ptr<const Prefilter> of(std::string_view source, const RE2::Options& options) {
+    if (!options.case_sensitive() || source.find("(?i") != std::string_view::npos) return nullptr;
+    auto p = std::make_shared<Prefilter>();
+    int id = 0;
+    if (p->filter.Add(re2::StringPiece(source.data(), source.size()), options, &id) != RE2::NoError) return nullptr;
+    p->filter.Compile(&p->atoms);
+    std::vector<int> potential;
+    p->filter.AllPotentials({}, &potential);
+    if (!potential.empty()) return nullptr;  // some match needs no literal: no help
+    for (const auto& atom : p->atoms)
+      p->ascii.push_back(std::none_of(atom.begin(), atom.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+    return p;
+  }
+
+  bool may_match(std::string_view text) const {
+    std::vector<int> present;
+    for (std::size_t i = 0; i < atoms.size(); ++i)
+      if (!ascii[i] || contains_folded(text, atoms[i])) present.push_back(static_cast<int>(i));
+    std::vector<int> potential;
+    filter.AllPotentials(present, &potential);
+    return !potential.empty();
+  }
+};
 
 Pattern Pattern::compile(std::string_view source, const PatternOptions& options) {
   RE2::Options opts;
@@ -27,6 +111,7 @@ Pattern Pattern::compile(std::string_view source, const PatternOptions& options)
   Pattern p;
   p.names_ = std::make_shared<const std::map<std::string, int>>(re->NamedCapturingGroups());
   p.re_ = std::move(re);
+  if (options.prefilter) p.prefilter_ = Prefilter::of(source, opts);
   return p;
 }
 
@@ -85,9 +170,15 @@ std::optional<Pattern::Match> Pattern::run(std::string_view text, std::size_t fr
   return m;
 }
 
+bool Pattern::may_match(std::string_view text, std::size_t from, std::size_t to) const {
+  to = std::min(to, text.size());
+  if (!prefilter_ || from > to || to - from < kPrefilterMinBytes) return true;
+  return prefilter_->may_match(text.substr(from, to - from));
+}
+
 bool Pattern::test(std::string_view text, std::size_t from, std::size_t to) const {
   if (first_bytes_) return find(text, from, to).has_value();
-  if (!re_ || from > text.size()) return false;
+  if (!re_ || from > text.size() || !may_match(text, from, to)) return false;
   const re2::StringPiece subject(text.data(), text.size());
   return re_->Match(subject, from, std::min(to, text.size()), RE2::UNANCHORED, nullptr, 0);
 }
@@ -99,6 +190,7 @@ bool Pattern::test_at(std::string_view text, std::size_t at) const {
 }
 
 std::optional<Pattern::Match> Pattern::find(std::string_view text, std::size_t from, std::size_t to) const {
+  if (!may_match(text, from, to)) return std::nullopt;
   return run(text, from, to, false);
 }
 
@@ -109,7 +201,11 @@ std::optional<Pattern::Match> Pattern::match_at(std::string_view text, std::size
 std::vector<Pattern::Match> Pattern::find_all(std::string_view text, std::size_t from, std::size_t to) const {
   std::vector<Match> out;
   to = std::min(to, text.size());
-  while (from <= to) {
+  // The rest of the range is checked again after each match: the last search of a loop, which
+  // finds nothing, would otherwise run RE2 over the rest of the text (a resolution's start, once
+  // found, is looked for again down to the end of the file). Looking for literals costs a tenth
+  // of that or less.
+  while (from <= to && may_match(text, from, to)) {
     auto m = run(text, from, to, false);
     if (!m) break;
     // An empty match would loop forever: step over one byte.

@@ -27,6 +27,9 @@ struct PatternOptions {
   bool longest_match = false;      // leftmost-longest instead of leftmost-first
   bool never_capture = false;      // groups do not capture (names may repeat): whole matches only
   std::int64_t max_memory = 64 << 20;  // RE2's budget for the program and its DFA cache (grows as needed)
+  // Searches first look for the literals every match contains (case-sensitive patterns only):
+  // a text without them is not run through RE2.
+  bool prefilter = true;
 };
 
 class Pattern {
@@ -66,6 +69,10 @@ class Pattern {
 
  private:
   std::optional<Match> run(std::string_view text, std::size_t from, std::size_t to, bool anchored) const;
+  // False when text[from, to) lacks the literals every match contains.
+  bool may_match(std::string_view text, std::size_t from, std::size_t to) const;
+  struct Prefilter;
+  std::shared_ptr<const Prefilter> prefilter_;  // null: every text is searched
   std::shared_ptr<const re2::RE2> re_;
   std::shared_ptr<const std::map<std::string, int>> names_;
   std::shared_ptr<const std::array<bool, 256>> first_bytes_;  // any_literal(): the bytes a match starts with
