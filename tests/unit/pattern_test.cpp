@@ -193,8 +193,46 @@ TEST(Pattern, PrefilterChangesNoMatch) {
         expect_same_matches(filtered, unfiltered, text, from, std::string_view::npos);
         expect_same_matches(filtered, unfiltered, text, from, from + 300);
       }
+    // One line at a time, as layouts and the document structure test them (the first-byte check).
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+      const std::size_t end = std::min(text.find('\n', begin), text.size());
+      const std::string line = text.substr(begin, end - begin);
+      for (const auto& [filtered, unfiltered] : pairs) {
+        EXPECT_EQ(filtered.test(line), unfiltered.test(line)) << filtered.source() << " | " << line;
+        EXPECT_EQ(filtered.test_at(line, 0), unfiltered.test_at(line, 0)) << filtered.source() << " | " << line;
+        EXPECT_EQ(filtered.test_at(text, begin), unfiltered.test_at(text, begin)) << filtered.source() << " | " << line;
+        const auto a = filtered.match_at(line, 0), b = unfiltered.match_at(line, 0);
+        EXPECT_EQ(a.has_value(), b.has_value()) << filtered.source() << " | " << line;
+        if (a && b) {
+          EXPECT_EQ(a->whole.end, b->whole.end) << filtered.source() << " | " << line;
+        }
+        const auto f = filtered.find(line), g = unfiltered.find(line);
+        EXPECT_EQ(f.has_value(), g.has_value()) << filtered.source() << " | " << line;
+      }
+      begin = end + 1;
+    }
   }
   EXPECT_GT(documents, 5u);
+}
+
+TEST(Pattern, FirstByteCheckKeepsEveryMatch) {
+  PatternOptions plain;
+  plain.prefilter = false;
+  const std::vector<std::string> sources = {"^$", "^_{5,}$", R"(^\s*\d+\.)", "^a|b", "^(?:a|b)c", "(?m)^x", R"([|^]x)",
+                                            "(?i)abc", "x*", R"(^\[\]|y)", "^[]|]z", R"(\bC\S+)", "^\u201cq"};
+  const std::vector<std::string> texts = {"", "_____", "  12. x", "b", "zb", "bc", "ac", "a\nx", "|x", "ABC", "q",
+                                          "[]", "y", "]z", "|z", "C\u00f4te", "\u201cq", "\u201dq", "xyz"};
+  for (const auto& source : sources) {
+    const Pattern a = Pattern::compile(source), b = Pattern::compile(source, plain);
+    for (const auto& text : texts)
+      for (std::size_t at = 0; at <= text.size(); ++at) {
+        EXPECT_EQ(a.test_at(text, at), b.test_at(text, at)) << source << " | " << text << " @" << at;
+        EXPECT_EQ(a.test(text, at), b.test(text, at)) << source << " | " << text << " @" << at;
+        EXPECT_EQ(a.find(text, at).has_value(), b.find(text, at).has_value()) << source << " | " << text << " @" << at;
+        EXPECT_EQ(a.match_at(text, at).has_value(), b.match_at(text, at).has_value()) << source << " | " << text;
+      }
+  }
 }
 
 TEST(Pattern, PrefilterFindsLiteralsInAnyCaseAndPlace) {

@@ -55,6 +55,34 @@ bool contains_folded(std::string_view text, std::string_view literal) {
   }
 }
 
+// Whether a pattern can match only at the start of the subject: it begins with ^ (not in
+// multi-line mode) and has no alternative outside parentheses that could do without it. A
+// conservative reading of the source: anything unclear answers no.
+bool starts_anchored(std::string_view source) {
+  if (source.empty() || source.front() != '^' || source.find("(?m") != std::string_view::npos) return false;
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 1; i < source.size(); ++i) {
+    const char c = source[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < source.size() && source[i + 1] == '^') ++i;
+      if (i + 1 < source.size() && source[i + 1] == ']') ++i;  // a leading ] is a member
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A search range shorter than this is searched without the prefilter: RE2 is quick there, and
 // the per-line checks run hundreds of times per resolution.
 constexpr std::size_t kPrefilterMinBytes = 256;
@@ -111,7 +139,18 @@ Pattern Pattern::compile(std::string_view source, const PatternOptions& options)
   Pattern p;
   p.names_ = std::make_shared<const std::map<std::string, int>>(re->NamedCapturingGroups());
   p.re_ = std::move(re);
-  if (options.prefilter) p.prefilter_ = Prefilter::of(source, opts);
+  if (options.prefilter) {
+    p.prefilter_ = Prefilter::of(source, opts);
+    // Most calls test one line against a pattern that fails on its first byte: RE2's setup for
+    // each call costs more than that byte's check.
+    std::string low, high;
+    if (p.re_->PossibleMatchRange(&low, &high, 1) && !low.empty() && !high.empty()) {
+      p.first_range_ = true;
+      p.first_low_ = static_cast<unsigned char>(low.front());
+      p.first_high_ = static_cast<unsigned char>(high.front());
+    }
+    p.start_anchored_ = starts_anchored(source);
+  }
   return p;
 }
 
@@ -142,6 +181,7 @@ std::optional<Pattern::Match> Pattern::run(std::string_view text, std::size_t fr
                                            bool anchored) const {
   if (!re_ || from > text.size()) return std::nullopt;
   to = std::min(to, text.size());
+  if ((anchored || start_anchored_) && !may_start_at(text, from, to)) return std::nullopt;
   if (first_bytes_ && !anchored) {  // the leftmost match is the first one found where one can start
     for (std::size_t at = from; at < to; ++at)
       if ((*first_bytes_)[static_cast<unsigned char>(text[at])])
@@ -179,12 +219,13 @@ bool Pattern::may_match(std::string_view text, std::size_t from, std::size_t to)
 bool Pattern::test(std::string_view text, std::size_t from, std::size_t to) const {
   if (first_bytes_) return find(text, from, to).has_value();
   if (!re_ || from > text.size() || !may_match(text, from, to)) return false;
+  if (start_anchored_ && !may_start_at(text, from, to)) return false;
   const re2::StringPiece subject(text.data(), text.size());
   return re_->Match(subject, from, std::min(to, text.size()), RE2::UNANCHORED, nullptr, 0);
 }
 
 bool Pattern::test_at(std::string_view text, std::size_t at) const {
-  if (!re_ || at > text.size()) return false;
+  if (!re_ || at > text.size() || !may_start_at(text, at, text.size())) return false;
   const re2::StringPiece subject(text.data(), text.size());
   return re_->Match(subject, at, text.size(), RE2::ANCHOR_START, nullptr, 0);
 }

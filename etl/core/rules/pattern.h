@@ -1,6 +1,7 @@
 #pragma once
 // The only user of RE2. A Pattern is an immutable compiled regular expression with
 // named groups; matching is linear-time in the input (RE2's guarantee).
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <map>
@@ -27,8 +28,8 @@ struct PatternOptions {
   bool longest_match = false;      // leftmost-longest instead of leftmost-first
   bool never_capture = false;      // groups do not capture (names may repeat): whole matches only
   std::int64_t max_memory = 64 << 20;  // RE2's budget for the program and its DFA cache (grows as needed)
-  // Searches first look for the literals every match contains (case-sensitive patterns only):
-  // a text without them is not run through RE2.
+  // Texts that cannot match are ruled out before RE2 runs: by the literals every match contains
+  // (case-sensitive patterns), and by the bytes a match can start with.
   bool prefilter = true;
 };
 
@@ -71,6 +72,17 @@ class Pattern {
   std::optional<Match> run(std::string_view text, std::size_t from, std::size_t to, bool anchored) const;
   // False when text[from, to) lacks the literals every match contains.
   bool may_match(std::string_view text, std::size_t from, std::size_t to) const;
+  // False when no match can start at `at`: every match is non-empty and begins with a byte in
+  // [first_low_, first_high_] (RE2's PossibleMatchRange).
+  bool may_start_at(std::string_view text, std::size_t at, std::size_t to) const {
+    if (!first_range_) return true;
+    if (at >= std::min(to, text.size())) return false;
+    const auto c = static_cast<unsigned char>(text[at]);
+    return c >= first_low_ && c <= first_high_;
+  }
+  bool first_range_ = false;
+  unsigned char first_low_ = 0, first_high_ = 0xFF;
+  bool start_anchored_ = false;  // can match only where the subject begins ("^…", no alternative without it)
   struct Prefilter;
   std::shared_ptr<const Prefilter> prefilter_;  // null: every text is searched
   std::shared_ptr<const re2::RE2> re_;
