@@ -152,7 +152,7 @@ def reference(tmp, src):
     return counts(ref), per_resolution(ref)
 
 def kill9(tmp):
-    src = corpus(tmp, 600)
+    src = corpus(tmp, 1500)
     want, want_per = reference(tmp, src)
     db = os.path.join(tmp, "k.db")
     random.seed(7)
@@ -173,7 +173,7 @@ def kill9(tmp):
         fail(f"after resuming: {counts(db)} != {want}")
 
 def reader(tmp):
-    src = corpus(tmp, 400)
+    src = corpus(tmp, 1000)
     db = os.path.join(tmp, "reader.db")
     ingest(db, os.path.join(DATA, "seeds"), check=0)
     p = subprocess.Popen([UNRES, "ingest", "--db", db, "--progress", "never", "--batch-size", "20", src],
@@ -195,7 +195,7 @@ def reader(tmp):
 def first_load_reader(tmp):
     # A first load writes through a rollback journal: a reader that polls meanwhile waits for each
     # commit instead of failing, and the database is back in WAL at the end.
-    src = corpus(tmp, 400)
+    src = corpus(tmp, 1000)
     db = os.path.join(tmp, "first.db")
     p = subprocess.Popen([UNRES, "ingest", "--db", db, "--progress", "never", "--batch-size", "20", src],
                          stderr=subprocess.DEVNULL)
@@ -220,14 +220,28 @@ def first_load_reader(tmp):
     con = sqlite3.connect(db)
     mode = con.execute("PRAGMA journal_mode").fetchone()[0]
     con.close()
-    if mode != "wal" or counts(db)["resolutions"] != 400:
+    if mode != "wal" or counts(db)["resolutions"] != 1000:
         fail(f"journal mode {mode}, {counts(db)}")
 
+def holds_lock(path):
+    """Whether some process holds a lock on `path` (Linux: /proc/locks lists it by inode)."""
+    try:
+        inode = os.stat(path).st_ino
+        with open("/proc/locks") as f:
+            return any(line.split()[5].endswith(f":{inode}") for line in f if len(line.split()) > 5)
+    except OSError:
+        return False
+
 def concurrent(tmp):
-    src = corpus(tmp, 400)
+    src = corpus(tmp, 1000)
     db = os.path.join(tmp, "c.db")
     first = subprocess.Popen([UNRES, "ingest", "--db", db, "--progress", "never", src], stderr=subprocess.DEVNULL)
-    time.sleep(0.3)
+    # The second starts once the first holds the writer lock, however fast this machine loads.
+    deadline = time.time() + 20
+    while not holds_lock(db + ".lock") and first.poll() is None and time.time() < deadline:
+        time.sleep(0.005)
+    if first.poll() is not None:
+        fail("the first ingest ended before the test saw it holding the lock")
     second = subprocess.run([UNRES, "ingest", "--db", db, "--progress", "never", src], capture_output=True, text=True)
     waiting = subprocess.run([UNRES, "ingest", "--db", db, "--progress", "never", "--wait", src], capture_output=True, text=True)
     first.wait()
@@ -238,16 +252,32 @@ def concurrent(tmp):
     if waiting.returncode != 0:
         fail(f"--wait should wait and succeed: {waiting.returncode} {waiting.stderr}")
     integrity(db)
-    if counts(db)["resolutions"] != 400:
-        fail(f"expected 400 resolutions, {counts(db)}")
+    if counts(db)["resolutions"] != 1000:
+        fail(f"expected 1000 resolutions, {counts(db)}")
+
+def wait_for_documents(db, p):
+    """Returns once the ingest `p` has committed some documents to `db` (fails if it ends first)."""
+    while p.poll() is None:
+        if os.path.exists(db):
+            con = sqlite3.connect(db, timeout=30)
+            try:
+                if con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents'").fetchone()[0] and \
+                        con.execute("SELECT count(*) FROM documents").fetchone()[0] > 0:
+                    return
+            except sqlite3.Error:
+                pass  # the schema is being created
+            finally:
+                con.close()
+        time.sleep(0.005)
+    fail("the ingest ended before the test saw any document committed")
 
 def sigterm(tmp):
-    src = corpus(tmp, 600)
+    src = corpus(tmp, 2000)
     want, _ = reference(tmp, src)
     db = os.path.join(tmp, "t.db")
     p = subprocess.Popen([UNRES, "ingest", "--db", db, "--progress", "never", "--batch-size", "20", src],
                          stderr=subprocess.PIPE, text=True)
-    time.sleep(0.4)
+    wait_for_documents(db, p)  # mid-load, however fast this machine loads
     p.send_signal(signal.SIGTERM)
     _, err = p.communicate()
     if p.returncode != 130:
