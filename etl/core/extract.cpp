@@ -28,6 +28,7 @@ std::string group_value(const Pattern& p, const Pattern::Match& m, std::string_v
 
 // Paragraph text for the table: marks removed, white space folded.
 std::string clean_text(std::string_view all, Span body, const std::vector<Span>& marks) {
+  if (marks.empty()) return fold_space(view(all, body));  // most paragraphs: one copy, not two
   std::string out;
   std::size_t at = body.begin;
   for (const Span m : marks) {

@@ -32,15 +32,17 @@ class Matcher {
     return tokens_.size() > i;
   }
 
-  // Length in tokens of the longest entry of `set` starting at token `i` (0: none).
-  std::size_t longest(const std::unordered_set<std::string>& set, std::size_t i) {
+  // Length in tokens of the longest entry of the set `role` starting at token `i` (0: none).
+  std::size_t longest(PhraseLexicon::Role role, std::size_t i) {
     std::string key;
     std::size_t best = 0;
     for (std::size_t n = 1; n <= lex_.max_words && has(i + n - 1); ++n) {
       if (n > 1 && tokens_[i + n - 1].lower != ",") key += ' ';
       key += tokens_[i + n - 1].lower;
-      if (set.count(key)) best = n;
-      if (!lex_.prefixes.count(key)) break;  // no entry goes on from here
+      const auto it = lex_.roles.find(key);
+      if (it == lex_.roles.end()) break;  // neither an entry nor the start of one
+      if (it->second & role) best = n;
+      if (!(it->second & PhraseLexicon::prefix)) break;  // no entry goes on from here
     }
     return best;
   }
@@ -56,10 +58,10 @@ class Matcher {
 
   // MODIFIER* FORM starting at token `i`: fills the form's start and length and the first
   // modifier. Modifiers are taken greedily, giving some back when no form follows them.
-  bool verb(const std::unordered_set<std::string>& forms, std::size_t i, std::size_t& form_at, std::size_t& form_len,
+  bool verb(PhraseLexicon::Role forms, std::size_t i, std::size_t& form_at, std::size_t& form_len,
             std::string& modifier) {
     std::vector<std::size_t> starts = {i};
-    for (std::size_t n; (n = longest(lex_.modifiers, starts.back())) > 0;) starts.push_back(starts.back() + n);
+    for (std::size_t n; (n = longest(PhraseLexicon::modifier, starts.back())) > 0;) starts.push_back(starts.back() + n);
     for (std::size_t k = starts.size(); k-- > 0;) {
       if (const std::size_t n = longest(forms, starts[k])) {
         form_at = starts[k];
@@ -106,7 +108,7 @@ class Matcher {
 
 std::optional<PhraseMatch> match_phrase(const PhraseLexicon& lex, PhraseKind kind, std::string_view text,
                                         std::size_t at, bool lower_case) {
-  const auto& forms = kind == PhraseKind::preambular ? lex.preambular_forms : lex.operative_forms;
+  const auto forms = kind == PhraseKind::preambular ? PhraseLexicon::preambular : PhraseLexicon::operative;
   // Tokens enough for modifiers, form, postmodifiers, qualifier, "and" and a second verb; the
   // bound keeps a long paragraph from being tokenized whole at every comma.
   Matcher m(lex, text, at, std::min<std::size_t>(4 * lex.max_words + 2, 24));
@@ -120,11 +122,11 @@ std::optional<PhraseMatch> match_phrase(const PhraseLexicon& lex, PhraseKind kin
   out.lemma = lex.lemma_of_form.at(m.words(form_at, form_len));
   std::size_t end = form_at + form_len;
   bool post_modifier = false;
-  for (std::size_t n; (n = m.longest(lex.postmodifiers, end)) > 0; end += n) {
+  for (std::size_t n; (n = m.longest(PhraseLexicon::postmodifier, end)) > 0; end += n) {
     if (out.modifier.empty() && !post_modifier) out.modifier = m.words(end, n);
     post_modifier = true;
   }
-  if (const std::size_t n = m.longest(lex.qualifiers, end)) {
+  if (const std::size_t n = m.longest(PhraseLexicon::qualifier, end)) {
     out.qualifier = m.words(end, n);
     end += n;
   }

@@ -441,12 +441,17 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
   if (lex.preambular_forms.empty() || lex.operative_forms.empty())
     L.error(root, "", "the lexicon needs preambular and operative forms");
   // A key's tokens end before a space or a comma and after a comma.
-  for (const auto* set : {&lex.modifiers, &lex.postmodifiers, &lex.qualifiers, &lex.preambular_forms, &lex.operative_forms})
-    for (const auto& key : *set)
+  using R = PhraseLexicon::Role;
+  for (const auto& [set, role] : {std::pair{&lex.modifiers, R::modifier}, {&lex.postmodifiers, R::postmodifier},
+                                  {&lex.qualifiers, R::qualifier}, {&lex.preambular_forms, R::preambular},
+                                  {&lex.operative_forms, R::operative}})
+    for (const auto& key : *set) {
+      lex.roles[key] |= role;
       for (std::size_t i = 0; i < key.size(); ++i) {
-        if (key[i] == ' ' || key[i] == ',') lex.prefixes.insert(key.substr(0, i));
-        if (key[i] == ',' && i + 1 < key.size()) lex.prefixes.insert(key.substr(0, i + 1));
+        if (key[i] == ' ' || key[i] == ',') lex.roles[key.substr(0, i)] |= R::prefix;
+        if (key[i] == ',' && i + 1 < key.size()) lex.roles[key.substr(0, i + 1)] |= R::prefix;
       }
+    }
 }
 
 void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {

@@ -1,6 +1,7 @@
 #pragma once
 // The compiled rules: everything unres knows about UN documents, loaded from mappings/*.yaml
 // (rules/loader.h) before any input is read. Immutable once built; shared read-only by all stages.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -73,9 +74,11 @@ struct PhraseLexicon {
   std::unordered_set<std::string> preambular_forms, operative_forms;
   std::unordered_set<std::string> modifiers, postmodifiers, qualifiers;
   std::size_t max_words = 1;   // the longest entry, in words
-  // Every proper prefix, in words and commas, of an entry of any set ("also", "also," for
-  // "also, in this regard"): matching stops at the first word that begins no entry.
-  std::unordered_set<std::string> prefixes;
+  // The matcher's index: every key of the sets above, and every proper prefix of one in words and
+  // commas ("also", "also," for "also, in this regard"), with the sets it belongs to. One lookup
+  // per word read; matching stops at the first word sequence that begins no entry.
+  enum Role : std::uint8_t { modifier = 1, postmodifier = 2, qualifier = 4, preambular = 8, operative = 16, prefix = 32 };
+  std::unordered_map<std::string, std::uint8_t> roles;
   Pattern secondary_connector;  // what precedes a later action in a paragraph: ", and "
 };
 
