@@ -247,6 +247,8 @@ TEST(Pattern, PrefilterFindsLiteralsInAnyCaseAndPlace) {
   EXPECT_TRUE(Pattern::compile("Côte d’Ivoire").test(pad + "la Côte d’Ivoire" + pad));
   // Case-insensitive parts fold the long s onto s, which RE2 matches and the prefilter leaves alone.
   EXPECT_TRUE(Pattern::compile("(?i:requests) the").test(pad + "reque\u017fts the" + pad));
+  EXPECT_TRUE(Pattern::compile("(?si)requests the").test(pad + "reque\u017fts the" + pad));
+  EXPECT_TRUE(Pattern::compile("(?mi:requests) the").test(pad + "reque\u017fts the" + pad));
 }
 
 TEST(Pattern, FindSeesContextBeforeTheStartOffset) {

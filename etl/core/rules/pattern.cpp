@@ -83,6 +83,14 @@ bool starts_anchored(std::string_view source) {
   return true;
 }
 
+// Whether a flag group turns case folding on anywhere: "(?i)", "(?si:", "(?mi)".
+bool folds_case(std::string_view source) {
+  for (auto at = source.find("(?"); at != std::string_view::npos; at = source.find("(?", at + 2))
+    for (std::size_t i = at + 2; i < source.size() && std::string_view("imsU").find(source[i]) != std::string_view::npos; ++i)
+      if (source[i] == 'i') return true;
+  return false;
+}
+
 // A search range shorter than this is searched without the prefilter: RE2 is quick there, and
 // the per-line checks run hundreds of times per resolution.
 constexpr std::size_t kPrefilterMinBytes = 256;
@@ -99,7 +107,7 @@ struct Pattern::Prefilter {
   std::vector<bool> ascii;  // atoms with other bytes count as present (never a false "no")
 
   static std::shared_ptr<const Prefilter> of(std::string_view source, const RE2::Options& options) {
-    if (!options.case_sensitive() || source.find("(?i") != std::string_view::npos) return nullptr;
+    if (!options.case_sensitive() || folds_case(source)) return nullptr;
     auto p = std::make_shared<Prefilter>();
     int id = 0;
     if (p->filter.Add(re2::StringPiece(source.data(), source.size()), options, &id) != RE2::NoError) return nullptr;
