@@ -2,8 +2,9 @@
 # Benchmark: scripts/bench.sh [N] (default 20000). Builds Release, generates a deterministic corpus
 # of N resolutions (scripts/gen-corpus.py), and measures whole processes, median of 5 runs after a
 # warm-up: ingest into a fresh database, the floor (cat every input byte + copy the rows that run
-# produced into an empty database with the same tables and indexes), a no-op re-run, and one run at
-# 4xN. Prints a table and writes bench/results.json. Needs python3 and the sqlite3 shell.
+# produced into an empty database with the same tables and indexes), SQLite alone (the same rows, the
+# FTS5 index and the indexes written by the sqlite3 shell with no parsing: what one writer cannot go
+# below), a no-op re-run, and one run at 4xN. Prints a table and writes bench/results.json. Needs python3 and the sqlite3 shell.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
