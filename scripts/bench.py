@@ -36,27 +36,36 @@ def ingest(unres, db, src, report=None, fresh=True):
         cmd += ["--report", report]
     return run(cmd, stderr=subprocess.DEVNULL)
 
+def fresh(path):
+    """Removes a database and its journals: each measure writes into an empty file."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    return path
+
+def ddl(db, where):
+    """The CREATE statements of `db`'s schema objects that match `where`, by name."""
+    src = sqlite3.connect(db)
+    out = [r[0] for r in src.execute(f"SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND {where} ORDER BY name")]
+    src.close()
+    return out
+
+USER_TABLES = "type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%'"
+
 def floor(work, db, files):
     """cat every input byte, then INSERT ... SELECT the rows into an empty copy of the schema."""
     listing = os.path.join(work, "files.txt")
     with open(listing, "w") as f:
         f.write("\n".join(files))
     cat, _ = run(["sh", "-c", f"xargs cat < '{listing}' > /dev/null"])
-    empty = os.path.join(work, "floor.db")
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(empty + suffix):
-            os.remove(empty + suffix)
-    src = sqlite3.connect(db)
-    ddl = [r[0] for r in src.execute(
-        "SELECT sql FROM sqlite_master WHERE type IN ('table', 'index') AND sql IS NOT NULL "
-        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY type DESC, name")]
-    src.close()
+    empty = fresh(os.path.join(work, "floor.db"))
+    schema = ddl(db, USER_TABLES) + ddl(db, "type = 'index'")
     script = os.path.join(work, "floor.sql")
     with open(script, "w") as f:
         # The journal unres's first load writes through (a rollback journal, synchronous NORMAL):
         # in WAL the copy costs about half as much again, which would flatter the ratio.
         f.write("PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL;\n")
-        f.write(";\n".join(ddl) + ";\n")
+        f.write(";\n".join(schema) + ";\n")
         f.write(f"ATTACH '{db}' AS src;\nBEGIN;\n")
         for t in TABLES:
             f.write(f"INSERT INTO main.{t} SELECT * FROM src.{t};\n")
@@ -70,18 +79,9 @@ def sqlite_alone(work, db):
     whole, as the floor's plain INSERT ... SELECT does), every paragraph into the full-text index
     that issue 6 asks for (FTS5, as sql/views.sql declares it), then the indexes built, through a
     rollback journal, as unres does. What this costs, unres cannot go below on one writer."""
-    out = os.path.join(work, "sqlite-alone.db")
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        if os.path.exists(out + suffix):
-            os.remove(out + suffix)
-    src = sqlite3.connect(db)
-    tables = [r[0] for r in src.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL "
-        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name")]
-    indexes = [r[0] for r in src.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")]
-    fts = src.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'").fetchone()[0]
-    src.close()
+    out = fresh(os.path.join(work, "sqlite-alone.db"))
+    tables, indexes = ddl(db, USER_TABLES), ddl(db, "type = 'index'")
+    fts = ddl(db, "name = 'paragraphs_fts'")[0]
     script = os.path.join(work, "sqlite-alone.sql")
     with open(script, "w") as f:
         f.write("PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;\n")
