@@ -24,6 +24,14 @@ CREATE TABLE IF NOT EXISTS documents (
   loaded_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 
+-- The source text of a document that is not plain text (a PDF, an XML file): the readable text its
+-- reader rendered, which every row's offsets of that document point into. A text file has no row
+-- here: its rows' offsets point into the file itself.
+CREATE TABLE IF NOT EXISTS document_texts (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  text        TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS resolutions (
   id              INTEGER PRIMARY KEY,
   symbol          TEXT NOT NULL UNIQUE,

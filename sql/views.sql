@@ -197,6 +197,7 @@ DELETE FROM doc_columns;
 INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUES
   ('meta', 'table', 'Database properties', 'Key/value properties of the database, such as the version of unres that last opened it.', NULL, NULL),
   ('documents', 'table', 'Input files', 'One row per input file: path, content hash, detected layout and whether it was loaded or rejected.', 'format status', NULL),
+  ('document_texts', 'table', 'Source texts', 'The readable text a PDF or XML document was rendered into: the offsets of that document''s rows point into it (a text file has no row: its rows point into the file).', NULL, NULL),
   ('resolutions', 'table', 'Resolutions', 'One row per resolution (one per part of a multi-part A/B resolution), with the metadata of its masthead and trailer.', 'body session committee', NULL),
   ('paragraphs', 'table', 'Paragraphs', 'Preambular, operative and annex paragraphs; sub-paragraphs (a), (i) point at their parent.', 'kind rule_id', 'paragraphs_fts'),
   ('action_verbs', 'table', 'Action phrases', 'The action phrases of a paragraph: the lead phrase that opens it and later actions in it.', 'lemma is_lead modifier qualifier', NULL),
@@ -231,6 +232,8 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('documents', 'mtime_ns', 'Modification time seen when loaded (ns since the epoch): unchanged files are not re-read', '1716800000000000000', 'unres ingest'),
   ('documents', 'rules_hash', 'Hash of the rule files the document was loaded with', 'c22b28964250be9b', 'unres ingest'),
   ('documents', 'loaded_at', 'When the document was loaded (UTC)', '2014-05-19T10:00:00Z', 'unres ingest'),
+  ('document_texts', 'document_id', 'The document (one that is not plain text)', '1', 'unres ingest'),
+  ('document_texts', 'text', 'The text its reader rendered; start_offset and end_offset of its rows are byte offsets into it', '3. Requests the Secretary-General ...', 'the format''s reader (etl/core/formats/)'),
 
   ('resolutions', 'id', 'Resolution id', '1', 'unres ingest'),
   ('resolutions', 'symbol', 'UN document symbol (unique); parts of multi-part resolutions as A/RES/57/270 B', 'A/RES/68/272', 'mappings/structure.yaml (metadata)'),

@@ -41,8 +41,9 @@ std::string clean_text(std::string_view all, Span body, const std::vector<Span>&
 
 class Extractor {
  public:
-  Extractor(const NormalizedText& text, const DocumentSpan& doc, const Segments& seg, const RuleSet& rules)
-      : t_(text), all_(text.text), doc_(doc), seg_(seg), rules_(rules) {}
+  Extractor(const NormalizedText& text, const DocumentSpan& doc, const Segments& seg, const RuleSet& rules,
+            const SourceFacts& facts)
+      : t_(text), all_(text.text), doc_(doc), seg_(seg), rules_(rules), facts_(facts) {}
 
   ResolutionRecord run() {
     metadata();
@@ -52,6 +53,7 @@ class Extractor {
     for (std::size_t p = 0; p < seg_.paragraphs.size(); ++p) actions(p);
     organizations();
     citations();
+    stated_citations();
     deadlines();
     return std::move(r_);
   }
@@ -61,8 +63,9 @@ class Extractor {
 
   void metadata() {
     // Metadata stands outside the paragraphs: in the masthead and header before them, and in the
-    // closing formula and trailer after the operative part. Each column keeps the value of the
-    // first rule that sets it.
+    // closing formula and trailer after the operative part. Each column keeps the value the
+    // source states outright, else that of the first rule that sets it.
+    r_.meta = facts_.metadata;
     const std::string_view doc_text = all_.substr(0, doc_.text.end);
     std::vector<Span> outside = {doc_.text};
     if (!seg_.paragraphs.empty()) {
@@ -113,7 +116,7 @@ class Extractor {
     for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) {
       const auto& p = seg_.paragraphs[i];
       any_operative |= p.kind == "operative";
-      r_.paragraphs.push_back({p.kind, p.number, clean_text(all_, p.body, marks[i]), p.parent, p.ordinal, raw(p.line)});
+      r_.paragraphs.push_back({p.kind, p.number, clean_text(all_, p.body, marks[i]), p.parent, p.ordinal, raw(p.line), std::nullopt});
     }
     if (!any_operative)
       throw InputError("segment", line_of(all_, doc_.text.begin),
@@ -247,6 +250,15 @@ class Extractor {
     }
   }
 
+  // Citations the source states itself (an XML link), beside those the rules find; their rule id
+  // says which source they came from.
+  void stated_citations() {
+    for (CitationRecord c : facts_.citations) {
+      c.span = raw(c.span);
+      r_.citations.push_back(std::move(c));
+    }
+  }
+
   void deadlines() {
     std::optional<int> session;
     if (const auto s = r_.meta.find("session"); s != r_.meta.end()) session = rules_.vocabulary.number(s->second);
@@ -274,6 +286,7 @@ class Extractor {
   const DocumentSpan& doc_;
   const Segments& seg_;
   const RuleSet& rules_;
+  const SourceFacts& facts_;
   std::vector<Range> ranges_;
   ResolutionRecord r_;
 };
@@ -416,8 +429,8 @@ void settle_deadlines(std::vector<DeadlineHit>& hits) {
 }
 
 ResolutionRecord extract(const NormalizedText& text, const DocumentSpan& doc, const Segments& segments,
-                         const RuleSet& rules) {
-  return Extractor(text, doc, segments, rules).run();
+                         const RuleSet& rules, const SourceFacts& facts) {
+  return Extractor(text, doc, segments, rules, facts).run();
 }
 
 }  // namespace unres

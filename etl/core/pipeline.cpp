@@ -13,7 +13,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "normalize.h"
+#include "extract.h"
 #include "segment.h"
 #include "split.h"
 #include "store/lock.h"
@@ -54,12 +54,18 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
   return out;
 }
 
+// 1-based page of source-text offset `at`, from the offsets where pages begin.
+int page_of(const std::vector<std::size_t>& page_starts, std::size_t at) {
+  const auto it = std::upper_bound(page_starts.begin(), page_starts.end(), at);
+  return static_cast<int>(std::max<std::ptrdiff_t>(1, it - page_starts.begin()));
+}
+
 // What a worker hands the writer for one input file.
 struct Outcome {
   enum class Kind { skipped, touched, parsed, rejected } kind = Kind::skipped;
   std::string path;
   SourceFile file;              // parsed: the bytes; touched: the new stamp
-  ParsedFile parsed;
+  Document parsed;
   std::optional<InputError> error;
   SourceStamp stamp;            // rejected: what is known of the file
 };
@@ -159,7 +165,7 @@ Outcome process(const std::filesystem::path& path, const std::unordered_map<std:
       return out;
     }
     StageTimes times;
-    out.parsed = parse(out.file, rules, &times);
+    out.parsed = parse(out.file, rules, &times, *options.formats);
     timer.add(times);
     out.kind = Outcome::Kind::parsed;
   } catch (const InputError& e) {
@@ -173,7 +179,7 @@ Outcome process(const std::filesystem::path& path, const std::unordered_map<std:
 
 }  // namespace
 
-ParsedFile parse(const SourceFile& file, const RuleSet& rules, StageTimes* times) {
+Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, const FormatRegistry& formats) {
   StageTimes local;
   StageTimes& t = times ? *times : local;
   auto start = Clock::now();
@@ -182,14 +188,25 @@ ParsedFile parse(const SourceFile& file, const RuleSet& rules, StageTimes* times
     t.*stage += std::chrono::duration<double>(now - start).count();
     start = now;
   };
-  const NormalizedText text = normalize(file, rules);
+  const Reading reading = formats.detect(file, rules).read(file, rules);
+  const NormalizedText& text = reading.text;
   lap(&StageTimes::normalize);
-  ParsedFile parsed{text.format, text.encoding, {}};
-  for (const auto& doc : split_documents(text, rules)) {
-    const Segments segments = segment(text, doc, rules);
-    lap(&StageTimes::segment);
-    parsed.resolutions.push_back(extract(text, doc, segments, rules));
+  Document parsed{text.format, text.encoding, reading.source_text, {}};
+  const auto add = [&](const DocumentSpan& doc, const Segments& segments, const SourceFacts& facts) {
+    ResolutionRecord r = extract(text, doc, segments, rules, facts);
+    if (!reading.page_starts.empty())
+      for (auto& p : r.paragraphs) p.page = page_of(reading.page_starts, p.span.begin);
+    parsed.resolutions.push_back(std::move(r));
     lap(&StageTimes::extract);
+  };
+  if (reading.parts.empty()) {
+    for (const auto& doc : split_documents(text, rules)) {
+      const Segments segments = segment(text, doc, rules);
+      lap(&StageTimes::segment);
+      add(doc, segments, {});
+    }
+  } else {
+    for (const auto& part : reading.parts) add(part.span, part.segments, part.facts);
   }
   std::set<std::string> symbols;
   for (const auto& r : parsed.resolutions)
@@ -259,8 +276,7 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
           break;
         case Outcome::Kind::parsed:
           try {
-            db.load_document(outcome->file, outcome->parsed.format, outcome->parsed.encoding,
-                             outcome->parsed.resolutions, rules.hash);
+            db.load_document(outcome->file, outcome->parsed, rules.hash);
             ++c.loaded;
             c.resolutions += static_cast<std::int64_t>(outcome->parsed.resolutions.size());
             if (outcome->parsed.encoding != "utf-8")

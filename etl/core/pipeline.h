@@ -11,16 +11,12 @@
 #include <string>
 #include <vector>
 
-#include "extract.h"
+#include "formats/format.h"
+#include "model/records.h"
 #include "rules/ruleset.h"
 #include "store/database.h"
 
 namespace unres {
-
-struct ParsedFile {
-  std::string format, encoding;
-  std::vector<ResolutionRecord> resolutions;
-};
 
 // Time spent in each stage, summed over threads (seconds).
 struct StageTimes {
@@ -28,9 +24,10 @@ struct StageTimes {
   double index = 0;  // building the indexes after a first load (Database::defer_indexes)
 };
 
-// Every stage but load, on one file already read (adding each stage's time to `times` if given).
-// Pure: throws InputError for bad input.
-ParsedFile parse(const SourceFile& file, const RuleSet& rules, StageTimes* times = nullptr);
+// Every stage but load, on one file already read (adding each stage's time to `times` if given),
+// in the first of `formats` that detects it. Pure: throws InputError for bad input.
+Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times = nullptr,
+               const FormatRegistry& formats = FormatRegistry::builtin());
 
 struct IngestProgress {
   std::int64_t done, total, resolutions;
@@ -49,6 +46,7 @@ struct IngestOptions {
   std::size_t batch_size = 500;    // documents per transaction
   const std::atomic<bool>* cancel = nullptr;      // set by a signal handler: stop after the batch
   std::function<void(const IngestProgress&)> on_progress;  // called by the writer, ~5 times a second
+  const FormatRegistry* formats = &FormatRegistry::builtin();  // the formats files are read in
 };
 
 struct IngestResult {

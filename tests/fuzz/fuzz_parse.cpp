@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   file.bytes.assign(reinterpret_cast<const char*>(data), size);
   file.stamp.size = static_cast<std::int64_t>(size);
   try {
-    const unres::ParsedFile parsed = unres::parse(file, rules());
+    const unres::Document parsed = unres::parse(file, rules());
     // What the loader relies on: every resolution has a symbol and offsets inside the file.
     for (const auto& r : parsed.resolutions) {
       if (!r.meta.count("symbol")) __builtin_trap();

@@ -76,7 +76,7 @@ TEST_P(CorpusFile, OffsetMapPiecesTileTheNormalizedText) {
 TEST_P(CorpusFile, EveryRecordSpanCutsItsSourceText) {
   const RuleSet& rules = default_rules();
   const SourceFile file = test::read_data(GetParam());
-  const ParsedFile parsed = parse(file, rules);
+  const Document parsed = parse(file, rules);
   ASSERT_FALSE(parsed.resolutions.empty());
   const std::size_t size = file.bytes.size();
   const auto in_file = [&](const Span& s) { return s.begin <= s.end && s.end <= size; };

@@ -104,7 +104,7 @@ TEST(SegmentSeeds, MetadataAndLeadLemmasMatchGold) {
   for (const auto& g : gold()["resolutions"]) {
     const std::string name = g["file"];
     SCOPED_TRACE(name);
-    const ParsedFile parsed = parse(test::read_data(std::filesystem::path("seeds") / name), rules);
+    const Document parsed = parse(test::read_data(std::filesystem::path("seeds") / name), rules);
     ASSERT_EQ(parsed.resolutions.size(), 1u);
     const auto& r = parsed.resolutions[0];
     EXPECT_EQ(parsed.format, "ods-text");
@@ -301,7 +301,7 @@ TEST(FootnoteMarks, MarkAfterAYear) {
   {
     const SourceFile file = resolution("Recalling the statements of 13 January 20109 and of 2013,",
                                        "Decides to remain seized of the matter.", "1 A.\n2 B.\n3 C.\n4 D.\n");
-    const ParsedFile parsed = parse(file, default_rules());
+    const Document parsed = parse(file, default_rules());
     const auto& r = parsed.resolutions.at(0);
     EXPECT_EQ(r.footnotes.size(), 4u);
     for (const auto& ref : r.footnote_refs)
@@ -311,7 +311,7 @@ TEST(FootnoteMarks, MarkAfterAYear) {
   }
   const SourceFile ok = resolution("Recalling the report,1 the note2 and the statements of 13 January 20103 and 6 August 2013,4 on partnerships,",
                                    "Decides to remain seized of the matter.", "1 A.\n2 B.\n3 S/PRST/2010/1.\n4 S/PRST/2013/12.\n");
-  const ParsedFile parsed = parse(ok, default_rules());
+  const Document parsed = parse(ok, default_rules());
   const auto& r = parsed.resolutions.at(0);
   ASSERT_EQ(r.footnote_refs.size(), 4u);
   std::vector<int> numbers;
@@ -331,7 +331,7 @@ TEST(FootnoteMarks, SymbolsAreNotMarks) {
   const SourceFile file = resolution("Noting document A/66/717/Add.1 and A/68/L.1, and resolution 68/1 of 2013,",
                                      "Takes note of E/2013/L.1 and A/RES/68/1 and Rev.1 and para. 1 and No. 1;",
                                      "1 A/66/717.\n");
-  const ParsedFile parsed = parse(file, default_rules());
+  const Document parsed = parse(file, default_rules());
   const auto& r = parsed.resolutions.at(0);
   ASSERT_EQ(r.footnotes.size(), 1u);
   EXPECT_TRUE(r.footnote_refs.empty());
@@ -341,7 +341,7 @@ TEST(FootnoteMarks, SymbolsAreNotMarks) {
 
 TEST(FootnoteMarks, MarksInTheSeeds) {
   // Seed 002: "13 January 20103" carries footnote 3; its text keeps "13 January 2010".
-  const ParsedFile parsed = parse(test::read_data("seeds/002_29bf1aa341619b85.txt"), default_rules());
+  const Document parsed = parse(test::read_data("seeds/002_29bf1aa341619b85.txt"), default_rules());
   const auto& r = parsed.resolutions.at(0);
   bool found = false;
   for (const auto& ref : r.footnote_refs) {
@@ -352,7 +352,7 @@ TEST(FootnoteMarks, MarksInTheSeeds) {
   }
   EXPECT_TRUE(found);
   // Seed 001: no paragraph points at footnote 6 through "Add.1"; footnote 6 is "A/66/717/Add.1.".
-  const ParsedFile p001 = parse(test::read_data("seeds/001_0943c82c3fc4f3e2.txt"), default_rules());
+  const Document p001 = parse(test::read_data("seeds/001_0943c82c3fc4f3e2.txt"), default_rules());
   bool six = false;
   for (const auto& f : p001.resolutions.at(0).footnotes) {
     if (f.number != 6) continue;

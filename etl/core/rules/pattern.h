@@ -11,17 +11,13 @@
 #include <string_view>
 #include <vector>
 
+#include "model/span.h"
+
 namespace re2 {
 class RE2;
 }  // namespace re2
 
 namespace unres {
-
-struct Span {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  std::size_t size() const { return end - begin; }
-};
 
 struct PatternOptions {
   bool case_insensitive = false;

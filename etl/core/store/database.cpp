@@ -350,6 +350,7 @@ void Database::forget_document(const std::string& path) {
       "DELETE FROM footnotes WHERE resolution_id IN (SELECT id FROM resolutions WHERE document_id = ?1)",
       "DELETE FROM paragraphs WHERE resolution_id IN (SELECT id FROM resolutions WHERE document_id = ?1)",
       "DELETE FROM resolutions WHERE document_id = ?1",
+      "DELETE FROM document_texts WHERE document_id = ?1",
       "DELETE FROM documents WHERE id = ?1",
   };
   for (const char* sql : deletes) {
@@ -359,14 +360,13 @@ void Database::forget_document(const std::string& path) {
   }
 }
 
-void Database::load_document(const SourceFile& file, const std::string& format, const std::string& encoding,
-                             const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash) {
+void Database::load_document(const SourceFile& file, const Document& document, const std::string& rules_hash) {
   // The one way input can make a write fail is a symbol another file holds (split_documents
   // rejects a file that holds one twice): it is checked first, so that a rejected document writes
   // nothing. No savepoint per document: FTS5 writes its pending terms to disk at every savepoint,
   // which would cut the full-text index into tiny segments and stall the writer at each one.
   try {
-    for (const auto& r : resolutions) {
+    for (const auto& r : document.resolutions) {
       const std::string& symbol = r.meta.at("symbol");
       auto& owner = impl_->statement(
           "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id WHERE r.symbol = ? AND d.path <> ?");
@@ -378,15 +378,17 @@ void Database::load_document(const SourceFile& file, const std::string& format, 
         throw InputError("load", 0, "conflicting symbol: " + symbol + " is already loaded from " + other);
       }
     }
-    write_document(file, format, encoding, resolutions, rules_hash);
+    write_document(file, document, rules_hash);
   } catch (const SQLite::Exception& e) {
     // Not caused by the input: the batch is rolled back and the run fails (nothing half-written).
     throw DatabaseError(file.path + ": cannot load: " + e.what());
   }
 }
 
-void Database::write_document(const SourceFile& file, const std::string& format, const std::string& encoding,
-                              const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash) {
+void Database::write_document(const SourceFile& file, const Document& document, const std::string& rules_hash) {
+  const auto& resolutions = document.resolutions;
+  const auto& format = document.format;
+  const auto& encoding = document.encoding;
   auto& db = impl_->db;
   {
     forget_document(file.path);
@@ -402,6 +404,12 @@ void Database::write_document(const SourceFile& file, const std::string& format,
     doc.bindNoCopy(7, rules_hash);
     doc.exec();
     const std::int64_t document_id = db.getLastInsertRowid();
+    if (!document.source_text.empty()) {
+      auto& text = impl_->statement("INSERT INTO document_texts(document_id, text) VALUES(?, ?)");
+      text.bind(1, document_id);
+      text.bindNoCopy(2, document.source_text);
+      text.exec();
+    }
 
     for (const auto& r : resolutions) {
       static const char* columns[] = {"symbol", "body", "session", "number", "title", "adopted_on", "committee",

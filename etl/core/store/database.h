@@ -10,7 +10,8 @@
 #include <vector>
 
 #include "errors.h"
-#include "extract.h"
+#include "model/records.h"
+#include "rules/ruleset.h"
 #include "source.h"
 
 namespace unres {
@@ -76,8 +77,7 @@ class Database {
   // Inside a Batch: replaces every row loaded from `file.path` by these resolutions.
   // Throws InputError (stage "load") when a symbol is already loaded from another file; nothing
   // is written then.
-  void load_document(const SourceFile& file, const std::string& format, const std::string& encoding,
-                     const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash);
+  void load_document(const SourceFile& file, const Document& document, const std::string& rules_hash);
   // Inside a Batch: records the new modification time of a file whose bytes did not change.
   void touch_document(const std::string& path, const SourceStamp& stamp);
   // Inside a Batch: a quarantine row, and the file's document row marked 'rejected' (its earlier
@@ -97,8 +97,7 @@ class Database {
  private:
   // Removes every row loaded from `path`, its full-text entries included.
   void forget_document(const std::string& path);
-  void write_document(const SourceFile& file, const std::string& format, const std::string& encoding,
-                      const std::vector<ResolutionRecord>& resolutions, const std::string& rules_hash);
+  void write_document(const SourceFile& file, const Document& document, const std::string& rules_hash);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

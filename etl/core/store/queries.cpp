@@ -168,11 +168,12 @@ Explanation Queries::explain(const std::string& symbol, std::optional<std::int64
   Explanation out;
   std::string content_hash;
   std::int64_t resolution_id = 0;
+  std::optional<std::string> source_text;  // stored for a document that is not plain text
   try {
     SQLite::Statement r(impl_->db,
                         "SELECT r.id, r.symbol, d.path, coalesce(d.format, ''), d.content_hash, r.start_offset, "
-                        "r.end_offset FROM resolutions r JOIN documents d ON d.id = r.document_id "
-                        "WHERE r.symbol = ? COLLATE NOCASE");
+                        "r.end_offset, t.text FROM resolutions r JOIN documents d ON d.id = r.document_id "
+                        "LEFT JOIN document_texts t ON t.document_id = d.id WHERE r.symbol = ? COLLATE NOCASE");
     r.bind(1, symbol);
     if (!r.executeStep()) throw QueryError(symbol + ": no such resolution in the database");
     resolution_id = r.getColumn(0).getInt64();
@@ -182,6 +183,7 @@ Explanation Queries::explain(const std::string& symbol, std::optional<std::int64
     content_hash = r.getColumn(4).getString();
     out.start = r.getColumn(5).getInt64();
     out.end = r.getColumn(6).getInt64();
+    if (!r.getColumn(7).isNull()) source_text = r.getColumn(7).getString();
 
     SQLite::Statement q(impl_->db, kExplainSql);
     q.bind(":res", resolution_id);
@@ -203,7 +205,20 @@ Explanation Queries::explain(const std::string& symbol, std::optional<std::int64
     throw DatabaseError(std::string("explain failed: ") + e.what());
   }
 
-  // Offsets are only meaningful in the very bytes that were loaded.
+  // Offsets are only meaningful in the very bytes that were loaded: the stored source text, or
+  // the file as it was.
+  const auto cut = [&](std::string_view text) {
+    for (auto& row : out.rows) {
+      const auto size = static_cast<std::int64_t>(text.size());
+      const auto begin = std::clamp<std::int64_t>(row.start, 0, size);
+      const auto end = std::clamp<std::int64_t>(row.end, begin, size);
+      row.source = text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
+    }
+  };
+  if (source_text) {
+    cut(*source_text);
+    return out;
+  }
   SourceFile file;
   try {
     file = read_source(out.path, std::numeric_limits<std::uintmax_t>::max());
@@ -220,12 +235,7 @@ Explanation Queries::explain(const std::string& symbol, std::optional<std::int64
                          "); re-ingest it to see its text";
     return out;
   }
-  for (auto& row : out.rows) {
-    const auto size = static_cast<std::int64_t>(file.bytes.size());
-    const auto begin = std::clamp<std::int64_t>(row.start, 0, size);
-    const auto end = std::clamp<std::int64_t>(row.end, begin, size);
-    row.source = file.bytes.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
-  }
+  cut(file.bytes);
   return out;
 }
 

@@ -1,0 +1,28 @@
+#include "formats/format.h"
+
+#include "errors.h"
+#include "text.h"
+
+namespace unres {
+
+void FormatRegistry::add(std::unique_ptr<Format> format) { formats_.push_back(std::move(format)); }
+
+const Format& FormatRegistry::detect(const SourceFile& file, const RuleSet& rules) const {
+  const std::string_view head = std::string_view(file.bytes).substr(0, rules.detect_window);
+  for (const auto& format : formats_)
+    if (format->detects(head, rules)) return *format;
+  throw InputError("read", 1, "not a kind of file unres reads (no format recognizes its beginning)", excerpt(head, 0));
+}
+
+const FormatRegistry& FormatRegistry::builtin() {
+  static const FormatRegistry registry = [] {
+    FormatRegistry r;
+    // Text comes last: it takes any file the formats before it do not claim, and says what is
+    // wrong with one that is not text.
+    r.add(make_text_format());
+    return r;
+  }();
+  return registry;
+}
+
+}  // namespace unres

@@ -1,0 +1,87 @@
+#pragma once
+// What extraction makes of one resolution, and of one source document: typed rows with their rule
+// ids and spans. Spans here are source-text offsets (see model/text.h), ready for the store.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/span.h"
+
+namespace unres {
+
+struct ParagraphRecord {
+  std::string kind, number, text;
+  int parent = -1, ordinal = 0;
+  Span span;
+  std::optional<int> page;   // the page of a paged source (PDF) where the paragraph starts
+};
+
+struct ActionRecord {
+  std::size_t paragraph;
+  std::string phrase, lemma, modifier, qualifier;
+  bool is_lead = false;
+  std::string rule_id;
+  Span span;
+};
+
+struct MentionRecord {
+  std::size_t organization;   // index into RuleSet::organizations.entries
+  int paragraph = -1;         // -1: in a footnote
+  std::string surface, rule_id;
+  Span span;
+};
+
+struct FootnoteRecord {
+  int number = 0;
+  std::string text;
+  Span span;
+};
+
+struct FootnoteRefRecord {
+  std::size_t paragraph, footnote;
+  std::size_t offset;
+};
+
+struct CitationRecord {
+  int paragraph = -1, footnote = -1;   // where it stands: exactly one is set
+  std::string kind, target, cited_date, surface, rule_id;
+  Span span;
+};
+
+struct DeadlineRecord {
+  std::size_t paragraph;
+  std::string kind, due_date, requested_of, body, subject, rule_id;
+  std::optional<int> session, due_year;
+  Span span;
+};
+
+struct ResolutionRecord {
+  std::map<std::string, std::string> meta;   // resolutions column -> value (text form)
+  Span span;
+  std::vector<ParagraphRecord> paragraphs;
+  std::vector<ActionRecord> actions;
+  std::vector<MentionRecord> mentions;
+  std::vector<FootnoteRecord> footnotes;
+  std::vector<FootnoteRefRecord> footnote_refs;
+  std::vector<CitationRecord> citations;
+  std::vector<DeadlineRecord> deadlines;
+};
+
+// What a structured source (XML) states about a resolution outright; extraction takes it before
+// anything the rules find. Citation spans and indices are as in Reading::Part (working text).
+struct SourceFacts {
+  std::map<std::string, std::string> metadata;   // resolutions column -> value (text form)
+  std::vector<CitationRecord> citations;         // e.g. the documents the source links to
+};
+
+// One source document (an input file) as parsed: what the store loads for it.
+struct Document {
+  std::string format, encoding;
+  // The readable text that every row's offsets point into, when the file itself is not that text
+  // (a PDF, an XML file): stored once in the database. Empty for a text file.
+  std::string source_text;
+  std::vector<ResolutionRecord> resolutions;
+};
+
+}  // namespace unres
