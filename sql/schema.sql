@@ -63,7 +63,8 @@ CREATE TABLE IF NOT EXISTS paragraphs (
   text          TEXT NOT NULL,
   rule_id       TEXT NOT NULL,
   start_offset  INTEGER NOT NULL,
-  end_offset    INTEGER NOT NULL
+  end_offset    INTEGER NOT NULL,
+  page          INTEGER            -- the page of a PDF source where the paragraph starts
 );
 CREATE INDEX IF NOT EXISTS paragraphs_resolution ON paragraphs(resolution_id, kind, ordinal);
 -- Partial: seven paragraphs in ten have no parent. A lookup "parent_id = ?" (children, ON DELETE

@@ -262,6 +262,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('paragraphs', 'rule_id', 'document.preambular, document.operative or document.subparagraph', 'document.operative', 'mappings/structure.yaml (document)'),
   ('paragraphs', 'start_offset', 'Byte offset of the paragraph in the file', '4521', 'mappings/structure.yaml (document)'),
   ('paragraphs', 'end_offset', 'Byte offset just past the paragraph', '4780', 'mappings/structure.yaml (document)'),
+  ('paragraphs', 'page', 'The page of the source PDF where the paragraph starts; NULL for other sources', '2', 'the PDF reader (etl/core/formats/)'),
 
   ('action_verbs', 'id', 'Action id', '55', 'unres ingest'),
   ('action_verbs', 'paragraph_id', 'The paragraph (paragraphs.id)', '44', 'unres ingest'),

@@ -209,16 +209,19 @@ Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, 
     for (const auto& part : reading.parts) add(part.span, part.segments, part.facts);
   }
   std::set<std::string> symbols;
-  for (const auto& r : parsed.resolutions)
+  for (const auto& r : parsed.resolutions) {
+    if (const auto problem = metadata_problem(r))
+      throw InputError("extract", 0, "resolution " + r.meta.at("symbol") + ": " + *problem);
     if (!symbols.insert(r.meta.at("symbol")).second)
       throw InputError("split", 0, "the file holds resolution " + r.meta.at("symbol") + " twice");
+  }
   return parsed;
 }
 
 IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log) {
   const auto started = Clock::now();
   const WriterLock lock(options.database, options.wait_for_lock);
-  Database db(options.database);
+  Database db(options.database, *options.tables);
   db.sync_organizations(rules.organizations);
   const auto known = db.known_documents();
 

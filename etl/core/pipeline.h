@@ -13,6 +13,7 @@
 
 #include "formats/format.h"
 #include "model/records.h"
+#include "model/tables.h"
 #include "rules/ruleset.h"
 #include "store/database.h"
 
@@ -47,6 +48,7 @@ struct IngestOptions {
   const std::atomic<bool>* cancel = nullptr;      // set by a signal handler: stop after the batch
   std::function<void(const IngestProgress&)> on_progress;  // called by the writer, ~5 times a second
   const FormatRegistry* formats = &FormatRegistry::builtin();  // the formats files are read in
+  const TableRegistry* tables = &TableRegistry::builtin();     // the tables documents are written to
 };
 
 struct IngestResult {

@@ -12,16 +12,19 @@
 #include "embedded.h"
 #include "errors.h"
 #include "source.h"
+#include "model/tables.h"
 #include "text.h"
 
 namespace unres {
 
 namespace {
 
-// Columns of the resolutions table that metadata rules may fill.
-const std::set<std::string> kMetadataColumns = {
-    "symbol", "body", "session", "number", "title", "adopted_on", "committee", "basis_symbol",
-    "plenary_meeting", "agenda_item", "distributed_on", "job_number"};
+// Columns of the resolutions table that metadata rules may fill (the table registry's).
+const std::set<std::string> kMetadataColumns = [] {
+  std::set<std::string> out;
+  for (const auto& c : resolution_metadata_columns()) out.insert(c.name);
+  return out;
+}();
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "embedded.h"
@@ -30,14 +31,27 @@ void bind_text(SQLite::Statement& s, int index, const std::string& value) {
   else s.bindNoCopy(index, value);
 }
 
-void bind_opt(SQLite::Statement& s, int index, std::optional<int> value) {
-  if (value) s.bind(index, *value);
+void bind_value(SQLite::Statement& s, int index, const ColumnValue& value) {
+  if (const auto* i = std::get_if<std::int64_t>(&value)) s.bind(index, *i);
+  else if (const auto* text = std::get_if<const std::string*>(&value)) s.bindNoCopy(index, **text);
+  else if (const auto* literal = std::get_if<const char*>(&value)) s.bindNoCopy(index, *literal);
   else s.bind(index);
 }
 
-void bind_id(SQLite::Statement& s, int index, std::optional<std::int64_t> id) {
-  if (id) s.bind(index, *id);
-  else s.bind(index);
+// The ids of the rows of `table` loaded from document ?1, as SQL (names from the registry, never
+// from input): through its parents up to the document.
+std::string owned_ids(const TableRegistry& registry, const std::string& table);
+
+// The condition on a row of `table` that it was loaded from document ?1.
+std::string owned_rows(const TableRegistry& registry, const Table& table) {
+  return table.parent_column + " IN (" + owned_ids(registry, table.parent_table) + ")";
+}
+
+std::string owned_ids(const TableRegistry& registry, const std::string& table) {
+  if (table == "documents") return "?1";
+  const Table* t = registry.find(table);
+  if (!t) throw DatabaseError("table " + table + " is not registered");
+  return "SELECT id FROM " + t->name + " WHERE " + owned_rows(registry, *t);
 }
 
 // Sets the journal mode; false when SQLite refused because another connection has the database
@@ -52,20 +66,47 @@ bool set_journal_mode(SQLite::Database& db, const char* mode) {
   }
 }
 
-// Resolution columns that hold whole numbers.
-bool is_integer_column(const std::string& column) {
-  return column == "session" || column == "number" || column == "plenary_meeting";
-}
-
 }  // namespace
 
 struct Database::Impl {
   SQLite::Database db;
   std::vector<std::int64_t> organization_ids;  // by gazetteer entry index
 
-  explicit Impl(const std::filesystem::path& file)
+  const TableRegistry* tables;
+  std::vector<std::string> inserts;  // by registry table
+  std::vector<std::string> forget;   // what forget_document runs, in order
+  std::vector<std::unique_ptr<SQLite::Statement>> insert_statements;
+
+  Impl(const std::filesystem::path& file, const TableRegistry& registry)
       // NOMUTEX: one thread (the writer) uses the connection, so SQLite's per-call locking is waste.
-      : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, 10000) {}
+      : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, 10000),
+        tables(&registry) {
+    // Every statement is built from the registry's names, never from input.
+    const auto& all = registry.tables();
+    for (const auto& t : all) {
+      std::string columns, marks;
+      for (const auto& c : t.columns) {
+        columns += (columns.empty() ? "" : ", ") + c.name;
+        marks += marks.empty() ? "?" : ", ?";
+      }
+      inserts.push_back("INSERT INTO " + t.name + "(" + columns + ") VALUES(" + marks + ")");
+    }
+    for (const auto& t : all)
+      if (t.full_text)
+        forget.push_back("INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM " +
+                         t.name + " WHERE " + owned_rows(registry, t));
+    for (auto t = all.rbegin(); t != all.rend(); ++t) forget.push_back("DELETE FROM " + t->name + " WHERE " + owned_rows(registry, *t));
+    forget.push_back("DELETE FROM document_texts WHERE document_id = ?1");
+    forget.push_back("DELETE FROM documents WHERE id = ?1");
+    insert_statements.resize(all.size());
+  }
+
+  // The INSERT of registry table `t`, prepared once.
+  SQLite::Statement& insert(std::size_t t) {
+    auto& slot = insert_statements[t];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db, inserts[t]);
+    return *slot;
+  }
 
   // One prepared statement per SQL text, reused across rows. Keyed by the literal's address:
   // every caller passes a string literal, so lookups never build a string. Every caller binds
@@ -101,9 +142,35 @@ std::string stored_fingerprint(SQLite::Database& db) {
 }
 }  // namespace
 
-Database::Database(const std::filesystem::path& file) {
+namespace {
+// Tables and columns of the registry the database lacks: a table added to the registry, or a
+// column added to a table of a database made by an older unres (CREATE TABLE IF NOT EXISTS does
+// not add columns). sql/schema.sql declares the built-in tables in full (constraints, indexes).
+// `create`: also create the tables the database lacks (after sql/schema.sql has made its own).
+void add_missing_columns(SQLite::Database& db, const TableRegistry& registry, bool create) {
+  const auto sql_type = [](ColumnType t) { return t == ColumnType::integer ? " INTEGER" : " TEXT"; };
+  for (const auto& table : registry.tables()) {
+    std::set<std::string> have;
+    SQLite::Statement q(db, "SELECT name FROM pragma_table_info(?)");
+    q.bind(1, table.name);
+    while (q.executeStep()) have.insert(q.getColumn(0).getString());
+    // Names come from the registry, never from input.
+    if (have.empty()) {
+      if (!create) continue;
+      std::string ddl = "CREATE TABLE " + table.name + " (id INTEGER PRIMARY KEY";
+      for (const auto& c : table.columns) ddl += ", " + c.name + sql_type(c.type);
+      db.exec(ddl + ")");
+      continue;
+    }
+    for (const auto& c : table.columns)
+      if (!have.count(c.name)) db.exec("ALTER TABLE " + table.name + " ADD COLUMN " + c.name + sql_type(c.type));
+  }
+}
+}  // namespace
+
+Database::Database(const std::filesystem::path& file, const TableRegistry& tables) {
   try {
-    impl_ = std::make_unique<Impl>(file);
+    impl_ = std::make_unique<Impl>(file, tables);
     auto& db = impl_->db;
     // WAL: readers keep reading while a load writes. A first load that stopped before its end
     // left a rollback journal (defer_indexes): WAL again from here, unless a reader holds the
@@ -118,11 +185,20 @@ Database::Database(const std::filesystem::path& file) {
     if (version > kSchemaVersion)
       throw DatabaseError(file.string() + ": database schema version " + std::to_string(version) +
                           " is newer than this unres understands (" + std::to_string(kSchemaVersion) + ")");
-    if (stored_fingerprint(db) == schema_fingerprint()) return;  // up to date: nothing to write
+    if (stored_fingerprint(db) == schema_fingerprint()) {  // up to date: nothing to write
+      SQLite::Transaction tx(db, SQLite::TransactionBehavior::DEFERRED);
+      add_missing_columns(db, tables, true);  // a registry with tables of its own
+      tx.commit();
+      return;
+    }
     // IMMEDIATE: take the write lock first, waiting the busy timeout for another writer (a deferred
     // transaction that has read cannot wait: SQLite fails it at once with "database is locked").
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Columns first: the schema's indexes and views may read a column added since the database
+    // was made. Then the tables the schema does not declare.
+    add_missing_columns(db, tables, false);
     db.exec(std::string(embedded_sql("sql/schema.sql")));
+    add_missing_columns(db, tables, true);
     // Views, full-text index and documentation: derived from the tables, refreshed when they change.
     db.exec(std::string(embedded_sql("sql/views.sql")));
     // A first load that stopped before its end: schema.sql has just built its indexes; the
@@ -207,12 +283,12 @@ void Database::finish_run(std::int64_t run, const RunCounts& c, const std::strin
 }
 
 std::map<std::string, std::int64_t> Database::row_counts() {
-  // Table names come from this list, never from input.
-  static const char* tables[] = {"documents", "resolutions", "paragraphs", "action_verbs", "organization_mentions",
-                                 "footnotes", "footnote_refs", "citations", "deadlines", "quarantine"};
+  std::vector<std::string> tables = {"documents", "quarantine"};
+  for (const auto& t : impl_->tables->tables()) tables.push_back(t.name);
   std::map<std::string, std::int64_t> out;
   try {
-    for (const char* t : tables) out[t] = impl_->db.execAndGet(std::string("SELECT count(*) FROM ") + t).getInt64();
+    // Table names come from the registry, never from input.
+    for (const auto& t : tables) out[t] = impl_->db.execAndGet("SELECT count(*) FROM " + t).getInt64();
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot count rows: ") + e.what());
   }
@@ -322,6 +398,8 @@ void Database::build_indexes() {
     // Refused while a reader is connected (the next open sets it), and while a statement of
     // this connection is still running: they are all reset first.
     for (auto& [sql, statement] : impl_->statements) (void)statement->tryReset();
+    for (auto& statement : impl_->insert_statements)
+      if (statement) (void)statement->tryReset();
     (void)set_journal_mode(db, "WAL");
     impl_->indexes_deferred = false;
   } catch (const SQLite::Exception& e) {
@@ -335,26 +413,10 @@ void Database::forget_document(const std::string& path) {
   if (!find.executeStep()) return;  // a new file: nothing to forget
   const std::int64_t document = find.getColumn(0).getInt64();
   (void)find.tryReset();
-  // Its paragraphs leave the full-text index first: an external-content index needs their text.
-  // Then the rows, children before parents (what ON DELETE CASCADE would do with the checks on).
-  static const char* deletes[] = {
-      "INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', p.id, p.text FROM paragraphs p "
-      "WHERE p.resolution_id IN (SELECT id FROM resolutions WHERE document_id = ?1)",
-      "DELETE FROM footnote_refs WHERE paragraph_id IN "
-      "(SELECT p.id FROM paragraphs p JOIN resolutions r ON r.id = p.resolution_id WHERE r.document_id = ?1)",
-      "DELETE FROM action_verbs WHERE paragraph_id IN "
-      "(SELECT p.id FROM paragraphs p JOIN resolutions r ON r.id = p.resolution_id WHERE r.document_id = ?1)",
-      "DELETE FROM organization_mentions WHERE resolution_id IN (SELECT id FROM resolutions WHERE document_id = ?1)",
-      "DELETE FROM citations WHERE resolution_id IN (SELECT id FROM resolutions WHERE document_id = ?1)",
-      "DELETE FROM deadlines WHERE resolution_id IN (SELECT id FROM resolutions WHERE document_id = ?1)",
-      "DELETE FROM footnotes WHERE resolution_id IN (SELECT id FROM resolutions WHERE document_id = ?1)",
-      "DELETE FROM paragraphs WHERE resolution_id IN (SELECT id FROM resolutions WHERE document_id = ?1)",
-      "DELETE FROM resolutions WHERE document_id = ?1",
-      "DELETE FROM document_texts WHERE document_id = ?1",
-      "DELETE FROM documents WHERE id = ?1",
-  };
-  for (const char* sql : deletes) {
-    auto& del = impl_->statement(sql);
+  // Its paragraphs leave the full-text index first (an external-content index needs their text),
+  // then the rows, children before parents (what ON DELETE CASCADE would do with the checks on).
+  for (const auto& sql : impl_->forget) {
+    auto& del = impl_->statement(sql.c_str());
     del.bind(1, document);
     del.exec();
   }
@@ -386,170 +448,58 @@ void Database::load_document(const SourceFile& file, const Document& document, c
 }
 
 void Database::write_document(const SourceFile& file, const Document& document, const std::string& rules_hash) {
-  const auto& resolutions = document.resolutions;
-  const auto& format = document.format;
-  const auto& encoding = document.encoding;
   auto& db = impl_->db;
-  {
-    forget_document(file.path);
-    auto& doc = impl_->statement(
-        "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash) "
-        "VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?)");
-    doc.bindNoCopy(1, file.path);
-    doc.bindNoCopy(2, file.stamp.content_hash);
-    doc.bind(3, static_cast<std::int64_t>(file.bytes.size()));
-    doc.bindNoCopy(4, format);
-    doc.bindNoCopy(5, encoding);
-    doc.bind(6, file.stamp.mtime_ns);
-    doc.bindNoCopy(7, rules_hash);
-    doc.exec();
-    const std::int64_t document_id = db.getLastInsertRowid();
-    if (!document.source_text.empty()) {
-      auto& text = impl_->statement("INSERT INTO document_texts(document_id, text) VALUES(?, ?)");
-      text.bind(1, document_id);
-      text.bindNoCopy(2, document.source_text);
-      text.exec();
-    }
-
-    for (const auto& r : resolutions) {
-      static const char* columns[] = {"symbol", "body", "session", "number", "title", "adopted_on", "committee",
-                                      "basis_symbol", "plenary_meeting", "agenda_item", "distributed_on", "job_number"};
-      auto& res = impl_->statement(
-          "INSERT INTO resolutions(symbol, body, session, number, title, adopted_on, committee, basis_symbol, "
-          "plenary_meeting, agenda_item, distributed_on, job_number, document_id, start_offset, end_offset) "
-          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      int i = 1;
-      for (const char* column : columns) {
-        const auto it = r.meta.find(column);
-        if (it == r.meta.end()) res.bind(i);
-        else if (is_integer_column(column)) {
-          try {
-            res.bind(i, static_cast<std::int64_t>(std::stoll(it->second)));
-          } catch (const std::exception&) {
-            res.bind(i);
-          }
-        } else res.bindNoCopy(i, it->second);
-        ++i;
-      }
-      res.bind(13, document_id);
-      res.bind(14, static_cast<std::int64_t>(r.span.begin));
-      res.bind(15, static_cast<std::int64_t>(r.span.end));
-      res.exec();
-      const std::int64_t resolution_id = db.getLastInsertRowid();
-
-      std::vector<std::int64_t> paragraph_ids;
-      for (const auto& p : r.paragraphs) {
-        auto& s = impl_->statement(
-            "INSERT INTO paragraphs(resolution_id, kind, ordinal, number, parent_id, text, rule_id, start_offset, "
-            "end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, resolution_id);
-        s.bindNoCopy(2, p.kind);
-        s.bind(3, p.ordinal);
-        bind_text(s, 4, p.number);
-        bind_id(s, 5, p.parent >= 0 ? std::optional(paragraph_ids.at(static_cast<std::size_t>(p.parent))) : std::nullopt);
-        s.bindNoCopy(6, p.text);
-        s.bindNoCopy(7, p.parent >= 0 ? "document.subparagraph" : p.kind == "preambular" ? "document.preambular" : "document.operative");
-        s.bind(8, static_cast<std::int64_t>(p.span.begin));
-        s.bind(9, static_cast<std::int64_t>(p.span.end));
-        s.exec();
-        paragraph_ids.push_back(db.getLastInsertRowid());
-        // FTS5 keeps the terms in memory until the batch commits (or its buffer fills).
-        auto& fts = impl_->statement("INSERT INTO paragraphs_fts(rowid, text) VALUES(?, ?)");
-        fts.bind(1, paragraph_ids.back());
-        fts.bindNoCopy(2, p.text);
-        fts.exec();
-      }
-      const auto paragraph_id = [&](int index) -> std::optional<std::int64_t> {
-        if (index < 0) return std::nullopt;
-        return paragraph_ids.at(static_cast<std::size_t>(index));
-      };
-      for (const auto& a : r.actions) {
-        auto& s = impl_->statement(
-            "INSERT INTO action_verbs(paragraph_id, phrase, lemma, modifier, qualifier, is_lead, rule_id, start_offset, "
-            "end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, paragraph_ids.at(a.paragraph));
-        s.bindNoCopy(2, a.phrase);
-        s.bindNoCopy(3, a.lemma);
-        bind_text(s, 4, a.modifier);
-        bind_text(s, 5, a.qualifier);
-        s.bind(6, a.is_lead ? 1 : 0);
-        s.bindNoCopy(7, a.rule_id);
-        s.bind(8, static_cast<std::int64_t>(a.span.begin));
-        s.bind(9, static_cast<std::int64_t>(a.span.end));
-        s.exec();
-      }
-      std::vector<std::int64_t> footnote_ids;
-      for (const auto& f : r.footnotes) {
-        auto& s = impl_->statement(
-            "INSERT INTO footnotes(resolution_id, number, text, rule_id, start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?)");
-        s.bind(1, resolution_id);
-        s.bind(2, f.number);
-        s.bindNoCopy(3, f.text);
-        s.bindNoCopy(4, "document.footnote");
-        s.bind(5, static_cast<std::int64_t>(f.span.begin));
-        s.bind(6, static_cast<std::int64_t>(f.span.end));
-        s.exec();
-        footnote_ids.push_back(db.getLastInsertRowid());
-      }
-      const auto footnote_id = [&](int index) -> std::optional<std::int64_t> {
-        if (index < 0) return std::nullopt;
-        return footnote_ids.at(static_cast<std::size_t>(index));
-      };
-      for (const auto& ref : r.footnote_refs) {
-        auto& s = impl_->statement(
-            "INSERT INTO footnote_refs(paragraph_id, footnote_id, start_offset, rule_id) VALUES(?, ?, ?, ?)");
-        s.bind(1, paragraph_ids.at(ref.paragraph));
-        s.bind(2, footnote_ids.at(ref.footnote));
-        s.bind(3, static_cast<std::int64_t>(ref.offset));
-        s.bindNoCopy(4, "document.footnote_marks");
-        s.exec();
-      }
-      for (const auto& m : r.mentions) {
-        auto& s = impl_->statement(
-            "INSERT INTO organization_mentions(organization_id, resolution_id, paragraph_id, surface, rule_id, "
-            "start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, impl_->organization_ids.at(m.organization));
-        s.bind(2, resolution_id);
-        bind_id(s, 3, paragraph_id(m.paragraph));
-        s.bindNoCopy(4, m.surface);
-        s.bindNoCopy(5, m.rule_id);
-        s.bind(6, static_cast<std::int64_t>(m.span.begin));
-        s.bind(7, static_cast<std::int64_t>(m.span.end));
-        s.exec();
-      }
-      for (const auto& c : r.citations) {
-        auto& s = impl_->statement(
-            "INSERT INTO citations(resolution_id, paragraph_id, footnote_id, kind, target, cited_date, surface, rule_id, "
-            "start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, resolution_id);
-        bind_id(s, 2, paragraph_id(c.paragraph));
-        bind_id(s, 3, footnote_id(c.footnote));
-        s.bindNoCopy(4, c.kind);
-        s.bindNoCopy(5, c.target);
-        bind_text(s, 6, c.cited_date);
-        s.bindNoCopy(7, c.surface);
-        s.bindNoCopy(8, c.rule_id);
-        s.bind(9, static_cast<std::int64_t>(c.span.begin));
-        s.bind(10, static_cast<std::int64_t>(c.span.end));
-        s.exec();
-      }
-      for (const auto& d : r.deadlines) {
-        auto& s = impl_->statement(
-            "INSERT INTO deadlines(resolution_id, paragraph_id, kind, session, due_year, due_date, requested_of, body, "
-            "subject, rule_id, start_offset, end_offset) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        s.bind(1, resolution_id);
-        s.bind(2, paragraph_ids.at(d.paragraph));
-        s.bindNoCopy(3, d.kind);
-        bind_opt(s, 4, d.session);
-        bind_opt(s, 5, d.due_year);
-        bind_text(s, 6, d.due_date);
-        bind_text(s, 7, d.requested_of);
-        bind_text(s, 8, d.body);
-        bind_text(s, 9, d.subject);
-        s.bindNoCopy(10, d.rule_id);
-        s.bind(11, static_cast<std::int64_t>(d.span.begin));
-        s.bind(12, static_cast<std::int64_t>(d.span.end));
-        s.exec();
+  forget_document(file.path);
+  auto& doc = impl_->statement(
+      "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash) "
+      "VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?)");
+  doc.bindNoCopy(1, file.path);
+  doc.bindNoCopy(2, file.stamp.content_hash);
+  doc.bind(3, static_cast<std::int64_t>(file.bytes.size()));
+  doc.bindNoCopy(4, document.format);
+  doc.bindNoCopy(5, document.encoding);
+  doc.bind(6, file.stamp.mtime_ns);
+  doc.bindNoCopy(7, rules_hash);
+  doc.exec();
+  RowIds ids;
+  ids.document = db.getLastInsertRowid();
+  ids.organizations = &impl_->organization_ids;
+  if (!document.source_text.empty()) {
+    auto& text = impl_->statement("INSERT INTO document_texts(document_id, text) VALUES(?, ?)");
+    text.bind(1, ids.document);
+    text.bindNoCopy(2, document.source_text);
+    text.exec();
+  }
+  // Each table of the registry, parents first, row by row.
+  const auto& tables = impl_->tables->tables();
+  for (const auto& r : document.resolutions) {
+    ids.paragraphs.clear();
+    ids.footnotes.clear();
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      const Table& table = tables[t];
+      const std::size_t rows = table.rows(r);
+      if (rows == 0) continue;
+      auto& insert = impl_->insert(t);
+      for (std::size_t row = 0; row < rows; ++row) {
+        ids.row = row;
+        for (std::size_t col = 0; col < table.columns.size(); ++col)
+          bind_value(insert, static_cast<int>(col + 1), table.value(r, row, col, ids));
+        insert.exec();
+        (void)insert.tryReset();
+        const std::int64_t id = db.getLastInsertRowid();
+        switch (table.keeps) {
+          case Table::Keeps::resolution: ids.resolution = id; break;
+          case Table::Keeps::paragraphs: ids.paragraphs.push_back(id); break;
+          case Table::Keeps::footnotes: ids.footnotes.push_back(id); break;
+          case Table::Keeps::nothing: break;
+        }
+        if (table.full_text) {
+          // FTS5 keeps the terms in memory until the batch commits (or its buffer fills).
+          auto& fts = impl_->statement("INSERT INTO paragraphs_fts(rowid, text) VALUES(?, ?)");
+          fts.bind(1, id);
+          fts.bindNoCopy(2, r.paragraphs[row].text);
+          fts.exec();
+        }
       }
     }
   }

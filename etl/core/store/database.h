@@ -11,6 +11,7 @@
 
 #include "errors.h"
 #include "model/records.h"
+#include "model/tables.h"
 #include "rules/ruleset.h"
 #include "source.h"
 
@@ -42,7 +43,8 @@ class Database {
  public:
   // Opens or creates the database and brings its schema up to date. Throws DatabaseError when it
   // cannot be opened or written, or when its schema is newer than this program's.
-  explicit Database(const std::filesystem::path& file);
+  // `tables`: the tables documents are written to (TableRegistry::builtin() but in tests).
+  explicit Database(const std::filesystem::path& file, const TableRegistry& tables = TableRegistry::builtin());
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

@@ -1,0 +1,200 @@
+#include "model/tables.h"
+
+#include <charconv>
+
+namespace unres {
+
+namespace {
+
+ColumnValue offset(std::size_t at) { return static_cast<std::int64_t>(at); }
+
+// The resolutions columns a resolution's metadata fills, in INSERT order.
+const std::vector<Column>& metadata_columns() {
+  static const std::vector<Column> columns = {
+      {"symbol", ColumnType::text},          {"body", ColumnType::text},
+      {"session", ColumnType::integer},      {"number", ColumnType::integer},
+      {"title", ColumnType::text},           {"adopted_on", ColumnType::date},
+      {"committee", ColumnType::text},       {"basis_symbol", ColumnType::text},
+      {"plenary_meeting", ColumnType::integer}, {"agenda_item", ColumnType::text},
+      {"distributed_on", ColumnType::date},  {"job_number", ColumnType::text}};
+  return columns;
+}
+
+std::optional<std::int64_t> whole_number(std::string_view text) {
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+bool iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+// One row per resolution: its metadata, then its document and span.
+Table resolutions_table() {
+  Table t;
+  t.name = "resolutions";
+  t.parent_column = "document_id";
+  t.parent_table = "documents";
+  t.columns = metadata_columns();
+  const std::size_t meta = t.columns.size();
+  t.columns.push_back({"document_id", ColumnType::integer});
+  t.columns.push_back({"start_offset", ColumnType::integer});
+  t.columns.push_back({"end_offset", ColumnType::integer});
+  t.rows = [](const ResolutionRecord&) -> std::size_t { return 1; };
+  t.value = [meta](const ResolutionRecord& r, std::size_t, std::size_t c, const RowIds& ids) -> ColumnValue {
+    if (c == meta) return ids.document;
+    if (c == meta + 1) return offset(r.span.begin);
+    if (c == meta + 2) return offset(r.span.end);
+    const Column& column = metadata_columns()[c];
+    const auto it = r.meta.find(column.name);
+    if (it == r.meta.end() || it->second.empty()) return {};
+    if (column.type == ColumnType::integer) {
+      // Checked by metadata_problem() before the document is written.
+      if (const auto v = whole_number(it->second)) return *v;
+      return {};
+    }
+    return &it->second;
+  };
+  t.keeps = Table::Keeps::resolution;
+  return t;
+}
+
+template <class R, std::vector<R> ResolutionRecord::*member>
+std::span<const R> all(const ResolutionRecord& r) {
+  return r.*member;
+}
+
+TableRegistry make_builtin() {
+  using T = ColumnType;
+  TableRegistry registry;
+  registry.add(resolutions_table());
+
+  Table paragraphs = make_table<ParagraphRecord>(
+      "paragraphs", "resolution_id", "resolutions", &all<ParagraphRecord, &ResolutionRecord::paragraphs>,
+      {{"resolution_id", T::integer, [](const ParagraphRecord&, const RowIds& ids) -> ColumnValue { return ids.resolution; }},
+       {"kind", T::text, [](const ParagraphRecord& p, const RowIds&) -> ColumnValue { return &p.kind; }},
+       {"ordinal", T::integer, [](const ParagraphRecord& p, const RowIds&) -> ColumnValue { return std::int64_t{p.ordinal}; }},
+       {"number", T::text, [](const ParagraphRecord& p, const RowIds&) { return text_or_null(p.number); }},
+       {"parent_id", T::integer, [](const ParagraphRecord& p, const RowIds& ids) { return ids.paragraph(p.parent); }},
+       {"text", T::text, [](const ParagraphRecord& p, const RowIds&) -> ColumnValue { return &p.text; }},
+       {"rule_id", T::text,
+        [](const ParagraphRecord& p, const RowIds&) -> ColumnValue {
+          return p.parent >= 0 ? "document.subparagraph" : p.kind == "preambular" ? "document.preambular" : "document.operative";
+        }},
+       {"start_offset", T::integer, [](const ParagraphRecord& p, const RowIds&) { return offset(p.span.begin); }},
+       {"end_offset", T::integer, [](const ParagraphRecord& p, const RowIds&) { return offset(p.span.end); }},
+       {"page", T::integer, [](const ParagraphRecord& p, const RowIds&) { return optional_int(p.page); }}});
+  paragraphs.keeps = Table::Keeps::paragraphs;
+  paragraphs.full_text = true;
+  registry.add(std::move(paragraphs));
+
+  registry.add(make_table<ActionRecord>(
+      "action_verbs", "paragraph_id", "paragraphs", &all<ActionRecord, &ResolutionRecord::actions>,
+      {{"paragraph_id", T::integer, [](const ActionRecord& a, const RowIds& ids) { return ids.paragraph(static_cast<int>(a.paragraph)); }},
+       {"phrase", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.phrase; }},
+       {"lemma", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.lemma; }},
+       {"modifier", T::text, [](const ActionRecord& a, const RowIds&) { return text_or_null(a.modifier); }},
+       {"qualifier", T::text, [](const ActionRecord& a, const RowIds&) { return text_or_null(a.qualifier); }},
+       {"is_lead", T::integer, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return std::int64_t{a.is_lead ? 1 : 0}; }},
+       {"rule_id", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.rule_id; }},
+       {"start_offset", T::integer, [](const ActionRecord& a, const RowIds&) { return offset(a.span.begin); }},
+       {"end_offset", T::integer, [](const ActionRecord& a, const RowIds&) { return offset(a.span.end); }}}));
+
+  Table footnotes = make_table<FootnoteRecord>(
+      "footnotes", "resolution_id", "resolutions", &all<FootnoteRecord, &ResolutionRecord::footnotes>,
+      {{"resolution_id", T::integer, [](const FootnoteRecord&, const RowIds& ids) -> ColumnValue { return ids.resolution; }},
+       {"number", T::integer, [](const FootnoteRecord& f, const RowIds&) -> ColumnValue { return std::int64_t{f.number}; }},
+       {"text", T::text, [](const FootnoteRecord& f, const RowIds&) -> ColumnValue { return &f.text; }},
+       {"rule_id", T::text, [](const FootnoteRecord&, const RowIds&) -> ColumnValue { return "document.footnote"; }},
+       {"start_offset", T::integer, [](const FootnoteRecord& f, const RowIds&) { return offset(f.span.begin); }},
+       {"end_offset", T::integer, [](const FootnoteRecord& f, const RowIds&) { return offset(f.span.end); }}});
+  footnotes.keeps = Table::Keeps::footnotes;
+  registry.add(std::move(footnotes));
+
+  registry.add(make_table<FootnoteRefRecord>(
+      "footnote_refs", "paragraph_id", "paragraphs", &all<FootnoteRefRecord, &ResolutionRecord::footnote_refs>,
+      {{"paragraph_id", T::integer, [](const FootnoteRefRecord& f, const RowIds& ids) { return ids.paragraph(static_cast<int>(f.paragraph)); }},
+       {"footnote_id", T::integer, [](const FootnoteRefRecord& f, const RowIds& ids) { return ids.footnote(static_cast<int>(f.footnote)); }},
+       {"start_offset", T::integer, [](const FootnoteRefRecord& f, const RowIds&) { return offset(f.offset); }},
+       {"rule_id", T::text, [](const FootnoteRefRecord&, const RowIds&) -> ColumnValue { return "document.footnote_marks"; }}}));
+
+  registry.add(make_table<MentionRecord>(
+      "organization_mentions", "resolution_id", "resolutions", &all<MentionRecord, &ResolutionRecord::mentions>,
+      {{"organization_id", T::integer, [](const MentionRecord& m, const RowIds& ids) -> ColumnValue { return ids.organizations->at(m.organization); }},
+       {"resolution_id", T::integer, [](const MentionRecord&, const RowIds& ids) -> ColumnValue { return ids.resolution; }},
+       {"paragraph_id", T::integer, [](const MentionRecord& m, const RowIds& ids) { return ids.paragraph(m.paragraph); }},
+       {"surface", T::text, [](const MentionRecord& m, const RowIds&) -> ColumnValue { return &m.surface; }},
+       {"rule_id", T::text, [](const MentionRecord& m, const RowIds&) -> ColumnValue { return &m.rule_id; }},
+       {"start_offset", T::integer, [](const MentionRecord& m, const RowIds&) { return offset(m.span.begin); }},
+       {"end_offset", T::integer, [](const MentionRecord& m, const RowIds&) { return offset(m.span.end); }}}));
+
+  registry.add(make_table<CitationRecord>(
+      "citations", "resolution_id", "resolutions", &all<CitationRecord, &ResolutionRecord::citations>,
+      {{"resolution_id", T::integer, [](const CitationRecord&, const RowIds& ids) -> ColumnValue { return ids.resolution; }},
+       {"paragraph_id", T::integer, [](const CitationRecord& c, const RowIds& ids) { return ids.paragraph(c.paragraph); }},
+       {"footnote_id", T::integer, [](const CitationRecord& c, const RowIds& ids) { return ids.footnote(c.footnote); }},
+       {"kind", T::text, [](const CitationRecord& c, const RowIds&) -> ColumnValue { return &c.kind; }},
+       {"target", T::text, [](const CitationRecord& c, const RowIds&) -> ColumnValue { return &c.target; }},
+       {"cited_date", T::date, [](const CitationRecord& c, const RowIds&) { return text_or_null(c.cited_date); }},
+       {"surface", T::text, [](const CitationRecord& c, const RowIds&) -> ColumnValue { return &c.surface; }},
+       {"rule_id", T::text, [](const CitationRecord& c, const RowIds&) -> ColumnValue { return &c.rule_id; }},
+       {"start_offset", T::integer, [](const CitationRecord& c, const RowIds&) { return offset(c.span.begin); }},
+       {"end_offset", T::integer, [](const CitationRecord& c, const RowIds&) { return offset(c.span.end); }}}));
+
+  registry.add(make_table<DeadlineRecord>(
+      "deadlines", "resolution_id", "resolutions", &all<DeadlineRecord, &ResolutionRecord::deadlines>,
+      {{"resolution_id", T::integer, [](const DeadlineRecord&, const RowIds& ids) -> ColumnValue { return ids.resolution; }},
+       {"paragraph_id", T::integer, [](const DeadlineRecord& d, const RowIds& ids) { return ids.paragraph(static_cast<int>(d.paragraph)); }},
+       {"kind", T::text, [](const DeadlineRecord& d, const RowIds&) -> ColumnValue { return &d.kind; }},
+       {"session", T::integer, [](const DeadlineRecord& d, const RowIds&) { return optional_int(d.session); }},
+       {"due_year", T::integer, [](const DeadlineRecord& d, const RowIds&) { return optional_int(d.due_year); }},
+       {"due_date", T::date, [](const DeadlineRecord& d, const RowIds&) { return text_or_null(d.due_date); }},
+       {"requested_of", T::text, [](const DeadlineRecord& d, const RowIds&) { return text_or_null(d.requested_of); }},
+       {"body", T::text, [](const DeadlineRecord& d, const RowIds&) { return text_or_null(d.body); }},
+       {"subject", T::text, [](const DeadlineRecord& d, const RowIds&) { return text_or_null(d.subject); }},
+       {"rule_id", T::text, [](const DeadlineRecord& d, const RowIds&) -> ColumnValue { return &d.rule_id; }},
+       {"start_offset", T::integer, [](const DeadlineRecord& d, const RowIds&) { return offset(d.span.begin); }},
+       {"end_offset", T::integer, [](const DeadlineRecord& d, const RowIds&) { return offset(d.span.end); }}}));
+  return registry;
+}
+
+}  // namespace
+
+const Column* Table::column(std::string_view wanted) const {
+  for (const auto& c : columns)
+    if (c.name == wanted) return &c;
+  return nullptr;
+}
+
+const Table* TableRegistry::find(std::string_view name) const {
+  for (const auto& t : tables_)
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+const TableRegistry& TableRegistry::builtin() {
+  static const TableRegistry registry = make_builtin();
+  return registry;
+}
+
+std::vector<Column> resolution_metadata_columns() { return metadata_columns(); }
+
+std::optional<std::string> metadata_problem(const ResolutionRecord& r) {
+  for (const auto& [name, value] : r.meta) {
+    const Column* column = nullptr;
+    for (const auto& c : metadata_columns())
+      if (c.name == name) column = &c;
+    if (!column) return "'" + name + "' is not a column of resolutions";
+    if (column->type == ColumnType::integer && !whole_number(value))
+      return name + " '" + value + "' is not a whole number";
+    if (column->type == ColumnType::date && !iso_date(value)) return name + " '" + value + "' is not a date";
+  }
+  return std::nullopt;
+}
+
+}  // namespace unres

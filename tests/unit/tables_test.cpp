@@ -1,0 +1,102 @@
+// model/tables.h: the table registry. A table added through the registry alone is created,
+// filled and emptied on reload by the writer; resolution metadata is checked against the types.
+#include <gtest/gtest.h>
+
+#include <sqlite3.h>
+
+#include <sstream>
+#include <string>
+
+#include "common.h"
+#include "model/tables.h"
+#include "pipeline.h"
+
+namespace unres {
+namespace {
+
+std::string one(const std::filesystem::path& file, const char* sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(file.string().c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open");
+  sqlite3_stmt* s = nullptr;
+  std::string out = "ERROR";
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK) {
+    out = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)
+              ? reinterpret_cast<const char*>(sqlite3_column_text(s, 0))
+              : "NULL";
+  } else {
+    out += std::string(": ") + sqlite3_errmsg(db);
+  }
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return out;
+}
+
+std::span<const ParagraphRecord> paragraphs_of(const ResolutionRecord& r) { return r.paragraphs; }
+
+// A toy table: one row per paragraph, its length in bytes.
+TableRegistry with_toy_table() {
+  TableRegistry registry = TableRegistry::builtin();
+  registry.add(make_table<ParagraphRecord>(
+      "paragraph_lengths", "paragraph_id", "paragraphs", &paragraphs_of,
+      {{"paragraph_id", ColumnType::integer,
+        [](const ParagraphRecord&, const RowIds& ids) -> ColumnValue { return ids.paragraphs.at(ids.row); }},
+       {"bytes", ColumnType::integer,
+        [](const ParagraphRecord& p, const RowIds&) -> ColumnValue { return static_cast<std::int64_t>(p.text.size()); }}}));
+  return registry;
+}
+
+TEST(Tables, AToyTableAddedThroughTheRegistryIsCreatedFilledAndReloaded) {
+  test::TempDir dir;
+  const TableRegistry registry = with_toy_table();
+  IngestOptions options;
+  options.inputs = {test::data_dir() / "seeds"};
+  options.database = dir / "t.db";
+  options.tables = &registry;
+  std::ostringstream log;
+  ASSERT_EQ(ingest(test::default_rules(), options, log).counts.quarantined, 0) << log.str();
+  const std::string paragraphs = one(options.database, "SELECT count(*) FROM paragraphs");
+  EXPECT_NE(paragraphs, "0");
+  EXPECT_EQ(one(options.database, "SELECT count(*) FROM paragraph_lengths"), paragraphs);
+  // Each row points at its paragraph, whose text has that many bytes.
+  EXPECT_EQ(one(options.database, "SELECT count(*) FROM paragraph_lengths l JOIN paragraphs p ON p.id = l.paragraph_id "
+                                  "WHERE length(CAST(p.text AS BLOB)) = l.bytes"),
+            paragraphs);
+  // Reloading replaces the rows: none are left behind.
+  options.force = true;
+  ASSERT_EQ(ingest(test::default_rules(), options, log).counts.loaded, 5) << log.str();
+  EXPECT_EQ(one(options.database, "SELECT count(*) FROM paragraph_lengths"), paragraphs);
+  EXPECT_EQ(one(options.database, "SELECT count(*) FROM paragraph_lengths WHERE paragraph_id NOT IN "
+                                  "(SELECT id FROM paragraphs)"),
+            "0");
+}
+
+TEST(Tables, EveryBuiltInTableIsInTheSchemaWithItsColumns) {
+  test::TempDir dir;
+  IngestOptions options;
+  options.inputs = {test::data_dir() / "seeds" / "000_6ebaee88ab77a99b.txt"};
+  options.database = dir / "t.db";
+  std::ostringstream log;
+  (void)ingest(test::default_rules(), options, log);
+  for (const auto& t : TableRegistry::builtin().tables())
+    for (const auto& c : t.columns) {
+      const std::string sql = "SELECT count(*) FROM pragma_table_info('" + t.name + "') WHERE name = '" + c.name + "'";
+      EXPECT_EQ(one(options.database, sql.c_str()), "1") << t.name << "." << c.name;
+    }
+}
+
+TEST(Tables, MetadataIsCheckedAgainstTheColumnTypes) {
+  ResolutionRecord r;
+  r.meta = {{"symbol", "A/RES/1/1"}, {"session", "1"}, {"adopted_on", "2014-05-19"}};
+  EXPECT_FALSE(metadata_problem(r));
+  r.meta["session"] = "sixty";
+  EXPECT_EQ(metadata_problem(r).value_or(""), "session 'sixty' is not a whole number");
+  r.meta["session"] = "60";
+  r.meta["adopted_on"] = "19 May 2014";
+  EXPECT_EQ(metadata_problem(r).value_or(""), "adopted_on '19 May 2014' is not a date");
+  r.meta.erase("adopted_on");
+  r.meta["colour"] = "blue";
+  EXPECT_EQ(metadata_problem(r).value_or(""), "'colour' is not a column of resolutions");
+}
+
+}  // namespace
+}  // namespace unres
