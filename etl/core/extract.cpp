@@ -116,7 +116,11 @@ class Extractor {
     for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) {
       const auto& p = seg_.paragraphs[i];
       any_operative |= p.kind == "operative";
-      r_.paragraphs.push_back({p.kind, p.number, clean_text(all_, p.body, marks[i]), p.parent, p.ordinal, raw(p.line), std::nullopt});
+      const char* rule = p.parent >= 0             ? "document.subparagraph"
+                         : p.kind == "preambular" ? "document.preambular"
+                                                  : "document.operative";
+      r_.paragraphs.push_back(
+          {p.kind, p.number, clean_text(all_, p.body, marks[i]), p.parent, p.ordinal, raw(p.line), std::nullopt, rule});
     }
     if (!any_operative)
       throw InputError("segment", line_of(all_, doc_.text.begin),
@@ -124,8 +128,10 @@ class Extractor {
   }
 
   void footnotes() {
-    for (const auto& f : seg_.footnotes) r_.footnotes.push_back({f.number, fold_space(view(all_, f.body)), raw(f.line)});
-    for (const auto& m : seg_.marks) r_.footnote_refs.push_back({m.paragraph, m.footnote, t_.map.to_raw(m.span.begin)});
+    for (const auto& f : seg_.footnotes)
+      r_.footnotes.push_back({f.number, fold_space(view(all_, f.body)), raw(f.line), "document.footnote"});
+    for (const auto& m : seg_.marks)
+      r_.footnote_refs.push_back({m.paragraph, m.footnote, t_.map.to_raw(m.span.begin), "document.footnote_marks"});
   }
 
   void actions(std::size_t index) {

@@ -10,11 +10,13 @@
 
 namespace unres {
 
+// Rule ids of rows that come from the document's structure are static names ("document.operative").
 struct ParagraphRecord {
   std::string kind, number, text;
   int parent = -1, ordinal = 0;
   Span span;
   std::optional<int> page;   // the page of a paged source (PDF) where the paragraph starts
+  const char* rule_id = "";
 };
 
 struct ActionRecord {
@@ -36,11 +38,13 @@ struct FootnoteRecord {
   int number = 0;
   std::string text;
   Span span;
+  const char* rule_id = "";
 };
 
 struct FootnoteRefRecord {
   std::size_t paragraph, footnote;
   std::size_t offset;
+  const char* rule_id = "";
 };
 
 struct CitationRecord {

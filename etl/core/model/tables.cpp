@@ -82,10 +82,7 @@ TableRegistry make_builtin() {
        {"number", T::text, [](const ParagraphRecord& p, const RowIds&) { return text_or_null(p.number); }},
        {"parent_id", T::integer, [](const ParagraphRecord& p, const RowIds& ids) { return ids.paragraph(p.parent); }},
        {"text", T::text, [](const ParagraphRecord& p, const RowIds&) -> ColumnValue { return &p.text; }},
-       {"rule_id", T::text,
-        [](const ParagraphRecord& p, const RowIds&) -> ColumnValue {
-          return p.parent >= 0 ? "document.subparagraph" : p.kind == "preambular" ? "document.preambular" : "document.operative";
-        }},
+       {"rule_id", T::text, [](const ParagraphRecord& p, const RowIds&) -> ColumnValue { return p.rule_id; }},
        {"start_offset", T::integer, [](const ParagraphRecord& p, const RowIds&) { return offset(p.span.begin); }},
        {"end_offset", T::integer, [](const ParagraphRecord& p, const RowIds&) { return offset(p.span.end); }},
        {"page", T::integer, [](const ParagraphRecord& p, const RowIds&) { return optional_int(p.page); }}});
@@ -110,7 +107,7 @@ TableRegistry make_builtin() {
       {{"resolution_id", T::integer, [](const FootnoteRecord&, const RowIds& ids) -> ColumnValue { return ids.resolution; }},
        {"number", T::integer, [](const FootnoteRecord& f, const RowIds&) -> ColumnValue { return std::int64_t{f.number}; }},
        {"text", T::text, [](const FootnoteRecord& f, const RowIds&) -> ColumnValue { return &f.text; }},
-       {"rule_id", T::text, [](const FootnoteRecord&, const RowIds&) -> ColumnValue { return "document.footnote"; }},
+       {"rule_id", T::text, [](const FootnoteRecord& f, const RowIds&) -> ColumnValue { return f.rule_id; }},
        {"start_offset", T::integer, [](const FootnoteRecord& f, const RowIds&) { return offset(f.span.begin); }},
        {"end_offset", T::integer, [](const FootnoteRecord& f, const RowIds&) { return offset(f.span.end); }}});
   footnotes.keeps = Table::Keeps::footnotes;
@@ -121,7 +118,7 @@ TableRegistry make_builtin() {
       {{"paragraph_id", T::integer, [](const FootnoteRefRecord& f, const RowIds& ids) { return ids.paragraph(static_cast<int>(f.paragraph)); }},
        {"footnote_id", T::integer, [](const FootnoteRefRecord& f, const RowIds& ids) { return ids.footnote(static_cast<int>(f.footnote)); }},
        {"start_offset", T::integer, [](const FootnoteRefRecord& f, const RowIds&) { return offset(f.offset); }},
-       {"rule_id", T::text, [](const FootnoteRefRecord&, const RowIds&) -> ColumnValue { return "document.footnote_marks"; }}}));
+       {"rule_id", T::text, [](const FootnoteRefRecord& f, const RowIds&) -> ColumnValue { return f.rule_id; }}}));
 
   registry.add(make_table<MentionRecord>(
       "organization_mentions", "resolution_id", "resolutions", &all<MentionRecord, &ResolutionRecord::mentions>,

@@ -42,6 +42,12 @@ struct OverLimit : std::invalid_argument {
 class Loader {
  public:
   std::vector<std::string> errors;
+  // The file being read adds to a section of the base files ("extends: phrases") instead of
+  // being that section's base file: its lists add entries, nothing is required.
+  bool extending = false;
+  // What the base files declare and the extensions use: kinds and categories to check against.
+  std::vector<std::string> citation_kinds, deadline_kinds, organization_categories;
+  std::vector<std::string> organization_surfaces;  // every gazetteer surface, for the matcher
 
   void file(const std::string& path) { file_ = path; }
 
@@ -401,13 +407,14 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
 }
 
 void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  L.keys(root, {"modifiers", "postmodifiers", "qualifiers", "secondary_connector", "phrases"}, "");
+  if (L.extending) L.keys(root, {"extends", "modifiers", "postmodifiers", "qualifiers", "phrases"}, "");
+  else L.keys(root, {"modifiers", "postmodifiers", "qualifiers", "secondary_connector", "phrases"}, "");
   auto& lex = rules.phrases;
   const auto words = [](const std::string& key) {
     return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + std::count(key.begin(), key.end(), ',')) + 1;
   };
   const auto add_all = [&](const char* key, std::unordered_set<std::string>& set) {
-    for (const auto& item : L.strings(root, key, "", true)) {
+    for (const auto& item : L.strings(root, key, "", !L.extending)) {
       const std::string k = phrase_key(item);
       if (k.empty()) continue;
       set.insert(k);
@@ -417,11 +424,13 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
   add_all("modifiers", lex.modifiers);
   add_all("postmodifiers", lex.postmodifiers);
   add_all("qualifiers", lex.qualifiers);
-  if (auto p = L.pattern(root, "secondary_connector", "", true)) {
-    L.not_empty(root["secondary_connector"], "", "secondary_connector", *p);
-    lex.secondary_connector = *p;
-  }
+  if (!L.extending)
+    if (auto p = L.pattern(root, "secondary_connector", "", true)) {
+      L.not_empty(root["secondary_connector"], "", "secondary_connector", *p);
+      lex.secondary_connector = *p;
+    }
   const YAML::Node list = root["phrases"];
+  if (!list.IsDefined() && L.extending) return;
   if (!list.IsDefined() || !list.IsSequence()) L.error(root, "", "'phrases' must be a list");
   else
     for (const auto& node : list) {
@@ -441,8 +450,13 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
       add("preambular", lex.preambular_forms);
       add("operative", lex.operative_forms);
     }
-  if (lex.preambular_forms.empty() || lex.operative_forms.empty())
+  if (!L.extending && (lex.preambular_forms.empty() || lex.operative_forms.empty()))
     L.error(root, "", "the lexicon needs preambular and operative forms");
+}
+
+// Once every file is read: the matcher's index of the lexicon.
+void finish_phrases(RuleSet& rules) {
+  auto& lex = rules.phrases;
   // A key's tokens end before a space or a comma and after a comma.
   using R = PhraseLexicon::Role;
   for (const auto& [set, role] : {std::pair{&lex.modifiers, R::modifier}, {&lex.postmodifiers, R::postmodifier},
@@ -458,16 +472,22 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
 }
 
 void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  L.keys(root, {"categories", "defined_acronym", "organizations"}, "");
-  const auto categories = L.strings(root, "categories", "", true);
   auto& gaz = rules.organizations;
-  if (auto p = L.pattern(root, "defined_acronym", "", true, {"acronym"})) gaz.defined_acronym = *p;
+  if (L.extending) {
+    L.keys(root, {"extends", "organizations"}, "");
+  } else {
+    L.keys(root, {"categories", "defined_acronym", "organizations"}, "");
+    L.organization_categories = L.strings(root, "categories", "", true);
+    if (auto p = L.pattern(root, "defined_acronym", "", true, {"acronym"})) gaz.defined_acronym = *p;
+  }
+  const auto& categories = L.organization_categories;
   const YAML::Node list = root["organizations"];
+  if (!list.IsDefined() && L.extending) return;
   if (!list.IsDefined() || !list.IsSequence()) {
     L.error(root, "", "'organizations' must be a list");
     return;
   }
-  std::vector<std::string> surfaces;
+  auto& surfaces = L.organization_surfaces;
   for (const auto& node : list) {
     if (!L.is_map(node, "an organization", "")) continue;
     Organization org;
@@ -494,6 +514,12 @@ void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
     }
     gaz.entries.push_back(std::move(org));
   }
+}
+
+// Once every file is read: the gazetteer's matcher over the names of every file.
+void finish_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
+  auto& gaz = rules.organizations;
+  const auto& surfaces = L.organization_surfaces;
   if (surfaces.empty()) return;
   std::size_t bytes = 0;
   for (const auto& s : surfaces) bytes += s.size();
@@ -508,10 +534,16 @@ void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
 }
 
 void load_citations(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  L.keys(root, {"kinds", "ibid", "rules"}, "");
-  const auto kinds = L.strings(root, "kinds", "", true);
-  if (auto p = L.pattern(root, "ibid", "", true)) rules.ibid = *p;
+  if (L.extending) {
+    L.keys(root, {"extends", "rules"}, "");
+  } else {
+    L.keys(root, {"kinds", "ibid", "rules"}, "");
+    L.citation_kinds = L.strings(root, "kinds", "", true);
+    if (auto p = L.pattern(root, "ibid", "", true)) rules.ibid = *p;
+  }
+  const auto& kinds = L.citation_kinds;
   const YAML::Node list = root["rules"];
+  if (!list.IsDefined() && L.extending) return;
   if (!list.IsDefined() || !list.IsSequence()) {
     L.error(root, "", "'rules' must be a list");
     return;
@@ -556,9 +588,15 @@ void load_citations(Loader& L, const YAML::Node& root, RuleSet& rules) {
 }
 
 void load_deadlines(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  L.keys(root, {"kinds", "rules"}, "");
-  const auto kinds = L.strings(root, "kinds", "", true);
+  if (L.extending) {
+    L.keys(root, {"extends", "rules"}, "");
+  } else {
+    L.keys(root, {"kinds", "rules"}, "");
+    L.deadline_kinds = L.strings(root, "kinds", "", true);
+  }
+  const auto& kinds = L.deadline_kinds;
   const YAML::Node list = root["rules"];
+  if (!list.IsDefined() && L.extending) return;
   if (!list.IsDefined() || !list.IsSequence()) {
     L.error(root, "", "'rules' must be a list");
     return;
@@ -669,12 +707,40 @@ const std::vector<std::string>& rule_file_names() {
   return names;
 }
 
+namespace {
+
+bool is_rule_file(const std::filesystem::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+
+// The sections a rule file other than the base files may add to, by its `extends` value.
+using Section = void (*)(Loader&, const YAML::Node&, RuleSet&);
+const std::vector<std::pair<std::string, Section>>& extensible_sections() {
+  static const std::vector<std::pair<std::string, Section>> sections = {
+      {"phrases", load_phrases}, {"organizations", load_organizations}, {"citations", load_citations},
+      {"deadlines", load_deadlines}};
+  return sections;
+}
+
+}  // namespace
+
 std::vector<RuleSource> read_rule_sources(const std::filesystem::path& dir) {
   std::vector<RuleSource> out;
   std::vector<std::string> errors;
-  for (const auto& name : rule_file_names()) {
-    const auto path = dir / name;
-    std::error_code ec;
+  // The base files, which must be there, then every other rule file of the directory, by name.
+  std::vector<std::filesystem::path> paths;
+  for (const auto& name : rule_file_names()) paths.push_back(dir / name);
+  std::error_code ec;
+  std::vector<std::filesystem::path> others;
+  for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+       it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (is_rule_file(it->path()) &&
+        std::find(rule_file_names().begin(), rule_file_names().end(), name) == rule_file_names().end())
+      others.push_back(it->path());
+  }
+  if (ec) errors.push_back(dir.string() + ": cannot list the rules directory: " + ec.message());
+  std::sort(others.begin(), others.end());
+  paths.insert(paths.end(), others.begin(), others.end());
+  for (const auto& path : paths) {
     const auto status = std::filesystem::status(path, ec);
     if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
       errors.push_back(path.string() + ":1:1: cannot read rule file (not a regular file)");  // a FIFO would block
@@ -703,6 +769,12 @@ std::vector<RuleSource> default_rule_sources() {
   for (const auto& name : rule_file_names())
     for (const auto& f : embedded_files())
       if (f.path == "mappings/" + name) out.push_back({std::string(f.path), std::string(f.content)});
+  for (const auto& f : embedded_files()) {
+    const std::filesystem::path p(f.path);
+    if (f.path.starts_with("mappings/") && is_rule_file(p) &&
+        std::find(rule_file_names().begin(), rule_file_names().end(), p.filename().string()) == rule_file_names().end())
+      out.push_back({std::string(f.path), std::string(f.content)});
+  }
   return out;
 }
 
@@ -710,39 +782,79 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
   Loader L;
   RuleSet rules;
   std::string all;
-  using Section = void (*)(Loader&, const YAML::Node&, RuleSet&);
   const std::vector<std::pair<std::string, Section>> sections = {
       {"structure.yaml", load_structure},     {"vocabulary.yaml", load_vocabulary},
       {"phrases.yaml", load_phrases},         {"organizations.yaml", load_organizations},
       {"citations.yaml", load_citations},     {"deadlines.yaml", load_deadlines}};
-  for (const auto& [name, section] : sections) {
-    // (An init-capture: clang 14 cannot capture a structured binding.)
-    const auto it = std::find_if(sources.begin(), sources.end(), [&file = name](const RuleSource& s) {
-      return std::filesystem::path(s.path).filename() == file;
-    });
-    if (it == sources.end()) {
-      L.errors.push_back(name + ":1:1: rule file is missing");
-      continue;
-    }
-    all += it->path + '\0' + it->text + '\0';
-    L.file(it->path);
+  // Reads one file into `section` (or, for a file that extends a section, into the section it names).
+  const auto read = [&](const RuleSource& source, Section section) -> YAML::Node {
+    all += source.path + '\0' + source.text + '\0';
+    L.file(source.path);
     try {
-      check_shape(*it);
-      const YAML::Node root = YAML::Load(it->text);
+      check_shape(source);
+      const YAML::Node root = YAML::Load(source.text);
       if (!root.IsMap()) {
-        L.errors.push_back(it->path + ":1:1: the file must be a YAML mapping");
-        continue;
+        L.errors.push_back(source.path + ":1:1: the file must be a YAML mapping");
+        return {};
+      }
+      if (!section) {
+        // Not a base file: it must say which section it adds to.
+        const YAML::Node extends = root["extends"];
+        std::vector<std::string> names;
+        for (const auto& [name, s] : extensible_sections()) names.push_back(name);
+        const std::string value = extends.IsDefined() && extends.IsScalar() ? extends.as<std::string>() : "";
+        for (const auto& [name, s] : extensible_sections())
+          if (name == value) section = s;
+        if (!section) {
+          L.error(extends.IsDefined() ? extends : root, "",
+                  extends.IsDefined() ? "unknown section '" + value + "' to extend (use " + join(names, ", ") + ")"
+                                      : "a rule file other than " + join(rule_file_names(), ", ") +
+                                            " must say which section it adds to: 'extends: " + names.front() +
+                                            "' (use " + join(names, ", ") + ")");
+          return {};
+        }
+        L.extending = true;
       }
       section(L, root, rules);
+      L.extending = false;
+      return root;
     } catch (const YAML::ParserException& e) {
-      L.errors.push_back(it->path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+      L.errors.push_back(source.path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                          ": YAML syntax error: " + e.msg);
     } catch (const YAML::Exception& e) {
-      L.errors.push_back(it->path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+      L.errors.push_back(source.path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                          ": " + e.msg);
     } catch (const RulesError& e) {
       L.errors.insert(L.errors.end(), e.messages().begin(), e.messages().end());
     }
+    L.extending = false;
+    return {};
+  };
+  const auto base_name = [](const RuleSource& s) { return std::filesystem::path(s.path).filename().string(); };
+  YAML::Node organizations_root;
+  std::string organizations_path;
+  for (const auto& [name, section] : sections) {
+    // (An init-capture: clang 14 cannot capture a structured binding.)
+    const auto it = std::find_if(sources.begin(), sources.end(),
+                                 [&, &file = name](const RuleSource& s) { return base_name(s) == file; });
+    if (it == sources.end()) {
+      L.errors.push_back(name + ":1:1: rule file is missing");
+      continue;
+    }
+    const YAML::Node root = read(*it, section);
+    if (name == "organizations.yaml") {
+      organizations_root = root;
+      organizations_path = it->path;
+    }
+  }
+  // Every other file adds to the section it names; none is skipped.
+  for (const auto& source : sources)
+    if (std::find(rule_file_names().begin(), rule_file_names().end(), base_name(source)) == rule_file_names().end())
+      (void)read(source, nullptr);
+  finish_phrases(rules);
+  if (organizations_root.IsDefined()) {
+    L.file(organizations_path);
+    finish_organizations(L, organizations_root, rules);
   }
   if (!L.errors.empty()) throw RulesError(capped(std::move(L.errors)));
   // Combined programs: the citation scanner and the deadline prefilter (the rules compiled one by
