@@ -385,7 +385,7 @@ std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view t
         return v;
       };
       if (const std::string s = field("session"); !s.empty()) {
-        if (const auto rel = vocab.relative_sessions.find(lower_ascii(s)); rel != vocab.relative_sessions.end()) {
+        if (const auto rel = vocab.relative_sessions.find(fold_case(s)); rel != vocab.relative_sessions.end()) {
           if (resolution_session) d.session = *resolution_session + rel->second;
         } else {
           d.session = vocab.number(s);

@@ -217,7 +217,7 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
             fresh = true;
           } else if (breaks && (*breaks)[k]) {
             // Text after a page break continues the paragraph when it cannot start one.
-            const bool lower = text.front() >= 'a' && text.front() <= 'z';
+            const bool lower = starts_lowercase(text);
             const std::size_t end = last_text.find_last_not_of("0123456789 ");  // a footnote mark aside
             fresh = !lower && end != std::string_view::npos &&
                     std::string_view(",;:.").find(last_text[end]) != std::string_view::npos;

@@ -87,7 +87,7 @@ class Matcher {
       } else if (word_char(c)) {
         std::size_t j = at_;
         while (j < text_.size() && word_char(static_cast<unsigned char>(text_[j]))) ++j;
-        tokens_.push_back({{at_, j}, lower_ascii(text_.substr(at_, j - at_))});
+        tokens_.push_back({{at_, j}, fold_case(text_.substr(at_, j - at_))});
         at_ = j;
         return true;
       } else {
@@ -131,8 +131,8 @@ std::optional<PhraseMatch> match_phrase(const PhraseLexicon& lex, PhraseKind kin
     end += n;
   }
   out.whole = {m.token(0).span.begin, m.token(end - 1).span.end};
-  // "Recalling and further endorsing": a second verb joined by "and".
-  if (m.has(end) && m.token(end).lower == "and") {
+  // "Recalling and further endorsing": a second verb joined by a coordinator.
+  if (m.has(end) && lex.coordinators.count(m.token(end).lower)) {
     std::size_t at2 = 0, len2 = 0;
     PhraseMatch::Second second;
     if (m.verb(forms, end + 1, at2, len2, second.modifier)) {

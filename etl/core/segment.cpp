@@ -143,7 +143,7 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     if (state == State::operative) {
       // An unnumbered line amid operative paragraphs: a continuation when it starts in lower case,
       // otherwise a heading ("Section 3", a part's title).
-      if (!out.paragraphs.empty() && !own.empty() && own.front() >= 'a' && own.front() <= 'z') {
+      if (!out.paragraphs.empty() && starts_lowercase(own)) {
         out.paragraphs.back().body.end = l.end;
         out.paragraphs.back().line.end = l.end;
       }

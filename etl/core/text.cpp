@@ -50,6 +50,86 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// The lower-case code point of `cp` (itself when it has none), for Latin-1, Latin Extended-A,
+// Greek and Cyrillic capitals.
+char32_t lower_of(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp < 0xC0) return cp;
+  if (cp <= 0xDE) return cp == 0xD7 ? cp : cp + 32;
+  if (cp >= 0x100 && cp <= 0x17F) {
+    if (cp == 0x130 || cp == 0x131 || cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
+    if (cp == 0x178) return 0xFF;
+    const bool odd_capitals = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+    return (cp % 2 == (odd_capitals ? 1u : 0u)) ? cp + 1 : cp;
+  }
+  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  return cp;
+}
+
+bool is_lower(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+         (cp >= 0x100 && cp <= 0x17F && lower_of(cp) == cp && cp != 0x130) || (cp >= 0x3AC && cp <= 0x3CE) ||
+         (cp >= 0x430 && cp <= 0x45F);
+}
+
+// Decodes the code point at `at` (valid UTF-8 of at most 3 bytes; other sequences are returned
+// as 0 with their length) and its length in bytes.
+char32_t decode(std::string_view text, std::size_t at, std::size_t& length) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
+  const unsigned char c = b(0);
+  if (c < 0x80) return length = 1, c;
+  if ((c & 0xE0) == 0xC0 && at + 1 < text.size()) return length = 2, ((c & 0x1Fu) << 6) | (b(1) & 0x3Fu);
+  if ((c & 0xF0) == 0xE0 && at + 2 < text.size())
+    return length = 3, ((c & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+  length = (c & 0xF8) == 0xF0 ? std::min<std::size_t>(4, text.size() - at) : 1;
+  return 0;
+}
+
+void encode(char32_t cp, std::string& out) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    std::size_t length = 1;
+    const char32_t cp = decode(text, i, length);
+    const char32_t lower = cp ? lower_of(cp) : 0;
+    if (cp && lower != cp) encode(lower, out);
+    else out.append(text.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
+bool starts_lowercase(std::string_view text) {
+  if (text.empty()) return false;
+  std::size_t length = 1;
+  return is_lower(decode(text, 0, length));
+}
+
 std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
   std::size_t i = 0;
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };

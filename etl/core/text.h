@@ -12,6 +12,13 @@ namespace unres {
 std::string fold_space(std::string_view text);
 std::string_view trim(std::string_view text);
 std::string lower_ascii(std::string_view text);
+// Lower case for the cased scripts of the UN's languages (Latin with its accented letters, Greek,
+// Cyrillic) in UTF-8; caseless scripts (Arabic, Chinese) and other bytes are copied. For ASCII
+// text the same as lower_ascii.
+std::string fold_case(std::string_view text);
+// Whether the text begins with a lower-case letter of those scripts ("a", "é", "д"); false for a
+// capital, a digit, punctuation or a caseless script.
+bool starts_lowercase(std::string_view text);
 
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> invalid_utf8_at(std::string_view text);

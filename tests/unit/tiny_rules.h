@@ -31,6 +31,7 @@ metadata:
 inline constexpr const char* kTinyVocabulary = R"(months: [January, February, March, April, May, June, July, August, September, October, November, December]
 numbers: {one: 1, first: 1}
 relative_sessions: {next: 1}
+dates: ['(?P<day>[0-9]{1,2}) (?P<month>\S+) (?P<year>[0-9]{4})']
 )";
 
 inline constexpr const char* kTinyPhrases = R"(modifiers: [also]

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "common.h"
+#include "rules/loader.h"
+#include "text.h"
 
 namespace unres {
 namespace {
@@ -59,6 +61,42 @@ TEST(Vocabulary, MonthsAndRelativeSessions) {
   EXPECT_EQ(vocab().months.at("september"), 9);
   EXPECT_EQ(vocab().relative_sessions.at("next"), 1);
   EXPECT_EQ(vocab().relative_sessions.at("current"), 0);
+}
+
+}  // namespace
+}  // namespace unres
+
+namespace unres {
+namespace {
+
+// The engine knows no language: dates, joiners and case come from the rules and from UTF-8.
+TEST(LanguageNeutral, DatesFollowTheRulesDateForms) {
+  auto sources = default_rule_sources();
+  sources.push_back({"x/fr.yaml", "extends: phrases\ncoordinators: [et]\n"});
+  RuleSet rules = load_rules(sources);
+  auto& v = rules.vocabulary;
+  v.months["janvier"] = 1;
+  v.dates.push_back(Pattern::compile("(?P<day>[0-9]{1,2})(?:er)? (?P<month>\\S+) (?P<year>[0-9]{4})"));
+  v.dates.push_back(Pattern::compile("(?P<year>[0-9]{4})年(?P<month>[0-9]{1,2})月(?P<day>[0-9]{1,2})日"));
+  EXPECT_EQ(v.iso_date("1er janvier 2024").value_or(""), "2024-01-01");
+  EXPECT_EQ(v.iso_date("2024年1月31日").value_or(""), "2024-01-31");
+  EXPECT_EQ(v.iso_date("19 May 2014").value_or(""), "2014-05-19");
+  EXPECT_FALSE(v.iso_date("2024年2月30日"));
+  EXPECT_TRUE(rules.phrases.coordinators.count("et"));
+}
+
+TEST(LanguageNeutral, CaseFoldingAndLowerCaseStartsReadUtf8) {
+  EXPECT_EQ(fold_case("Prie ÉGALEMENT"), "prie également");
+  EXPECT_EQ(fold_case("Просит ТАКЖЕ"), "просит также");
+  EXPECT_EQ(fold_case("يطلب"), "يطلب");
+  EXPECT_EQ(fold_case("ŁÓDŹ İ"), "łódź İ");
+  EXPECT_TRUE(starts_lowercase("été"));
+  EXPECT_TRUE(starts_lowercase("просит"));
+  EXPECT_FALSE(starts_lowercase("Été"));
+  EXPECT_FALSE(starts_lowercase("Просит"));
+  EXPECT_FALSE(starts_lowercase("يطلب"));
+  EXPECT_FALSE(starts_lowercase("1. text"));
+  EXPECT_EQ(phrase_key("Prie  ÉGALEMENT ,"), "prie également,");
 }
 
 }  // namespace

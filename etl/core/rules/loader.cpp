@@ -193,6 +193,28 @@ class Loader {
     }
   }
 
+  // A pattern that is an item of a list (`what` names the list in messages).
+  std::optional<Pattern> pattern_node(const YAML::Node& node, const std::string& what, const std::string& rule,
+                                      const std::vector<std::string>& groups) {
+    if (!node.IsScalar()) {
+      error(node, rule, "'" + what + "' items must be patterns");
+      return std::nullopt;
+    }
+    try {
+      Pattern p = compile(node.as<std::string>(), budget());
+      for (const auto& g : groups)
+        if (p.group(g) < 0) error(node, rule, "a pattern of '" + what + "' has no named group '" + g + "'");
+      return p;
+    } catch (const OverLimit& e) {
+      if (!over_limit_) error(node, rule, "a pattern of '" + what + "' not compiled: " + e.what());
+      over_limit_ = true;
+      return std::nullopt;
+    } catch (const std::invalid_argument& e) {
+      error(node, rule, "a pattern of '" + what + "' does not compile: " + e.what());
+      return std::nullopt;
+    }
+  }
+
   std::map<std::string, std::string> string_map(const YAML::Node& map, const std::string& key,
                                                 const std::string& rule) {
     std::map<std::string, std::string> out;
@@ -381,11 +403,17 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
 }
 
 void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  L.keys(root, {"months", "numbers", "relative_sessions"}, "");
+  L.keys(root, {"months", "numbers", "relative_sessions", "number_joiners", "dates"}, "");
   auto& v = rules.vocabulary;
   const auto months = L.strings(root, "months", "", true);
   if (months.size() != 12 && !months.empty()) L.error(root["months"], "", "'months' must list the 12 month names");
-  for (std::size_t i = 0; i < months.size(); ++i) v.months[lower_ascii(months[i])] = static_cast<int>(i + 1);
+  for (std::size_t i = 0; i < months.size(); ++i) v.months[fold_case(months[i])] = static_cast<int>(i + 1);
+  for (const auto& word : L.strings(root, "number_joiners", "", false)) v.number_joiners.insert(fold_case(word));
+  const YAML::Node dates = root["dates"];
+  if (dates.IsDefined() && !dates.IsSequence()) L.error(dates, "", "'dates' must be a list of patterns");
+  if (dates.IsDefined() && dates.IsSequence())
+    for (std::size_t i = 0; i < dates.size(); ++i)
+      if (auto p = L.pattern_node(dates[i], "dates", "", {"day", "month", "year"})) v.dates.push_back(std::move(*p));
   const auto ints = [&](const char* key, std::unordered_map<std::string, int>& out) {
     for (const auto& [word, value] : L.string_map(root, key, "")) {
       int n = 0;
@@ -399,7 +427,7 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
         L.error(root[key], "", std::string("'") + key + "' values must be between -" +
                                    std::to_string(RuleLimits::vocabulary_value) + " and " +
                                    std::to_string(RuleLimits::vocabulary_value) + ": '" + word + "'");
-      else out[lower_ascii(word)] = n;
+      else out[fold_case(word)] = n;
     }
   };
   ints("numbers", v.number_words);
@@ -407,8 +435,8 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
 }
 
 void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  if (L.extending) L.keys(root, {"extends", "modifiers", "postmodifiers", "qualifiers", "phrases"}, "");
-  else L.keys(root, {"modifiers", "postmodifiers", "qualifiers", "secondary_connector", "phrases"}, "");
+  if (L.extending) L.keys(root, {"extends", "modifiers", "postmodifiers", "qualifiers", "coordinators", "phrases"}, "");
+  else L.keys(root, {"modifiers", "postmodifiers", "qualifiers", "coordinators", "secondary_connector", "phrases"}, "");
   auto& lex = rules.phrases;
   const auto words = [](const std::string& key) {
     return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + std::count(key.begin(), key.end(), ',')) + 1;
@@ -424,6 +452,7 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
   add_all("modifiers", lex.modifiers);
   add_all("postmodifiers", lex.postmodifiers);
   add_all("qualifiers", lex.qualifiers);
+  for (const auto& word : L.strings(root, "coordinators", "", false)) lex.coordinators.insert(fold_case(word));
   if (!L.extending)
     if (auto p = L.pattern(root, "secondary_connector", "", true)) {
       L.not_empty(root["secondary_connector"], "", "secondary_connector", *p);

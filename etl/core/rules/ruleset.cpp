@@ -35,7 +35,7 @@ std::string render_template(std::string_view tmpl, std::string_view text, const 
 }
 
 std::string phrase_key(std::string_view phrase) {
-  std::string out = lower_ascii(fold_space(phrase));
+  std::string out = fold_case(fold_space(phrase));
   std::string key;
   for (std::size_t i = 0; i < out.size(); ++i)
     if (!(out[i] == ' ' && i + 1 < out.size() && out[i + 1] == ',')) key += out[i];
@@ -43,29 +43,39 @@ std::string phrase_key(std::string_view phrase) {
 }
 
 std::optional<std::string> Vocabulary::iso_date(std::string_view text) const {
-  // day month year, as the UN prints dates ("19 May 2014")
   const std::string folded = fold_space(text);
-  const auto s1 = folded.find(' ');
-  const auto s2 = s1 == std::string::npos ? s1 : folded.find(' ', s1 + 1);
-  if (s2 == std::string::npos) return std::nullopt;
-  const auto month = months.find(lower_ascii(folded.substr(s1 + 1, s2 - s1 - 1)));
-  if (month == months.end()) return std::nullopt;
-  const std::string day_text = folded.substr(0, s1), year_text = folded.substr(s2 + 1);
-  const auto digits = [](const std::string& t, std::size_t min, std::size_t max) {
-    return t.size() >= min && t.size() <= max && t.find_first_not_of("0123456789") == std::string::npos;
+  const auto digits = [](std::string_view t, std::size_t min, std::size_t max) {
+    return t.size() >= min && t.size() <= max && t.find_first_not_of("0123456789") == std::string_view::npos;
   };
-  if (!digits(day_text, 1, 2) || !digits(year_text, 4, 4)) return std::nullopt;
-  const int day = std::stoi(day_text), year = std::stoi(year_text), m = month->second;
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int days_in_month[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (day < 1 || day > days_in_month[m - 1] || year < 1900) return std::nullopt;
-  char buf[40];  // room for any int, as the compiler checks
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, day);
-  return std::string(buf);
+  for (const auto& form : dates) {
+    const auto m = form.match_at(folded, 0);
+    if (!m || m->whole.end != folded.size()) continue;
+    const auto group = [&](const char* name) {
+      const int g = form.group(name);
+      const auto& s = g < 0 ? std::nullopt : m->groups[static_cast<std::size_t>(g)];
+      return s ? std::string_view(folded).substr(s->begin, s->size()) : std::string_view();
+    };
+    const std::string_view day_text = group("day"), month_text = group("month"), year_text = group("year");
+    if (!digits(day_text, 1, 2) || !digits(year_text, 4, 4)) continue;
+    int month = 0;
+    if (digits(month_text, 1, 2)) {
+      month = std::stoi(std::string(month_text));
+    } else if (const auto it = months.find(fold_case(month_text)); it != months.end()) {
+      month = it->second;
+    }
+    const int day = std::stoi(std::string(day_text)), year = std::stoi(std::string(year_text));
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int days_in_month[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month[month - 1] || year < 1900) continue;
+    char buf[40];  // room for any int, as the compiler checks
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return std::string(buf);
+  }
+  return std::nullopt;
 }
 
 std::optional<int> Vocabulary::number(std::string_view text) const {
-  const std::string t = lower_ascii(trim(text));
+  const std::string t = fold_case(trim(text));
   if (t.empty()) return std::nullopt;
   if (t.find_first_not_of("0123456789") == std::string::npos) {
     if (t.size() > 6) return std::nullopt;
@@ -82,7 +92,7 @@ std::optional<int> Vocabulary::number(std::string_view text) const {
     if (end == std::string::npos) end = t.size();
     const std::string word = t.substr(at, end - at);
     at = end + 1;
-    if (word.empty() || word == "and") continue;
+    if (word.empty() || number_joiners.count(word)) continue;
     const auto it = number_words.find(word);
     if (it == number_words.end()) return std::nullopt;
     any = true;

@@ -80,9 +80,10 @@ struct PhraseLexicon {
   enum Role : std::uint8_t { modifier = 1, postmodifier = 2, qualifier = 4, preambular = 8, operative = 16, prefix = 32 };
   std::unordered_map<std::string, std::uint8_t> roles;
   Pattern secondary_connector;  // what precedes a later action in a paragraph: ", and "
+  std::unordered_set<std::string> coordinators;  // join two verbs of one opener: "Recalling and further endorsing"
 };
 
-// Lower case, one space between words, none before a comma: "Also ,  in this Regard" -> "also, in this regard".
+// Lower case (fold_case), one space between words, none before a comma: "Also ,  in this Regard" -> "also, in this regard".
 std::string phrase_key(std::string_view phrase);
 
 struct Organization {
@@ -122,10 +123,15 @@ struct DeadlineRule {
   std::vector<Example> examples;
 };
 
+// The words and forms of a language that turn text into values. Keys are fold_case()d.
 struct Vocabulary {
-  std::unordered_map<std::string, int> months;        // lowercase month name -> 1..12
-  std::unordered_map<std::string, int> number_words;  // lowercase cardinal or ordinal word -> value
+  std::unordered_map<std::string, int> months;        // month name -> 1..12
+  std::unordered_map<std::string, int> number_words;  // cardinal or ordinal word -> value
   std::unordered_map<std::string, int> relative_sessions;  // "next" -> +1 from the resolution's session
+  std::unordered_set<std::string> number_joiners;     // skipped between number words: "one hundred and first"
+  // How dates are written: each pattern matches a whole date, with groups day, month (a name or a
+  // number) and year: "19 May 2014", "1er janvier 2024", "2024年1月1日".
+  std::vector<Pattern> dates;
 
   // "19 May 2014" -> "2014-05-19"; nullopt when not a date.
   std::optional<std::string> iso_date(std::string_view text) const;
