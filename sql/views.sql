@@ -10,7 +10,14 @@
 -- row (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row would
 -- run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times slower.
 -- An update made by another tool is still followed by the trigger below.
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id');
+--
+-- The tokenizer, chosen here and nowhere else: unicode61 splits words and folds case and accents;
+-- porter over it stems English words, so that a search for refugee also finds refugees and
+-- determine finds determined. A language whose words porter does not know (Chinese, Arabic)
+-- will need another tokenizer here (trigram, or an ICU one). The definition below is on one line:
+-- a database whose index was made with another one has it dropped and rebuilt when opened
+-- (store/database.cpp compares this line with the index's definition).
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id', tokenize = 'porter unicode61');
 
 DROP TRIGGER IF EXISTS paragraphs_fts_insert;
 DROP TRIGGER IF EXISTS paragraphs_fts_delete;

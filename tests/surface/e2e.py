@@ -68,13 +68,34 @@ def case_search(unres, tmp):
         check("**Shanghai" in line, line)
 
     near = run(unres, "search", "--db", db, "NEAR(mobilize resources, 2)")
-    check(near.stdout.startswith("A/RES/68/230\toperative 17\t"), near.stdout)
+    check("A/RES/68/230\toperative 17\t" in near.stdout, near.stdout)
+
+    # Ordinary UN words are words (issue 17), stems match, filters narrow, csv and json for tools.
+    for words in ("Secretary-General", "Member States'", "South-South", "nosuchcolumn: word", "68/230"):
+        run(unres, "search", "--db", db, words)
+    check(run(unres, "search", "--db", db, "--limit", "1000", "parliament").stdout ==
+          run(unres, "search", "--db", db, "--limit", "1000", "parliaments").stdout, "parliament and parliaments differ")
+    filtered = run(unres, "search", "--db", db, "--limit", "1000", "--session", "68", "--committee", "second",
+                   "--kind", "operative", "--body", "A", "--year", "2013", "cooperation")
+    check(filtered.stdout and all(line.startswith("A/RES/68/230\toperative ") for line in filtered.stdout.splitlines()),
+          filtered.stdout)
+    as_csv = run(unres, "search", "--db", db, "--format", "csv", "--limit", "1000", "--kind", "operative", "cooperation")
+    check(as_csv.stdout.startswith("\ufeffsymbol,session,year,committee,body,kind,paragraph,paragraph_id,snippet\n"),
+          as_csv.stdout[:200])
+    records = list(csv.DictReader(as_csv.stdout.lstrip("\ufeff").splitlines()))
+    as_table = run(unres, "search", "--db", db, "--limit", "1000", "--kind", "operative", "cooperation")
+    check(len(records) == len(as_table.stdout.splitlines()) > 0, f"{len(records)} csv records")
+    check(all(r["kind"] == "operative" and "**" in r["snippet"] for r in records), records[:2])
+    as_json = json.loads(run(unres, "search", "--db", db, "--format", "json", "--limit", "2", "--committee", "plenary",
+                             "Secretary-General").stdout)
+    check(as_json["fts5_query"] == '"Secretary-General"' and as_json["total"] >= len(as_json["hits"]) > 0, as_json)
+    check(all(h["committee"] is None and isinstance(h["session"], int) for h in as_json["hits"]), as_json)
 
     none = run(unres, "search", "--db", db, "xylophone")
     check(none.stdout == "", none.stdout)
     check("no paragraph matches xylophone" in none.stderr, none.stderr)
 
-    for bad in ("AND (", '"unterminated', "nosuchcolumn: word"):
+    for bad in ("AND (", '"unterminated', "NEAR(a b,"):
         p = run(unres, "search", "--db", db, bad, expect=2)
         check("bad full-text query" in p.stderr and "FTS5 syntax" in p.stderr, p.stderr)
 
@@ -111,6 +132,25 @@ def case_search_rebuilds_index(unres, tmp):
         stale = c.execute("SELECT count(*) FROM paragraphs_fts f LEFT JOIN paragraphs p ON p.id = f.rowid "
                           "WHERE paragraphs_fts MATCH 'collaboration' AND p.text NOT LIKE '%collaboration%'").fetchone()[0]
         check(stale == 0, f"{stale} index hits point at rows without the word")
+
+
+def case_search_upgrades_tokenizer(unres, tmp):
+    """A database indexed before stemming (issue 17) gets its index made again, with the new tokenizer."""
+    db = seeds_db(unres, tmp)
+    stemmed = run(unres, "search", "--db", db, "--limit", "1000", "parliaments").stdout
+    with sqlite3.connect(db) as c:
+        c.execute("DROP TABLE paragraphs_fts")
+        c.execute("CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id')")
+        c.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('rebuild')")
+        c.execute("UPDATE meta SET value = 'an older build' WHERE key = 'schema_fingerprint'")
+    after = run(unres, "search", "--db", db, "--limit", "1000", "parliaments").stdout
+    check(after == stemmed and stemmed, f"hits differ after the upgrade:\n{stemmed}\n---\n{after}")
+    with sqlite3.connect(db) as c:
+        sql = c.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'").fetchone()[0]
+        check("porter" in sql, sql)
+        indexed = c.execute("SELECT count(*) FROM paragraphs_fts_docsize").fetchone()[0]
+        paragraphs = c.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        check(indexed == paragraphs, f"{indexed} paragraphs indexed, {paragraphs} in the table")
 
 
 def explained_rows(stdout):

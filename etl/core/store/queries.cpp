@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <limits>
 #include <sstream>
 
@@ -32,6 +34,41 @@ std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> out;
   for (std::string word; in >> word;) out.push_back(word);
   return out;
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// A value bound into a LIKE pattern matches itself only ('\\' is the ESCAPE character).
+std::string like_escape(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The search filters, each NULL when unset; r is the resolution, p the paragraph. The committee
+// is a LIKE pattern, or '' for the plenary (no Main Committee).
+constexpr const char* kSearchFilterSql =
+    "WHERE paragraphs_fts MATCH :match "
+    "AND (:session IS NULL OR r.session = :session) "
+    "AND (:year IS NULL OR substr(r.adopted_on, 1, 4) = :year) "
+    "AND (:committee IS NULL OR (:committee = '' AND r.committee IS NULL) "
+    "     OR r.committee LIKE :committee ESCAPE '\\') "
+    "AND (:body IS NULL OR r.body = :body COLLATE NOCASE) "
+    "AND (:kind IS NULL OR p.kind = :kind)";
+
+// FTS5 reads a run of these characters as a bare word: ASCII letters and digits, '_', and every
+// byte of a non-ASCII character.
+bool bareword_char(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_'; }
+
+bool has_word_char(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return bareword_char(c); });
 }
 
 std::vector<Bar> bars(SQLite::Statement& q) {
@@ -102,6 +139,57 @@ ORDER BY 8, 1, 3
 
 }  // namespace
 
+std::string fts5_query(const std::string& user_query) {
+  const std::string_view q = user_query;
+  std::string out;
+  int near_depth = 0;  // inside NEAR( ... ): its comma and distance are syntax
+  std::size_t i = 0;
+  while (i < q.size()) {
+    const char c = q[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      out += c;
+      ++i;
+    } else if (c == '"') {
+      // A quoted phrase, kept whole ("" inside it is a quote); an unterminated one is FTS5's to reject.
+      std::size_t end = q.find('"', i + 1);
+      while (end != std::string_view::npos && end + 1 < q.size() && q[end + 1] == '"') end = q.find('"', end + 2);
+      const std::size_t stop = end == std::string_view::npos ? q.size() : end + 1;
+      out += q.substr(i, stop - i);
+      i = stop;
+    } else if (c == '(' || c == ')') {
+      if (c == ')' && near_depth > 0) --near_depth;
+      out += c;
+      ++i;
+    } else if (c == ',') {
+      out += near_depth > 0 ? "," : " ";  // elsewhere a comma only separates words
+      ++i;
+    } else {
+      std::size_t end = i;
+      while (end < q.size() && !std::isspace(static_cast<unsigned char>(q[end])) && q[end] != '"' && q[end] != '(' &&
+             q[end] != ')' && q[end] != ',')
+        ++end;
+      std::string_view word = q.substr(i, end - i);
+      i = end;
+      if (word == "AND" || word == "OR" || word == "NOT") {
+        out += word;
+        continue;
+      }
+      if (word == "NEAR" && i < q.size() && q[i] == '(') {
+        out += word;
+        ++near_depth;
+        continue;
+      }
+      const bool prefix = word.ends_with('*');
+      while (word.ends_with('*')) word.remove_suffix(1);
+      if (!has_word_char(word)) continue;  // punctuation alone: nothing to search for
+      if (std::all_of(word.begin(), word.end(), [](unsigned char ch) { return bareword_char(ch); })) out += word;
+      else out.append("\"").append(word).append("\"");  // no quote inside: '"' ends a word
+      if (prefix) out += '*';
+    }
+  }
+  return out;
+}
+
 struct Queries::Impl {
   SQLite::Database db;
   explicit Impl(const std::filesystem::path& file) : db(file.string(), SQLite::OPEN_READONLY, 10000) {}
@@ -134,31 +222,61 @@ Queries::Queries(const std::filesystem::path& file) {
 Queries::~Queries() = default;
 
 SearchResult Queries::search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
-                             std::int64_t limit) {
+                             std::int64_t limit, const SearchFilters& filters) {
   SearchResult result;
+  const std::string match = fts5_query(query);
+  // Every filter is bound, NULL when unset (see kSearchFilterSql).
+  const auto bind_filters = [&](SQLite::Statement& q) {
+    q.bind(":match", match);
+    if (filters.session) q.bind(":session", *filters.session);
+    else q.bind(":session");
+    if (filters.year) q.bind(":year", std::to_string(*filters.year));
+    else q.bind(":year");
+    const std::string committee = lower_ascii(filters.committee);
+    if (committee.empty()) q.bind(":committee");
+    else q.bind(":committee", committee == "plenary" ? std::string() : std::string("%").append(like_escape(committee)).append("%"));
+    if (filters.body.empty()) q.bind(":body");
+    else q.bind(":body", filters.body);
+    if (filters.kind.empty()) q.bind(":kind");
+    else q.bind(":kind", filters.kind);
+  };
   try {
-    SQLite::Statement count(impl_->db, "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?");
-    count.bind(1, query);
+    SQLite::Statement count(impl_->db, std::string("SELECT count(*) FROM paragraphs_fts "
+                                                   "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+                                                   "JOIN resolutions r ON r.id = p.resolution_id ") +
+                                           kSearchFilterSql);
+    bind_filters(count);
     count.executeStep();
     result.total = count.getColumn(0).getInt64();
     SQLite::Statement q(impl_->db,
-                        "SELECT v.symbol, v.kind, v.paragraph, snippet(paragraphs_fts, 0, ?, ?, '…', 24) "
-                        "FROM paragraphs_fts JOIN v_paragraphs v ON v.paragraph_id = paragraphs_fts.rowid "
-                        "WHERE paragraphs_fts MATCH ? ORDER BY paragraphs_fts.rank, v.symbol, v.paragraph_id LIMIT ?");
-    q.bind(1, open_mark);
-    q.bind(2, close_mark);
-    q.bind(3, query);
-    q.bind(4, limit);
-    while (q.executeStep())
-      result.hits.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                             q.getColumn(3).getString()});
+                        std::string("SELECT v.paragraph_id, v.symbol, v.kind, v.paragraph, "
+                                    "snippet(paragraphs_fts, 0, :open, :close, '…', 24), r.session, "
+                                    "CAST(substr(r.adopted_on, 1, 4) AS INTEGER), coalesce(r.committee, ''), "
+                                    "coalesce(r.body, '') "
+                                    "FROM paragraphs_fts JOIN v_paragraphs v ON v.paragraph_id = paragraphs_fts.rowid "
+                                    "JOIN paragraphs p ON p.id = v.paragraph_id "
+                                    "JOIN resolutions r ON r.id = v.resolution_id ") +
+                            kSearchFilterSql +
+                            " ORDER BY paragraphs_fts.rank, v.symbol, v.paragraph_id LIMIT :limit");
+    q.bind(":open", open_mark);
+    q.bind(":close", close_mark);
+    bind_filters(q);
+    q.bind(":limit", limit);
+    while (q.executeStep()) {
+      SearchHit hit{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), q.getColumn(4).getString(), {}, {}, q.getColumn(7).getString(),
+                    q.getColumn(8).getString()};
+      if (!q.getColumn(5).isNull()) hit.session = q.getColumn(5).getInt64();
+      if (!q.getColumn(6).isNull()) hit.year = q.getColumn(6).getInt64();
+      result.hits.push_back(std::move(hit));
+    }
   } catch (const SQLite::Exception& e) {
-    // FTS5 reports a query it cannot parse (syntax, unknown column filter) as a plain SQLITE_ERROR;
-    // anything else (I/O, corruption, locking) is the database's failure.
+    // FTS5 reports a query it cannot parse as a plain SQLITE_ERROR; anything else (I/O,
+    // corruption, locking) is the database's failure.
     if (e.getErrorCode() == SQLITE_ERROR)
       throw QueryError("bad full-text query '" + query + "': " + e.what() +
-                       " (FTS5 syntax: words, \"a phrase\" (quote words with hyphens: \"South-South\"), prefix*, "
-                       "NEAR(a b, 10), AND, OR, NOT, parentheses)");
+                       " (words are searched as words; FTS5 syntax: \"a phrase\", prefix*, NEAR(a b, 10), "
+                       "AND, OR, NOT in capitals, parentheses)");
     throw DatabaseError(std::string("search failed: ") + e.what());
   }
   return result;

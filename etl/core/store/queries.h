@@ -29,11 +29,33 @@ class QueryError : public std::runtime_error {
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 struct SearchHit {
+  std::int64_t paragraph_id = 0;
   std::string symbol;
   std::string kind;       // preambular, operative, annex
   std::string paragraph;  // printed label: "5", "5 (a)"; a preambular paragraph's position
   std::string snippet;    // text around the matches, each match between the caller's markers
+  std::optional<std::int64_t> session, year;  // of the resolution; year of adoption
+  std::string committee;  // Main Committee, empty for the plenary
+  std::string body;       // adopting organ as stored in resolutions.body ("A": the General Assembly)
 };
+
+// Narrows a search to some resolutions or paragraphs; an unset or empty field matches everything.
+struct SearchFilters {
+  std::optional<std::int64_t> session;
+  std::optional<std::int64_t> year;  // of adoption
+  // A Main Committee, by its name or part of it, case-insensitive ("Second", "second committee");
+  // "plenary" for resolutions adopted without reference to a Main Committee.
+  std::string committee;
+  std::string body;  // resolutions.body, case-insensitive
+  std::string kind;  // preambular, operative or annex
+};
+
+// The FTS5 query for what a user typed. Words are searched as words: a word holding characters
+// FTS5 would read as syntax (self-determination, COVID-19, A/RES/70/1, 70/1, States', Secretary-General)
+// becomes a quoted phrase of its parts, and punctuation alone is dropped. FTS5 syntax stays
+// syntax where it is unambiguous: "quoted phrases", prefix*, AND / OR / NOT in capitals,
+// NEAR(a b, N) and parentheses. Column filters (col:) are not offered: there is one column.
+std::string fts5_query(const std::string& user_query);
 
 struct SearchResult {
   std::int64_t total = 0;  // every matching paragraph; `hits` holds the best `limit`
@@ -98,10 +120,11 @@ class Queries {
   Queries(const Queries&) = delete;
   Queries& operator=(const Queries&) = delete;
 
-  // Paragraphs matching an FTS5 query (words, "phrases", NEAR(a b, 5), prefix*, AND/OR/NOT), best
-  // first. Throws QueryError for a query FTS5 cannot parse.
+  // Paragraphs matching a query (see fts5_query: words, "phrases", NEAR(a b, 5), prefix*,
+  // AND/OR/NOT), best first, within `filters`. Words match their other forms (the index stems
+  // English words: refugee, refugees). Throws QueryError for a query FTS5 cannot parse.
   SearchResult search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
-                      std::int64_t limit);
+                      std::int64_t limit, const SearchFilters& filters = {});
 
   // Every row extracted from the resolution `symbol`, or only from its operative paragraph
   // `paragraph` (printed number) and that paragraph's sub-paragraphs and footnotes, with the source
