@@ -104,6 +104,18 @@ def schema_doc(db, update):
     return ["docs/schema.md: the view reference differs from doc_objects/doc_columns (sql/views.sql)"]
 
 
+def readme_database(unres):
+    """The README's commands use the database every command opens by default (issue 17)."""
+    help_text = subprocess.run([unres, "ingest", "--help"], capture_output=True, text=True).stdout
+    default = re.search(r"--db TEXT=(\S+)", help_text)
+    if not default:
+        return ["unres ingest --help shows no default --db"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"unres [a-z ]+?--db (\S+)", readme)) | set(re.findall(r"sqlite3 [^\n]*?(\S+\.db)\b", readme))
+    return [f"README.md: the database {name} is not the default {default.group(1)}"
+            for name in sorted(named) if name not in (default.group(1), "FILE")]
+
+
 def main():
     args = sys.argv[1:]
     update = "--update" in args
@@ -116,7 +128,7 @@ def main():
         sys.exit("sqlite3 (the command-line shell, Debian package sqlite3) is needed")
     with tempfile.TemporaryDirectory(prefix="unres-docs-") as tmp:
         db = build(unres, tmp)
-        problems = queries_doc(sqlite, db, update) + schema_doc(db, update)
+        problems = queries_doc(sqlite, db, update) + schema_doc(db, update) + readme_database(unres)
     for p in problems:
         print(p, file=sys.stderr)
     if problems:

@@ -256,7 +256,8 @@ def case_export_csv(unres, tmp):
     for name, (columns, rows, _) in expected.items():
         raw = (out / f"{name}.csv").read_bytes()
         check(raw.endswith(b"\r\n"), f"{name}.csv: records must end with CRLF")
-        with open(out / f"{name}.csv", newline="", encoding="utf-8") as f:
+        check(raw.startswith(b"\xef\xbb\xbf"), f"{name}.csv: no UTF-8 byte-order mark for Excel")
+        with open(out / f"{name}.csv", newline="", encoding="utf-8-sig") as f:
             parsed = list(csv.reader(f, strict=True))
         check(parsed[0] == columns, f"{name}.csv header {parsed[0]} != {columns}")
         check(len(parsed) - 1 == len(rows), f"{name}.csv: {len(parsed) - 1} rows, the database has {len(rows)}")
@@ -266,6 +267,32 @@ def case_export_csv(unres, tmp):
     text = (out / "paragraphs.csv").read_text(encoding="utf-8")
     check('"' in text and "," in text, "paragraphs.csv has no quoted field")
     check_metadata(out, db, expected)
+
+    # Issue 17: some tables only, a query's result, NULL apart from the empty string, no BOM on request.
+    some = Path(tmp) / "some"
+    run(unres, "export", "--db", db, "--out", str(some), "--table", "v_resolutions", "--table", "citations")
+    check(sorted(p.name for p in some.iterdir()) == ["citations.csv", "metadata.json", "v_resolutions.csv"],
+          sorted(p.name for p in some.iterdir()))
+    bad = run(unres, "export", "--db", db, "--out", str(some), "--table", "nosuchtable", expect=2)
+    check("--table nosuchtable: no such table or view" in bad.stderr, bad.stderr)
+    run(unres, "export", "--db", db, "--out", str(some), "--no-bom", "--name", "plenary", "--query",
+        "SELECT symbol, committee, '' AS empty FROM resolutions WHERE committee IS NULL ORDER BY symbol LIMIT 2")
+    check((some / "plenary.csv").read_bytes() == b"symbol,committee,empty\r\nA/RES/65/124,,\"\"\r\nA/RES/67/15,,\"\"\r\n",
+          (some / "plenary.csv").read_bytes())
+    run(unres, "export", "--db", db, "--out", str(some), "--format", "jsonl", "--query",
+        "SELECT count(*) AS n FROM resolutions")
+    check((some / "query.jsonl").read_text() == '{"n":5}\n', (some / "query.jsonl").read_text())
+    for sql in ("DELETE FROM resolutions", "SELECT 1; DELETE FROM resolutions", "SELEC 1"):
+        p = run(unres, "export", "--db", db, "--out", str(some), "--query", sql, expect=2)
+        check("bad query" in p.stderr, p.stderr)
+    check(len(objects(db)["resolutions"][1]) == 5, "the database changed")
+    # A file that cannot be written is named with the system's reason.
+    blocked = Path(tmp) / "blocked"
+    (blocked / "citations.csv").mkdir(parents=True)
+    p = run(unres, "export", "--db", db, "--out", str(blocked), "--table", "citations", expect=2)
+    check(f"cannot write {blocked / 'citations.csv'}: Is a directory" in p.stderr, p.stderr)
+    p = run(unres, "report", "--db", db, "--out", str(blocked / "citations.csv"), expect=2)
+    check(f"cannot write {blocked / 'citations.csv'}: Is a directory" in p.stderr, p.stderr)
 
 
 def case_export_jsonl(unres, tmp):

@@ -63,6 +63,27 @@ constexpr const char* kSearchFilterSql =
     "AND (:body IS NULL OR r.body = :body COLLATE NOCASE) "
     "AND (:kind IS NULL OR p.kind = :kind)";
 
+// What a user may mean by a symbol: itself, spaces folded; and "78/100" (with a part: "57/270 B")
+// is the General Assembly's A/RES/78/100.
+std::vector<std::string> symbol_candidates(const std::string& typed) {
+  std::string s;
+  for (const char c : typed) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!s.empty() && s.back() != ' ') s += ' ';
+    } else {
+      s += c;
+    }
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  std::vector<std::string> out{s};
+  const auto slash = s.find('/');
+  if (slash != std::string::npos && slash > 0 &&
+      std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(slash),
+                  [](unsigned char c) { return std::isdigit(c); }))
+    out.push_back("A/RES/" + s);
+  return out;
+}
+
 // FTS5 reads a run of these characters as a bare word: ASCII letters and digits, '_', and every
 // byte of a non-ASCII character.
 bool bareword_char(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_'; }
@@ -292,8 +313,13 @@ Explanation Queries::explain(const std::string& symbol, std::optional<std::int64
                         "SELECT r.id, r.symbol, d.path, coalesce(d.format, ''), d.content_hash, r.start_offset, "
                         "r.end_offset, t.text FROM resolutions r JOIN documents d ON d.id = r.document_id "
                         "LEFT JOIN document_texts t ON t.document_id = d.id WHERE r.symbol = ? COLLATE NOCASE");
-    r.bind(1, symbol);
-    if (!r.executeStep()) throw QueryError(symbol + ": no such resolution in the database");
+    bool found = false;
+    for (const auto& candidate : symbol_candidates(symbol)) {
+      r.reset();
+      r.bind(1, candidate);
+      if ((found = r.executeStep())) break;
+    }
+    if (!found) throw QueryError(symbol + ": no such resolution in the database");
     resolution_id = r.getColumn(0).getInt64();
     out.symbol = r.getColumn(1).getString();
     out.path = r.getColumn(2).getString();
@@ -409,6 +435,79 @@ std::int64_t Queries::row_count(const std::string& object) {
   } catch (const SQLite::Exception& e) {
     throw DatabaseError("cannot count " + object + ": " + e.what());
   }
+}
+
+namespace {
+Value cell(const SQLite::Column& c) {
+  if (c.isNull()) return std::monostate{};
+  if (c.isInteger()) return c.getInt64();
+  if (c.isFloat()) return c.getDouble();
+  return c.getString();
+}
+}  // namespace
+
+void Queries::for_each_query_row(const std::string& sql,
+                                 const std::function<void(const std::vector<std::string>&)>& header,
+                                 const std::function<void(const std::vector<Value>&)>& row) {
+  {
+    // The connection is read-only; this names the problem before SQLite would refuse a write,
+    // and refuses a second statement that SQLiteCpp would silently ignore.
+    sqlite3_stmt* raw = nullptr;
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v2(impl_->db.getHandle(), sql.c_str(), -1, &raw, &tail);
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> prepared(raw, sqlite3_finalize);
+    if (rc != SQLITE_OK) throw QueryError("bad query: " + std::string(sqlite3_errmsg(impl_->db.getHandle())));
+    if (!prepared) throw QueryError("bad query: no statement");
+    if (tail && std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos)
+      throw QueryError("bad query: one statement only");
+    if (!sqlite3_stmt_readonly(prepared.get()))
+      throw QueryError("bad query: only statements that read (SELECT, WITH ... SELECT) can be exported");
+  }
+  std::optional<SQLite::Statement> q;
+  try {
+    q.emplace(impl_->db, sql);
+  } catch (const SQLite::Exception& e) {
+    throw QueryError("bad query: " + std::string(e.what()));
+  }
+  std::vector<std::string> names;
+  for (int i = 0; i < q->getColumnCount(); ++i) names.emplace_back(q->getColumnName(i));
+  header(names);
+  try {
+    std::vector<Value> values(names.size());
+    while (q->executeStep()) {
+      for (int i = 0; i < q->getColumnCount(); ++i) values[static_cast<std::size_t>(i)] = cell(q->getColumn(i));
+      row(values);
+    }
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_ERROR) throw QueryError("query failed: " + std::string(e.what()));
+    throw DatabaseError("query failed: " + std::string(e.what()));
+  }
+}
+
+std::vector<QuarantinedFile> Queries::quarantined(bool history) {
+  std::vector<QuarantinedFile> out;
+  try {
+    SQLite::Statement q(impl_->db, R"sql(
+      SELECT q.path, q.stage, q.reason, coalesce(q.excerpt, ''), q.recorded_at, coalesce(q.line, 0),
+             coalesce(q.run_id, 0), coalesce(d.status, 'gone')
+      FROM quarantine q LEFT JOIN documents d ON d.path = q.path
+      WHERE :history OR (q.id = (SELECT max(id) FROM quarantine l WHERE l.path = q.path) AND d.status = 'rejected')
+      ORDER BY q.id)sql");
+    q.bind(":history", history ? 1 : 0);
+    while (q.executeStep()) {
+      QuarantinedFile f{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                        q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
+                        q.getColumn(6).getInt64(), q.getColumn(7).getString()};
+      // A file deleted since is no longer anyone's to fix (a relative path is looked up from
+      // here, like explain does: run from where unres ingest ran).
+      std::error_code ec;
+      if (f.now == "rejected" && !std::filesystem::exists(f.path, ec)) f.now = "gone";
+      if (history || f.now == "rejected") out.push_back(std::move(f));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read quarantine: ") + e.what());
+  }
+  return out;
 }
 
 std::vector<ObjectDoc> Queries::documentation() {

@@ -98,6 +98,14 @@ struct ObjectDoc {
   std::vector<ColumnDoc> columns;
 };
 
+// A file set aside by unres ingest, as the latest quarantine row of its path says.
+struct QuarantinedFile {
+  std::string path, stage, reason, excerpt, recorded_at;
+  std::int64_t line = 0;  // 0: unknown
+  std::int64_t run_id = 0;
+  std::string now;  // what became of the file since: rejected (still), loaded (fixed), or gone (deleted)
+};
+
 struct RunSummary {
   std::int64_t id = 0;
   std::string started_at, finished_at, status;
@@ -126,7 +134,8 @@ class Queries {
   SearchResult search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
                       std::int64_t limit, const SearchFilters& filters = {});
 
-  // Every row extracted from the resolution `symbol`, or only from its operative paragraph
+  // Every row extracted from the resolution `symbol` (A/RES/78/100; a General Assembly resolution
+  // also as 78/100, case and spaces aside), or only from its operative paragraph
   // `paragraph` (printed number) and that paragraph's sub-paragraphs and footnotes, with the source
   // text cut at its offsets when the file is still there with the same content.
   // Throws QueryError for an unknown symbol or paragraph.
@@ -138,6 +147,14 @@ class Queries {
   // Calls `row` for every row of `object` (one of objects(), else QueryError), in storage order.
   void for_each_row(const std::string& object, const std::function<void(const std::vector<Value>&)>& row);
   std::int64_t row_count(const std::string& object);
+  // Runs the user's own SELECT on this read-only connection: `header` gets the column names once,
+  // then `row` every row. Throws QueryError for SQL SQLite rejects or that would write.
+  void for_each_query_row(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+                          const std::function<void(const std::vector<Value>&)>& row);
+
+  // Files quarantined now (the latest record of each path whose file is still rejected and still
+  // there), or with `history` every quarantine record, oldest first.
+  std::vector<QuarantinedFile> quarantined(bool history);
 
   std::vector<ObjectDoc> documentation();
   Stats stats(std::int64_t top);
