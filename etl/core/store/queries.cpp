@@ -599,12 +599,19 @@ ReportData Queries::report_data(std::int64_t top) {
     cited.bind(1, top);
     out.cited = bars(cited);
 
-    SQLite::Statement organizations(impl_->db,
-                                    "SELECT organization || coalesce(' (' || acronym || ')', ''), sum(mentions), "
-                                    "'in ' || count(*) || CASE count(*) WHEN 1 THEN ' resolution' ELSE ' resolutions' END "
-                                    "FROM v_organization_mentions "
-                                    "GROUP BY organization_id ORDER BY 2 DESC, 1 LIMIT ?");
-    organizations.bind(1, top);
+    // "Name (ACRONYM)"; a name too long for the chart's labels is shown by its acronym, in full
+    // in the tooltip, rather than cut.
+    SQLite::Statement organizations(impl_->db, R"sql(
+      SELECT CASE WHEN too_long THEN acronym ELSE full END, mentions,
+             CASE WHEN too_long THEN organization || '; ' ELSE '' END || 'in ' || resolutions
+               || CASE resolutions WHEN 1 THEN ' resolution' ELSE ' resolutions' END
+      FROM (SELECT organization, acronym, full, sum(mentions) AS mentions, count(*) AS resolutions,
+                   acronym IS NOT NULL AND length(CAST(full AS BLOB)) > :max_label AS too_long
+            FROM (SELECT *, organization || coalesce(' (' || acronym || ')', '') AS full FROM v_organization_mentions)
+            GROUP BY organization_id)
+      ORDER BY mentions DESC, organization LIMIT :top)sql");
+    organizations.bind(":max_label", static_cast<std::int64_t>(kChartLabelBytes));
+    organizations.bind(":top", top);
     out.organizations = bars(organizations);
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot gather the report's numbers: ") + e.what());
