@@ -153,6 +153,56 @@ def case_search_upgrades_tokenizer(unres, tmp):
         check(indexed == paragraphs, f"{indexed} paragraphs indexed, {paragraphs} in the table")
 
 
+def case_read_only_mount(unres, tmp):
+    """A WAL database in a directory no one may write into (a container's :ro volume) can be read (issue 17)."""
+    ro = Path(tmp) / "ro"
+    ro.mkdir()
+    db = str(ro / "r.db")
+    run(unres, "ingest", "--db", db, SEEDS)
+    expected = run(unres, "search", "--db", db, "--limit", "3", "cooperation").stdout
+    c = sqlite3.connect(db)
+    check(c.execute("PRAGMA journal_mode").fetchone()[0] == "wal", "the database is not in WAL mode")
+    c.close()  # the last connection, one that may write: -shm and -wal go, as after a writer's clean end
+    before = sorted(p.name for p in ro.iterdir())
+    check(not any(name.endswith(("-shm", "-wal")) for name in before), before)
+
+    def readers_work(how, preexec=None):
+        def go(*args, expect=0):
+            p = subprocess.run([unres, *args], capture_output=True, text=True, preexec_fn=preexec)
+            check(p.returncode == expect, f"{how}: unres {' '.join(args)}: exit {p.returncode}\n{p.stderr}")
+            return p
+        check(go("search", "--db", db, "--limit", "3", "cooperation").stdout == expected, f"{how}: search differs")
+        check("resolutions" in go("stats", "--db", db).stdout, f"{how}: stats")
+        check(go("explain", "--db", db, "68/230").stdout.startswith("A/RES/68/230\t"), f"{how}: explain")
+        after = sorted(p.name for p in ro.iterdir())
+        check(after == before, f"{how}: files appeared in the read-only directory: {before} -> {after}")
+        check("database error" in go("ingest", "--db", db, SEEDS, "--force", expect=3).stderr, f"{how}: ingest wrote")
+
+    methods = 0
+    # 1. chattr +i on the directory: nothing may be created in it, even by root (not on tmpfs or overlay).
+    if subprocess.run(["chattr", "+i", str(ro)], capture_output=True).returncode == 0:
+        try:
+            readers_work("immutable directory")
+            methods += 1
+        finally:
+            subprocess.run(["chattr", "-i", str(ro)])
+    # 2. Mode 0555 for a user who is not root (as root, the readers run as nobody).
+    os.chmod(tmp, 0o755)
+    os.chmod(db, 0o644)
+    os.chmod(ro, 0o555)
+    preexec = None
+    if os.geteuid() == 0:
+        def preexec():
+            os.setgid(65534)
+            os.setuid(65534)
+    try:
+        readers_work("directory mode 0555", preexec)
+        methods += 1
+    finally:
+        os.chmod(ro, 0o755)
+    check(methods >= 1, "no way to make a directory read-only here")
+
+
 def explained_rows(stdout):
     """[(header, source text)] of `unres explain` output: a row line, then its source, one '    | ' per line."""
     rows = []

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -211,29 +212,73 @@ std::string fts5_query(const std::string& user_query) {
   return out;
 }
 
+namespace {
+// file: URI of a path: '%', '?' and '#' would be read as URI syntax.
+std::string file_uri(const std::filesystem::path& file) {
+  std::string out = "file:";
+  for (const char c : std::filesystem::absolute(file).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char* hex = "0123456789ABCDEF";
+      out += '%';
+      out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      out += hex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+}  // namespace
+
 struct Queries::Impl {
   SQLite::Database db;
-  explicit Impl(const std::filesystem::path& file) : db(file.string(), SQLite::OPEN_READONLY, 10000) {}
+  // immutable: the database is read as a file that cannot change, with no locks and no shared
+  // memory (-shm) file, for a directory nobody may write into (a read-only mount).
+  Impl(const std::filesystem::path& file, bool immutable)
+      : db(immutable ? file_uri(file) + "?immutable=1" : file.string(),
+           SQLite::OPEN_READONLY | (immutable ? SQLite::OPEN_URI : 0), 10000) {}
 };
+
+namespace {
+// Whether the database's schema, views and full-text index are those of this build.
+bool schema_is_current(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
+                          "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts')");
+  return q.executeStep() && q.getColumn(0).getString() == schema_fingerprint();
+}
+}  // namespace
 
 Queries::Queries(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
     throw DatabaseError(file.string() + ": no such database (unres ingest --db " + file.string() + " ... creates it)");
   try {
-    impl_ = std::make_unique<Impl>(file);
+    // A database in WAL mode is read through a shared-memory file (-shm) next to it, which a
+    // reader creates when no one has it open. In a directory no one may write into (a read-only
+    // mount, such as a container's :ro volume) that fails: the database is then read as
+    // immutable. That is right when nothing writes to it meanwhile, which a read-only mount
+    // ensures here; changes a writer elsewhere left in its -wal file are not seen.
+    bool current = false;
+    try {
+      impl_ = std::make_unique<Impl>(file, false);
+      current = schema_is_current(impl_->db);
+    } catch (const SQLite::Exception& e) {
+      const auto parent = std::filesystem::absolute(file).parent_path();
+      const int code = e.getErrorCode();
+      if ((code != SQLITE_CANTOPEN && code != SQLITE_READONLY) || ::access(parent.c_str(), W_OK) == 0) throw;
+      impl_ = std::make_unique<Impl>(file, true);
+      if (!schema_is_current(impl_->db))
+        throw DatabaseError(file.string() + ": the database is on a read-only file system and was made by another "
+                            "version of unres, whose views and full-text index this one cannot bring up to date "
+                            "there: open it once with this version where it can be written");
+      return;
+    }
     // A database from another build gets its schema, views and full-text index brought up to
     // date first; one already current is only read, so a running ingest never makes us wait.
-    bool current = false;
-    {
-      SQLite::Statement q(impl_->db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
-                                 "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts')");
-      current = q.executeStep() && q.getColumn(0).getString() == schema_fingerprint();
-    }
     if (!current) {
       impl_.reset();
       { Database upgrade(file); }
-      impl_ = std::make_unique<Impl>(file);
+      impl_ = std::make_unique<Impl>(file, false);
     }
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(file.string() + ": " + e.what());
