@@ -203,6 +203,28 @@ def case_read_only_mount(unres, tmp):
     check(methods >= 1, "no way to make a directory read-only here")
 
 
+def case_view_types(unres, tmp):
+    """Every column of the analyst views has a declared type, dates DATE, as BI tools read them (issue 17)."""
+    db = seeds_db(unres, tmp)
+    with sqlite3.connect(db) as c:
+        views = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name <> 'v_paragraphs'")]
+        check(len(views) >= 5, views)
+        for view in views:
+            types = dict(c.execute("SELECT name, type FROM pragma_table_info(?)", (view,)).fetchall())
+            untyped = [name for name, t in types.items() if not t]
+            check(not untyped, f"{view}: columns without a declared type: {untyped}")
+            for name, t in types.items():
+                if name in ("adopted_on", "cited_date", "due_date"):
+                    check(t == "DATE", f"{view}.{name} is {t}, not DATE")
+                if name == "year" or name.endswith(("_year", "session")) or (name.endswith("_id") and name != "rule_id") \
+                        or name in ("mentions", "paragraphs"):
+                    check(t == "INTEGER", f"{view}.{name} is {t}, not INTEGER")
+        check(c.execute("SELECT count(*) FROM column_types").fetchone()[0] == 0, "column_types holds rows")
+        # The values are unchanged: a date reads back as ISO text, a year as an integer.
+        row = c.execute("SELECT adopted_on, year, typeof(year) FROM v_resolutions WHERE symbol = 'A/RES/68/230'").fetchone()
+        check(row == ("2013-12-20", 2013, "integer"), row)
+
+
 def explained_rows(stdout):
     """[(header, source text)] of `unres explain` output: a row line, then its source, one '    | ' per line."""
     rows = []
