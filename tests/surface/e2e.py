@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end tests of the analyst's commands, driving the unres binary (ctest label e2e).
 
-    e2e.py UNRES CASE      CASE: search, search_rebuilds_index, explain, export_csv, export_jsonl,
+    e2e.py UNRES CASE      CASE: search, search_rebuilds_index, search_upgrades_tokenizer,
+                                 read_only_mount, view_types, explain, export_csv, export_jsonl,
                                  stats, report, docs
 
 Run from the project root (ctest does): documents.path is stored as given, e.g. tests/data/seeds/...

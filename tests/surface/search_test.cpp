@@ -75,7 +75,7 @@ TEST_F(Search, NoHitIsEmpty) {
 }
 
 TEST_F(Search, BadQueriesAreQueryErrors) {
-  for (const std::string bad : {"AND parliaments", "\"unterminated", "parliaments (", "NEAR(a b,"})
+  for (const std::string bad : {"AND parliaments", "\"unterminated", "parliaments (", "NEAR(a b,", "&", "- *", ""})
     EXPECT_THROW(search(bad), QueryError) << bad;
 }
 

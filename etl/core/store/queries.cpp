@@ -291,6 +291,8 @@ SearchResult Queries::search(const std::string& query, const std::string& open_m
                              std::int64_t limit, const SearchFilters& filters) {
   SearchResult result;
   const std::string match = fts5_query(query);
+  if (match.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw QueryError("nothing to search for in '" + query + "': give a word (punctuation alone is ignored)");
   // Every filter is bound, NULL when unset (see kSearchFilterSql).
   const auto bind_filters = [&](SQLite::Statement& q) {
     q.bind(":match", match);
@@ -307,11 +309,17 @@ SearchResult Queries::search(const std::string& query, const std::string& open_m
     else q.bind(":kind", filters.kind);
   };
   try {
-    SQLite::Statement count(impl_->db, std::string("SELECT count(*) FROM paragraphs_fts "
-                                                   "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
-                                                   "JOIN resolutions r ON r.id = p.resolution_id ") +
-                                           kSearchFilterSql);
-    bind_filters(count);
+    // Unfiltered, the index alone counts: no row lookups for a word in every other paragraph.
+    const bool filtered = filters.session || filters.year || !filters.committee.empty() || !filters.body.empty() ||
+                          !filters.kind.empty();
+    SQLite::Statement count(impl_->db, filtered ? std::string("SELECT count(*) FROM paragraphs_fts "
+                                                              "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+                                                              "JOIN resolutions r ON r.id = p.resolution_id ") +
+                                                      kSearchFilterSql
+                                                : std::string("SELECT count(*) FROM paragraphs_fts "
+                                                              "WHERE paragraphs_fts MATCH :match"));
+    if (filtered) bind_filters(count);
+    else count.bind(":match", match);
     count.executeStep();
     result.total = count.getColumn(0).getInt64();
     SQLite::Statement q(impl_->db,
