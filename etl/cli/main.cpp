@@ -28,7 +28,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 // A word where a subcommand is expected that is none of them: names it, with the nearest
 // subcommand when one is close ("serch": did you mean search?), instead of CLI11's "A subcommand
-// is required". Returns false when the words name subcommands (or options come first).
+// is required"; no word there: lists them. Returns false when the words name a command (or an
+// option comes first) and CLI11 can parse the rest.
 bool unknown_subcommand(CLI::App& app, int argc, char** argv) {
   CLI::App* current = &app;
   std::string path = "unres";
@@ -55,7 +56,13 @@ bool unknown_subcommand(CLI::App& app, int argc, char** argv) {
     std::cerr << "\n(" << path << " commands: " << names << "; " << path << " --help)\n";
     return true;
   }
-  return false;
+  // The words ran out where a subcommand is needed ("unres", "unres quarantine").
+  const auto subcommands = current->get_subcommands([](CLI::App*) { return true; });
+  if (subcommands.empty()) return false;
+  std::string names;
+  for (auto* sub : subcommands) names += (names.empty() ? "" : ", ") + sub->get_name();
+  std::cerr << path << ": which command? " << names << " (" << path << " --help)\n";
+  return true;
 }
 
 int run(int argc, char** argv) {

@@ -43,6 +43,9 @@ case $case_name in
 
   usage)
     expect_rc 2 "$unres"
+    expect_output "unres: which command? ingest, rules, quarantine, search"
+    expect_rc 2 "$unres" quarantine
+    expect_output "unres quarantine: which command? list"
     expect_rc 2 "$unres" frobnicate
     expect_output "'frobnicate' is not a command of unres"
     # A mistyped subcommand is named, with the nearest one (issue 17).
