@@ -10,7 +10,14 @@
 -- row (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row would
 -- run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times slower.
 -- An update made by another tool is still followed by the trigger below.
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id');
+--
+-- The tokenizer, chosen here and nowhere else: unicode61 splits words and folds case and accents;
+-- porter over it stems English words, so that a search for refugee also finds refugees and
+-- determine finds determined. A language whose words porter does not know (Chinese, Arabic)
+-- will need another tokenizer here (trigram, or an ICU one). The definition below is on one line:
+-- a database whose index was made with another one has it dropped and rebuilt when opened
+-- (store/database.cpp compares this line with the index's definition).
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id', tokenize = 'porter unicode61');
 
 DROP TRIGGER IF EXISTS paragraphs_fts_insert;
 DROP TRIGGER IF EXISTS paragraphs_fts_delete;
@@ -24,6 +31,16 @@ END;
 -- differing counts mean it must be rebuilt from the table.
 INSERT INTO paragraphs_fts(paragraphs_fts)
 SELECT 'rebuild' WHERE (SELECT count(*) FROM paragraphs) <> (SELECT count(*) FROM paragraphs_fts_docsize);
+
+------------------------------------------------------------------------------------------------------
+-- Declared column types for the views. SQLite gives a view column the declared type of the table
+-- column it names, and none to a computed one (year, counts), so BI tools and ODBC/JDBC drivers
+-- would see those as unknown, and dates as TEXT. Each analyst view therefore starts with an arm
+-- that selects nothing from this table, whose columns declare the types: SQLite takes a compound
+-- view's column types from its first arm. Dates are ISO 8601 text (YYYY-MM-DD) declared DATE, as
+-- BI tools expect. The table never holds a row. v_paragraphs, which the other views and search
+-- join, keeps plain columns: a compound view on the inner side of a join is not flattened.
+CREATE TABLE IF NOT EXISTS column_types (integer INTEGER, real REAL, text TEXT, date DATE, datetime DATETIME);
 
 ------------------------------------------------------------------------------------------------------
 -- Views. Dependents are dropped first; `year` is always the year the resolution was adopted.
@@ -60,6 +77,24 @@ LEFT JOIN action_verbs qa ON qa.paragraph_id = q.id AND qa.is_lead = 1
 LEFT JOIN action_verbs ga ON ga.paragraph_id = g.id AND ga.is_lead = 1;
 
 CREATE VIEW v_resolutions AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS symbol,
+       t.text AS body,
+       t.integer AS session,
+       t.integer AS number,
+       t.integer AS year,
+       t.date AS adopted_on,
+       t.text AS committee,
+       t.text AS title,
+       t.text AS agenda_item,
+       t.integer AS preambular_paragraphs,
+       t.integer AS operative_paragraphs,
+       t.integer AS subparagraphs,
+       t.integer AS annex_paragraphs,
+       t.text AS path
+FROM column_types t WHERE 0
+UNION ALL
 SELECT r.id AS resolution_id,
        r.symbol,
        r.body,
@@ -85,6 +120,22 @@ LEFT JOIN (SELECT resolution_id,
            FROM paragraphs GROUP BY resolution_id) c ON c.resolution_id = r.id;
 
 CREATE VIEW v_operative_actions AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS symbol,
+       t.integer AS session,
+       t.integer AS year,
+       t.text AS committee,
+       t.integer AS paragraph_id,
+       t.text AS paragraph,
+       t.text AS phrase,
+       t.text AS lemma,
+       t.text AS modifier,
+       t.text AS qualifier,
+       t.text AS role,
+       t.integer AS action_id
+FROM column_types t WHERE 0
+UNION ALL
 SELECT r.id AS resolution_id,
        r.symbol,
        r.session,
@@ -109,6 +160,26 @@ WHERE p.kind = 'operative';
 -- v_paragraphs is read through scalar subqueries: as the right side of a LEFT JOIN it would be
 -- materialized whole for every query (SQLite does not flatten a join there).
 CREATE VIEW v_citation_edges AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS citation_id,
+       t.integer AS citing_resolution_id,
+       t.text AS citing_symbol,
+       t.integer AS citing_session,
+       t.integer AS citing_year,
+       t.integer AS paragraph_id,
+       t.text AS paragraph_kind,
+       t.text AS paragraph,
+       t.integer AS footnote,
+       t.text AS citing_phrase,
+       t.text AS citing_lemma,
+       t.text AS kind,
+       t.text AS target,
+       t.date AS cited_date,
+       t.integer AS cited_resolution_id,
+       t.text AS surface,
+       t.text AS rule_id
+FROM column_types t WHERE 0
+UNION ALL
 SELECT c.id AS citation_id,
        r.id AS citing_resolution_id,
        r.symbol AS citing_symbol,
@@ -135,6 +206,24 @@ LEFT JOIN resolutions t ON t.symbol = c.target;
 -- The calendar year applies to General Assembly sessions only: session N opens in September of
 -- 1945 + N. Other bodies (a committee's eighteenth session) number their sessions their own way.
 CREATE VIEW v_reporting_deadlines AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS deadline_id,
+       t.integer AS resolution_id,
+       t.text AS symbol,
+       t.integer AS resolution_session,
+       t.text AS kind,
+       t.text AS subject,
+       t.text AS requested_of,
+       t.text AS body,
+       t.integer AS session,
+       t.integer AS session_year,
+       t.integer AS due_year,
+       t.date AS due_date,
+       t.integer AS paragraph_id,
+       t.text AS paragraph,
+       t.text AS rule_id
+FROM column_types t WHERE 0
+UNION ALL
 SELECT d.id AS deadline_id,
        r.id AS resolution_id,
        r.symbol,
@@ -155,6 +244,19 @@ FROM deadlines d
 JOIN resolutions r ON r.id = d.resolution_id;
 
 CREATE VIEW v_organization_mentions AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS organization_id,
+       t.text AS organization,
+       t.text AS acronym,
+       t.text AS category,
+       t.integer AS resolution_id,
+       t.text AS symbol,
+       t.integer AS session,
+       t.integer AS year,
+       t.integer AS mentions,
+       t.integer AS paragraphs
+FROM column_types t WHERE 0
+UNION ALL
 SELECT o.id AS organization_id,
        o.name AS organization,
        o.acronym,
@@ -195,6 +297,7 @@ DELETE FROM doc_objects;
 DELETE FROM doc_columns;
 
 INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUES
+  ('column_types', 'table', 'Column types of the views', 'Holds no rows: its columns declare the types (INTEGER, DATE ...) that the views'' columns show to BI tools.', NULL, NULL),
   ('meta', 'table', 'Database properties', 'Key/value properties of the database, such as the version of unres that last opened it.', NULL, NULL),
   ('documents', 'table', 'Input files', 'One row per input file: path, content hash, detected layout and whether it was loaded or rejected.', 'format status', NULL),
   ('document_texts', 'table', 'Source texts', 'The readable text a PDF or XML document was rendered into: the offsets of that document''s rows point into it (a text file has no row: its rows point into the file).', NULL, NULL),
@@ -219,6 +322,11 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL);
 
 INSERT INTO doc_columns(object_name, column_name, description, example, filled_by) VALUES
+  ('column_types', 'integer', 'Declares the type INTEGER (never holds a value)', NULL, 'sql/views.sql'),
+  ('column_types', 'real', 'Declares the type REAL (never holds a value)', NULL, 'sql/views.sql'),
+  ('column_types', 'text', 'Declares the type TEXT (never holds a value)', NULL, 'sql/views.sql'),
+  ('column_types', 'date', 'Declares the type DATE: ISO 8601 text YYYY-MM-DD (never holds a value)', NULL, 'sql/views.sql'),
+  ('column_types', 'datetime', 'Declares the type DATETIME: ISO 8601 text YYYY-MM-DDTHH:MM:SSZ (never holds a value)', NULL, 'sql/views.sql'),
   ('meta', 'key', 'Property name', 'tool_version', 'unres'),
   ('meta', 'value', 'Property value', '0.1.0', 'unres'),
 

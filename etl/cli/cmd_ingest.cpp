@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "progress_log.h"
 #include "pipeline.h"
 
 namespace unres::cli {
@@ -95,8 +96,10 @@ Command add_ingest(CLI::App& parent) {
             a->options.database = a->db;
             for (const auto& p : a->paths) a->options.inputs.emplace_back(p);
             const bool progress = a->progress == "always" || (a->progress == "auto" && ::isatty(STDERR_FILENO));
+            ProgressAwareLog log_buffer(std::cerr);
+            std::ostream log(&log_buffer);
             if (progress)
-              a->options.on_progress = [](const IngestProgress& p) {
+              a->options.on_progress = [&log_buffer](const IngestProgress& p) {
                 const double rate = p.seconds > 0 ? static_cast<double>(p.resolutions) / p.seconds : 0;
                 const double files_rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
                 const double eta = files_rate > 0 ? static_cast<double>(p.total - p.done) / files_rate : 0;
@@ -105,11 +108,13 @@ Command add_ingest(CLI::App& parent) {
                              static_cast<long long>(p.total), rate, eta);
                 if (p.done == p.total) std::fputc('\n', stderr);
                 std::fflush(stderr);
+                log_buffer.progress_drawn(p.done != p.total);
               };
             g_cancel.store(false);
             a->options.cancel = &g_cancel;
             const SignalGuard signals;
-            const auto result = unres::ingest(ruleset, a->options, std::cerr);
+            const auto result = unres::ingest(ruleset, a->options, log);
+            a->options.on_progress = nullptr;  // it refers to log_buffer
             const auto& c = result.counts;
             if (progress) std::cerr << "\r\033[K";
             std::cerr << "unres: run " << result.run_id << " " << result.status << ": " << c.seen << " file(s) seen, "

@@ -1,24 +1,50 @@
-// unres quarantine list [--db FILE]
+// unres quarantine list [--db FILE] [--all]
 #include <iostream>
 #include <memory>
 
 #include "commands.h"
-#include "store/database.h"
+#include "store/queries.h"
 
 namespace unres::cli {
+
+namespace {
+// A field of the tab-separated list: its tabs and line breaks would end the field or the line.
+std::string field(std::string s) {
+  for (auto& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+}  // namespace
 
 Command add_quarantine_list(CLI::App& parent) {
   auto* quarantine = parent.add_subcommand("quarantine", "Inspect files set aside as bad input");
   quarantine->require_subcommand(1);
-  auto* list = quarantine->add_subcommand("list", "List quarantined files with the reason");
-  auto db = std::make_shared<std::string>("unres.db");
-  list->add_option("--db", *db, "SQLite database file")->capture_default_str();
-  return {list, [db] {
-            Database database(*db);
-            for (const auto& q : database.quarantine_rows())
-              std::cout << q.path << (q.line ? ":" + std::to_string(q.line) : "") << "\t" << q.stage << "\t"
-                        << q.reason << "\trun " << q.run_id << "\t" << q.recorded_at
-                        << (q.excerpt.empty() ? "" : "\t" + q.excerpt) << "\n";
+  auto* list = quarantine->add_subcommand(
+      "list", "List the files quarantined now, with the reason (tab-separated, with a header line)");
+  struct Args {
+    std::string db = "unres.db";
+    bool all = false;
+  };
+  auto a = std::make_shared<Args>();
+  list->add_option("--db", a->db, "SQLite database file")->capture_default_str();
+  list->add_flag("--all", a->all,
+                 "Every quarantine record, files loaded since (fixed) or gone included, with what became of them");
+  return {list, [a] {
+            // Read-only: listing never waits for a running ingest, nor changes the database.
+            Queries queries(a->db);
+            const auto rows = queries.quarantined(a->all);
+            if (rows.empty()) {
+              std::cerr << "unres: " << (a->all ? "no file was ever quarantined" : "no file is quarantined")
+                        << " in " << a->db << "\n";
+              return kExitOk;
+            }
+            std::cout << "file\tstage\treason\trun\trecorded_at\t" << (a->all ? "now\t" : "") << "excerpt\n";
+            for (const auto& q : rows)
+              std::cout << field(q.path) << (q.line ? ":" + std::to_string(q.line) : "") << "\t" << q.stage << "\t"
+                        << field(q.reason) << "\t" << q.run_id << "\t" << q.recorded_at << "\t"
+                        << (a->all ? q.now + "\t" : "") << field(q.excerpt) << "\n";
+            std::cerr << "unres: " << rows.size() << (a->all ? " quarantine record(s)" : " file(s) quarantined")
+                      << "\n";
             return kExitOk;
           }};
 }

@@ -1,4 +1,6 @@
 // unres report [--db FILE] --out FILE.html
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -28,11 +30,13 @@ Command add_report(CLI::App& parent) {
             ReportData data = Queries(a->db).report_data(a->top);
             data.database = std::filesystem::path(a->db).filename().string();
             data.generated_at = utc_now("%Y-%m-%d %H:%M UTC");
+            errno = 0;
             std::ofstream out(a->out, std::ios::binary);
             out << render_report(data);
             out.close();
             if (!out) {
-              std::cerr << "unres: cannot write " << a->out << "\n";
+              std::cerr << "unres: cannot write " << a->out << ": " << (errno ? std::strerror(errno) : "unknown error")
+                        << "\n";
               return kExitUsage;
             }
             std::cerr << "unres: wrote " << a->out << "\n";

@@ -1,42 +1,100 @@
-// unres search [--db FILE] [--limit N] QUERY
+// unres search [--db FILE] [--limit N] [filters] [--format table|csv|json] QUERY
 #include <unistd.h>
 
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "store/queries.h"
+#include "tabular.h"
 
 namespace unres::cli {
 
+namespace {
+
+std::optional<std::string> number_or_null(const std::optional<std::int64_t>& n) {
+  return n ? std::optional<std::string>(std::to_string(*n)) : std::nullopt;
+}
+
+std::optional<std::string> text_or_null(const std::string& s) {
+  return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
+void write_csv(const SearchResult& result) {
+  std::cout << kUtf8Bom;
+  write_csv_record(std::cout, {"symbol", "session", "year", "committee", "body", "kind", "paragraph", "paragraph_id",
+                               "snippet"});
+  for (const auto& h : result.hits)
+    write_csv_record(std::cout, {h.symbol, number_or_null(h.session), number_or_null(h.year), text_or_null(h.committee),
+                                 text_or_null(h.body), h.kind, h.paragraph, std::to_string(h.paragraph_id), h.snippet});
+}
+
+void write_json(const SearchResult& result, const std::string& query, const std::string& fts5) {
+  auto null_or = [](const auto& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
+  nlohmann::ordered_json j;
+  j["query"] = query;
+  j["fts5_query"] = fts5;
+  j["total"] = result.total;
+  j["hits"] = nlohmann::ordered_json::array();
+  for (const auto& h : result.hits)
+    j["hits"].push_back({{"symbol", h.symbol},
+                         {"session", null_or(h.session)},
+                         {"year", null_or(h.year)},
+                         {"committee", null_or(text_or_null(h.committee))},
+                         {"body", null_or(text_or_null(h.body))},
+                         {"kind", h.kind},
+                         {"paragraph", h.paragraph},
+                         {"paragraph_id", h.paragraph_id},
+                         {"snippet", h.snippet}});
+  std::cout << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace
+
 Command add_search(CLI::App& parent) {
   struct Args {
-    std::string db = "unres.db", query;
+    std::string db = "unres.db", query, format = "table";
     std::int64_t limit = 20;
+    SearchFilters filters;
   };
   auto a = std::make_shared<Args>();
   auto* search = parent.add_subcommand(
-      "search", "Full-text search of paragraph text (FTS5 syntax: words, \"a phrase\", prefix*, NEAR(a b, 10), "
-                "AND, OR, NOT)");
+      "search", "Full-text search of paragraph text. Words are searched as words, in all their forms "
+                "(self-determination, A/RES/70/1, refugee also finds refugees); FTS5 syntax where it is "
+                "unambiguous: \"a phrase\", prefix*, NEAR(a b, 10), AND, OR, NOT in capitals, parentheses");
   search->add_option("--db", a->db, "SQLite database file")->capture_default_str();
   search->add_option("--limit", a->limit, "Show at most this many paragraphs, best first")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  search->add_option("query", a->query, "The full-text query")->required();
+  search->add_option("--session", a->filters.session, "Only resolutions of this session")->check(CLI::PositiveNumber);
+  search->add_option("--year", a->filters.year, "Only resolutions adopted in this year")->check(CLI::PositiveNumber);
+  search->add_option("--committee", a->filters.committee,
+                     "Only resolutions of this Main Committee (First .. Sixth, or part of its name; plenary: none)");
+  search->add_option("--body", a->filters.body, "Only resolutions of this organ, as in resolutions.body (A: General Assembly)");
+  search->add_option("--kind", a->filters.kind, "Only paragraphs of this kind")
+      ->check(CLI::IsMember({"preambular", "operative", "annex"}));
+  search->add_option("--format", a->format, "table (tab-separated, matches marked), csv or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  search->add_option("query", a->query, "What to search for")->required();
   return {search, [a] {
-            // Bold on a terminal; in a pipe, markers that survive without one.
-            const bool tty = isatty(STDOUT_FILENO) != 0;
+            // Bold on a terminal; in a pipe or a file, markers that survive without one.
+            const bool tty = a->format == "table" && isatty(STDOUT_FILENO) != 0;
             const std::string open = tty ? "\033[1m" : "**", close = tty ? "\033[0m" : "**";
             Queries queries(a->db);
             SearchResult result;
             try {
-              result = queries.search(a->query, open, close, a->limit);
+              result = queries.search(a->query, open, close, a->limit, a->filters);
             } catch (const QueryError& e) {
               std::cerr << "unres: " << e.what() << "\n";
               return kExitUsage;
             }
-            for (const auto& hit : result.hits)
-              std::cout << hit.symbol << "\t" << hit.kind << " " << hit.paragraph << "\t" << hit.snippet << "\n";
+            if (a->format == "csv") write_csv(result);
+            else if (a->format == "json") write_json(result, a->query, fts5_query(a->query));
+            else
+              for (const auto& hit : result.hits)
+                std::cout << hit.symbol << "\t" << hit.kind << " " << hit.paragraph << "\t" << hit.snippet << "\n";
             if (result.total == 0) std::cerr << "unres: no paragraph matches " << a->query << "\n";
             else
               std::cerr << "unres: " << result.total << " paragraph(s) match"

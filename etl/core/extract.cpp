@@ -85,7 +85,7 @@ class Extractor {
     }
     if (!r_.meta.count("symbol"))
       throw InputError("extract", line_of(all_, doc_.text.begin),
-                       "no resolution symbol (no metadata rule of mappings/structure.yaml sets 'symbol')",
+                       "no resolution symbol: the heading gives no symbol such as A/RES/68/272",
                        excerpt(all_, seg_.header.begin));
     r_.span = raw(doc_.text);
   }

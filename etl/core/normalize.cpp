@@ -261,8 +261,8 @@ NormalizedText normalize(const SourceFile& file, const RuleSet& rules) {
     if (!layout.detect.test(head)) continue;
     return layout.unwrap ? unwrap_lines(raw, rules, layout, cp1252) : copy_lines(raw, rules, layout, cp1252);
   }
-  throw InputError("normalize", 1, "no known layout (no 'detect' pattern of mappings/structure.yaml matches the first " +
-                                       std::to_string(rules.detect_window) + " bytes)",
+  throw InputError("normalize", 1, "no known layout: the first " + std::to_string(rules.detect_window) +
+                                       " bytes look neither like an ODS text export nor like text extracted from a resolution PDF",
                    excerpt(raw, 0));
 }
 

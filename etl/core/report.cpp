@@ -88,7 +88,7 @@ std::string horizontal_bars(const std::string& id, const std::string& label, con
     const double length = std::max(1.0, static_cast<double>(bar.value) * kBarSpace / static_cast<double>(max));
     svg += "<g><title>" + bar_title(bar) + "</title>";
     svg += "<text class=\"label\" x=\"" + num(kLabelWidth - 8) + "\" y=\"" + num(y + 13) +
-           "\" text-anchor=\"end\">" + escape(shorten(bar.label, 44)) + "</text>";
+           "\" text-anchor=\"end\">" + escape(shorten(bar.label, kChartLabelBytes)) + "</text>";
     svg += "<rect class=\"bar\" x=\"" + num(kLabelWidth) + "\" y=\"" + num(y) +
            "\" width=\"" + num(length) + "\" height=\"" + num(kBar) + "\" fill=\"" + std::string(fill) +
            "\" data-value=\"" + num(bar.value) + "\"/>";
@@ -155,20 +155,45 @@ std::string committee_name(const std::string& committee) {
   return committee.empty() ? "Plenary (no Main Committee)" : committee;
 }
 
-// Resolutions per session, one column per session stacked by committee, and the legend.
-std::string sessions_chart(const std::vector<SessionCommitteeCount>& counts) {
+// The order the Assembly itself uses: the Main Committees First to Sixth (the Fourth is also
+// "Special Political and Decolonization Committee (Fourth Committee)"), other bodies, then the plenary.
+int committee_rank(const std::string& committee) {
+  if (committee.empty()) return 100;
+  static const char* const ordinals[] = {"First", "Second", "Third", "Fourth", "Fifth", "Sixth"};
+  for (int i = 0; i < 6; ++i)
+    if (committee.find(std::string(ordinals[i]) + " Committee") != std::string::npos) return i + 1;
+  return 50;
+}
+
+bool committee_before(const std::string& a, const std::string& b) {
+  const int ra = committee_rank(a), rb = committee_rank(b);
+  return ra != rb ? ra < rb : a < b;
+}
+
+// Resolutions per session, one column per session stacked by committee (First at the bottom),
+// and the legend in the same order.
+std::string sessions_chart(std::vector<SessionCommitteeCount> counts) {
   const std::string id = "chart-sessions", label = "Resolutions per session and committee";
   if (counts.empty()) return no_data(id, label);
+  std::stable_sort(counts.begin(), counts.end(), [](const auto& a, const auto& b) {
+    return a.session != b.session ? a.session < b.session : committee_before(a.committee, b.committee);
+  });
   std::vector<std::int64_t> sessions;
-  std::map<std::string, std::size_t> committee_colour;
+  std::vector<std::string> committees;
   std::map<std::int64_t, std::int64_t> per_session;
   for (const auto& c : counts) {
     if (sessions.empty() || sessions.back() != c.session) sessions.push_back(c.session);
-    committee_colour.emplace(c.committee, 0);
+    if (std::find(committees.begin(), committees.end(), c.committee) == committees.end())
+      committees.push_back(c.committee);
     per_session[c.session] += c.resolutions;
   }
-  std::size_t next = 0;
-  for (auto& [name, index] : committee_colour) index = next++;
+  std::sort(committees.begin(), committees.end(), committee_before);
+  std::vector<std::pair<std::string, std::size_t>> legend;  // committee, colour index
+  std::map<std::string, std::size_t> committee_colour;
+  for (const auto& name : committees) {
+    committee_colour[name] = legend.size();
+    legend.emplace_back(name, legend.size());
+  }
   std::int64_t max = 0;
   for (const auto& [session, n] : per_session) max = std::max(max, n);
   const Columns frame{sessions.size(), axis_max(max)};
@@ -188,7 +213,7 @@ std::string sessions_chart(const std::vector<SessionCommitteeCount>& counts) {
            num(c.resolutions) + "</title></rect>\n";
   }
   svg += "</svg>\n<p class=\"legend\">";
-  for (const auto& [name, index] : committee_colour)
+  for (const auto& [name, index] : legend)
     svg += "<span><i style=\"background:" + std::string(colour(index)) + "\"></i>" + escape(committee_name(name)) +
            "</span> ";
   return svg + "</p>\n";

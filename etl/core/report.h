@@ -14,6 +14,10 @@ struct Bar {
   std::string note;
 };
 
+// Labels longer than this (bytes) are cut on the charts: whoever gathers the bars gives a shorter
+// one (an acronym) where there is one, the tooltip the whole.
+inline constexpr std::size_t kChartLabelBytes = 44;
+
 // Resolutions adopted at a session on the report of a committee (empty: none, the plenary).
 struct SessionCommitteeCount {
   std::int64_t session = 0;

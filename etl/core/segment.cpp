@@ -163,7 +163,7 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
   }
   if (!saw_enacting)
     throw InputError("segment", line_of(all, doc.text.begin),
-                     "no enacting formula (no line matches document.enacting_formula of mappings/structure.yaml)",
+                     "no enacting formula: no line such as 'The General Assembly,' comes before the paragraphs",
                      excerpt(all, doc.text.begin));
 
   for (const auto& l : split_lines(all, doc.footnotes.begin, doc.footnotes.end)) {

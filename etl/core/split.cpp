@@ -11,7 +11,7 @@ std::vector<DocumentSpan> split_documents(const NormalizedText& text, const Rule
   std::vector<std::size_t> starts;
   for (const auto& m : rules.document.start.find_all(all, 0, body_end)) starts.push_back(m.whole.begin);
   if (starts.empty())
-    throw InputError("split", 1, "no resolution found (no line matches document.start of mappings/structure.yaml)",
+    throw InputError("split", 1, "no resolution found: no line opens a resolution (such as 'Resolution adopted by the General Assembly')",
                      excerpt(all, 0));
   std::vector<DocumentSpan> docs;
   for (std::size_t i = 0; i < starts.size(); ++i) {

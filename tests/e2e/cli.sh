@@ -43,7 +43,18 @@ case $case_name in
 
   usage)
     expect_rc 2 "$unres"
+    expect_output "unres: which command? ingest, rules, quarantine, search"
+    expect_rc 2 "$unres" quarantine
+    expect_output "unres quarantine: which command? list"
     expect_rc 2 "$unres" frobnicate
+    expect_output "'frobnicate' is not a command of unres"
+    # A mistyped subcommand is named, with the nearest one (issue 17).
+    expect_rc 2 "$unres" serch word
+    expect_output "did you mean 'unres search'?"
+    expect_rc 2 "$unres" quarantine lst
+    expect_output "did you mean 'unres quarantine list'?"
+    expect_rc 2 "$unres" rules chek
+    expect_output "did you mean 'unres rules check'?"
     expect_rc 2 "$unres" ingest
     expect_rc 0 "$unres" --help
     expect_output "ingest"
@@ -115,13 +126,45 @@ case $case_name in
     expect_eq "conflicting copy" "$(q "$tmp/bad.db" "SELECT reason FROM quarantine WHERE path LIKE '%/001-copy.txt'")" \
       "conflicting symbol: A/RES/68/272 is already loaded from $tmp/in/000_6ebaee88ab77a99b.txt"
     expect_eq "run status" "$(q "$tmp/bad.db" "SELECT status || ' ' || files_quarantined FROM ingest_runs")" "completed_with_quarantine 5"
+    # Reasons say what is wrong with the file, not which rule of which rule file failed (issue 17).
+    expect_eq "reasons in plain words" \
+      "$(q "$tmp/bad.db" "SELECT count(*) FROM quarantine WHERE reason LIKE '%mappings/%' OR reason LIKE '%.yaml%' OR reason LIKE '%document.%'")" 0
     expect_rc 0 "$unres" quarantine list --db "$tmp/bad.db"
     expect_output "$tmp/in/binary.txt:1	normalize	binary file (NUL byte at offset 4)"
-    expect_eq "quarantine list lines" "$(wc -l <"$tmp/out")" 5
-    # Without the bad files, a run exits 0.
-    rm "$tmp/in/empty.txt" "$tmp/in/binary.txt" "$tmp/in/memo.txt" "$tmp/in/ods-memo.txt" "$tmp/in/001-copy.txt"
+    expect_output "no known layout: the first 4096 bytes look neither like an ODS text export nor like text extracted from a resolution PDF"
+    # A header line, then one line per file quarantined now.
+    expect_eq "quarantine list header" "$(head -n 1 "$tmp/out")" "file	stage	reason	run	recorded_at	excerpt"
+    expect_eq "quarantine list lines" "$(grep -c "^$tmp/in/" "$tmp/out")" 5
+    # Without the bad files, a run exits 0; the files fixed or gone leave the list, --all keeps them.
+    rm "$tmp/in/empty.txt" "$tmp/in/binary.txt" "$tmp/in/memo.txt" "$tmp/in/ods-memo.txt"
+    printf 'now a fixed file\n' >"$tmp/in/empty.txt"
+    cp "$data/seeds/002_29bf1aa341619b85.txt" "$tmp/in/001-copy.txt"
+    expect_rc 1 "$unres" ingest --db "$tmp/bad.db" "$tmp/in"
+    expect_rc 0 "$unres" quarantine list --db "$tmp/bad.db"
+    expect_eq "quarantined now" "$(grep "^$tmp/in/" "$tmp/out" | cut -f1,2 | tr '\n' ,)" "$tmp/in/empty.txt:1	normalize,"
+    expect_rc 0 "$unres" quarantine list --db "$tmp/bad.db" --all
+    expect_output "$tmp/in/001-copy.txt	load	conflicting symbol"
+    expect_output "	loaded	"
+    rm "$tmp/in/empty.txt"
     expect_rc 0 "$unres" ingest --db "$tmp/bad.db" "$tmp/in"
-    expect_eq "resolutions after the fix" "$(q "$tmp/bad.db" 'SELECT count(*) FROM resolutions')" 2
+    expect_eq "resolutions after the fix" "$(q "$tmp/bad.db" 'SELECT count(*) FROM resolutions')" 3
+    expect_rc 0 "$unres" quarantine list --db "$tmp/bad.db"
+    expect_output "no file is quarantined"
+    # The live progress line is erased before a log line, not run together with it on the terminal.
+    # The progress line is redrawn every 0.2 s: copies of one resolution (each after the first a
+    # quarantined conflict, so a log line) until a run lasts long enough to draw it mid-run.
+    mkdir "$tmp/copies"
+    copies=0 drawn=0
+    for target in 600 1500 4000; do
+      for i in $(seq $((copies + 1)) "$target"); do cp "$data/seeds/000_6ebaee88ab77a99b.txt" "$tmp/copies/c$i.txt"; done
+      copies=$target
+      rm -f "$tmp/copies.db"*
+      "$unres" ingest --db "$tmp/copies.db" --progress always "$tmp/copies" 2>"$tmp/progress" || true
+      if grep -q $'ETA [0-9]*s\r\033\[Kunres: quarantined' "$tmp/progress"; then drawn=1; break; fi
+    done
+    expect_eq "log lines after a progress line start on a clean line" "$(grep -c 'ETA [0-9]*sunres' "$tmp/progress")" 0
+    if [[ $drawn == 1 ]]; then echo "ok: progress erased before a log line ($copies files)"
+    else fail "no progress line was drawn before a log line in $copies files"; cat -v "$tmp/progress" | head -5 >&2; fi
     ;;
 
   newer_schema)

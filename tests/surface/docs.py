@@ -104,6 +104,33 @@ def schema_doc(db, update):
     return ["docs/schema.md: the view reference differs from doc_objects/doc_columns (sql/views.sql)"]
 
 
+def readme_database(unres):
+    """The README's commands use the database every command opens by default (issue 17)."""
+    help_text = subprocess.run([unres, "ingest", "--help"], capture_output=True, text=True).stdout
+    default = re.search(r"--db TEXT=(\S+)", help_text)
+    if not default:
+        return ["unres ingest --help shows no default --db"]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"unres [a-z ]+?--db (\S+)", readme)) | set(re.findall(r"sqlite3 [^\n]*?(\S+\.db)\b", readme))
+    return [f"README.md: the database {name} is not the default {default.group(1)}"
+            for name in sorted(named) if name not in (default.group(1), "FILE")]
+
+
+def repository_hygiene():
+    """Files unres leaves next to a database are ignored by git; the docs show how to serve the export (issue 17)."""
+    import fnmatch
+    problems = []
+    patterns = [line.strip() for line in (ROOT / ".gitignore").read_text().splitlines()
+                if line.strip() and not line.startswith("#")]
+    for name in ("unres.db", "unres.db-wal", "unres.db-shm", "unres.db.lock"):
+        if not any(fnmatch.fnmatch(name, p) for p in patterns):
+            problems.append(f".gitignore: {name} is not ignored")
+    docs = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
+    if not re.search(r"datasette serve [^\n]*unres\.db[^\n]*--metadata [^\n]*metadata\.json", docs):
+        problems.append("docs/: no example of serving the database with Datasette and the exported metadata.json")
+    return problems
+
+
 def main():
     args = sys.argv[1:]
     update = "--update" in args
@@ -116,7 +143,7 @@ def main():
         sys.exit("sqlite3 (the command-line shell, Debian package sqlite3) is needed")
     with tempfile.TemporaryDirectory(prefix="unres-docs-") as tmp:
         db = build(unres, tmp)
-        problems = queries_doc(sqlite, db, update) + schema_doc(db, update)
+        problems = queries_doc(sqlite, db, update) + schema_doc(db, update) + readme_database(unres) + repository_hygiene()
     for p in problems:
         print(p, file=sys.stderr)
     if problems:

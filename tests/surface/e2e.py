@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end tests of the analyst's commands, driving the unres binary (ctest label e2e).
 
-    e2e.py UNRES CASE      CASE: search, search_rebuilds_index, explain, export_csv, export_jsonl,
+    e2e.py UNRES CASE      CASE: search, search_rebuilds_index, search_upgrades_tokenizer,
+                                 read_only_mount, view_types, explain, export_csv, export_jsonl,
                                  stats, report, docs
 
 Run from the project root (ctest does): documents.path is stored as given, e.g. tests/data/seeds/...
@@ -68,13 +69,34 @@ def case_search(unres, tmp):
         check("**Shanghai" in line, line)
 
     near = run(unres, "search", "--db", db, "NEAR(mobilize resources, 2)")
-    check(near.stdout.startswith("A/RES/68/230\toperative 17\t"), near.stdout)
+    check("A/RES/68/230\toperative 17\t" in near.stdout, near.stdout)
+
+    # Ordinary UN words are words (issue 17), stems match, filters narrow, csv and json for tools.
+    for words in ("Secretary-General", "Member States'", "South-South", "nosuchcolumn: word", "68/230"):
+        run(unres, "search", "--db", db, words)
+    check(run(unres, "search", "--db", db, "--limit", "1000", "parliament").stdout ==
+          run(unres, "search", "--db", db, "--limit", "1000", "parliaments").stdout, "parliament and parliaments differ")
+    filtered = run(unres, "search", "--db", db, "--limit", "1000", "--session", "68", "--committee", "second",
+                   "--kind", "operative", "--body", "A", "--year", "2013", "cooperation")
+    check(filtered.stdout and all(line.startswith("A/RES/68/230\toperative ") for line in filtered.stdout.splitlines()),
+          filtered.stdout)
+    as_csv = run(unres, "search", "--db", db, "--format", "csv", "--limit", "1000", "--kind", "operative", "cooperation")
+    check(as_csv.stdout.startswith("\ufeffsymbol,session,year,committee,body,kind,paragraph,paragraph_id,snippet\n"),
+          as_csv.stdout[:200])
+    records = list(csv.DictReader(as_csv.stdout.lstrip("\ufeff").splitlines()))
+    as_table = run(unres, "search", "--db", db, "--limit", "1000", "--kind", "operative", "cooperation")
+    check(len(records) == len(as_table.stdout.splitlines()) > 0, f"{len(records)} csv records")
+    check(all(r["kind"] == "operative" and "**" in r["snippet"] for r in records), records[:2])
+    as_json = json.loads(run(unres, "search", "--db", db, "--format", "json", "--limit", "2", "--committee", "plenary",
+                             "Secretary-General").stdout)
+    check(as_json["fts5_query"] == '"Secretary-General"' and as_json["total"] >= len(as_json["hits"]) > 0, as_json)
+    check(all(h["committee"] is None and isinstance(h["session"], int) for h in as_json["hits"]), as_json)
 
     none = run(unres, "search", "--db", db, "xylophone")
     check(none.stdout == "", none.stdout)
     check("no paragraph matches xylophone" in none.stderr, none.stderr)
 
-    for bad in ("AND (", '"unterminated', "nosuchcolumn: word"):
+    for bad in ("AND (", '"unterminated', "NEAR(a b,"):
         p = run(unres, "search", "--db", db, bad, expect=2)
         check("bad full-text query" in p.stderr and "FTS5 syntax" in p.stderr, p.stderr)
 
@@ -111,6 +133,97 @@ def case_search_rebuilds_index(unres, tmp):
         stale = c.execute("SELECT count(*) FROM paragraphs_fts f LEFT JOIN paragraphs p ON p.id = f.rowid "
                           "WHERE paragraphs_fts MATCH 'collaboration' AND p.text NOT LIKE '%collaboration%'").fetchone()[0]
         check(stale == 0, f"{stale} index hits point at rows without the word")
+
+
+def case_search_upgrades_tokenizer(unres, tmp):
+    """A database indexed before stemming (issue 17) gets its index made again, with the new tokenizer."""
+    db = seeds_db(unres, tmp)
+    stemmed = run(unres, "search", "--db", db, "--limit", "1000", "parliaments").stdout
+    with sqlite3.connect(db) as c:
+        c.execute("DROP TABLE paragraphs_fts")
+        c.execute("CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id')")
+        c.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('rebuild')")
+        c.execute("UPDATE meta SET value = 'an older build' WHERE key = 'schema_fingerprint'")
+    after = run(unres, "search", "--db", db, "--limit", "1000", "parliaments").stdout
+    check(after == stemmed and stemmed, f"hits differ after the upgrade:\n{stemmed}\n---\n{after}")
+    with sqlite3.connect(db) as c:
+        sql = c.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'").fetchone()[0]
+        check("porter" in sql, sql)
+        indexed = c.execute("SELECT count(*) FROM paragraphs_fts_docsize").fetchone()[0]
+        paragraphs = c.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+        check(indexed == paragraphs, f"{indexed} paragraphs indexed, {paragraphs} in the table")
+
+
+def case_read_only_mount(unres, tmp):
+    """A WAL database in a directory no one may write into (a container's :ro volume) can be read (issue 17)."""
+    ro = Path(tmp) / "ro"
+    ro.mkdir()
+    db = str(ro / "r.db")
+    run(unres, "ingest", "--db", db, SEEDS)
+    expected = run(unres, "search", "--db", db, "--limit", "3", "cooperation").stdout
+    c = sqlite3.connect(db)
+    check(c.execute("PRAGMA journal_mode").fetchone()[0] == "wal", "the database is not in WAL mode")
+    c.close()  # the last connection, one that may write: -shm and -wal go, as after a writer's clean end
+    before = sorted(p.name for p in ro.iterdir())
+    check(not any(name.endswith(("-shm", "-wal")) for name in before), before)
+
+    def readers_work(how, preexec=None):
+        def go(*args, expect=0):
+            p = subprocess.run([unres, *args], capture_output=True, text=True, preexec_fn=preexec)
+            check(p.returncode == expect, f"{how}: unres {' '.join(args)}: exit {p.returncode}\n{p.stderr}")
+            return p
+        check(go("search", "--db", db, "--limit", "3", "cooperation").stdout == expected, f"{how}: search differs")
+        check("resolutions" in go("stats", "--db", db).stdout, f"{how}: stats")
+        check(go("explain", "--db", db, "68/230").stdout.startswith("A/RES/68/230\t"), f"{how}: explain")
+        after = sorted(p.name for p in ro.iterdir())
+        check(after == before, f"{how}: files appeared in the read-only directory: {before} -> {after}")
+        check("database error" in go("ingest", "--db", db, SEEDS, "--force", expect=3).stderr, f"{how}: ingest wrote")
+
+    methods = 0
+    # 1. chattr +i on the directory: nothing may be created in it, even by root (not on tmpfs or overlay).
+    if subprocess.run(["chattr", "+i", str(ro)], capture_output=True).returncode == 0:
+        try:
+            readers_work("immutable directory")
+            methods += 1
+        finally:
+            subprocess.run(["chattr", "-i", str(ro)])
+    # 2. Mode 0555 for a user who is not root (as root, the readers run as nobody).
+    os.chmod(tmp, 0o755)
+    os.chmod(db, 0o644)
+    os.chmod(ro, 0o555)
+    preexec = None
+    if os.geteuid() == 0:
+        def preexec():
+            os.setgid(65534)
+            os.setuid(65534)
+    try:
+        readers_work("directory mode 0555", preexec)
+        methods += 1
+    finally:
+        os.chmod(ro, 0o755)
+    check(methods >= 1, "no way to make a directory read-only here")
+
+
+def case_view_types(unres, tmp):
+    """Every column of the analyst views has a declared type, dates DATE, as BI tools read them (issue 17)."""
+    db = seeds_db(unres, tmp)
+    with sqlite3.connect(db) as c:
+        views = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name <> 'v_paragraphs'")]
+        check(len(views) >= 5, views)
+        for view in views:
+            types = dict(c.execute("SELECT name, type FROM pragma_table_info(?)", (view,)).fetchall())
+            untyped = [name for name, t in types.items() if not t]
+            check(not untyped, f"{view}: columns without a declared type: {untyped}")
+            for name, t in types.items():
+                if name in ("adopted_on", "cited_date", "due_date"):
+                    check(t == "DATE", f"{view}.{name} is {t}, not DATE")
+                if name == "year" or name.endswith(("_year", "session")) or (name.endswith("_id") and name != "rule_id") \
+                        or name in ("mentions", "paragraphs"):
+                    check(t == "INTEGER", f"{view}.{name} is {t}, not INTEGER")
+        check(c.execute("SELECT count(*) FROM column_types").fetchone()[0] == 0, "column_types holds rows")
+        # The values are unchanged: a date reads back as ISO text, a year as an integer.
+        row = c.execute("SELECT adopted_on, year, typeof(year) FROM v_resolutions WHERE symbol = 'A/RES/68/230'").fetchone()
+        check(row == ("2013-12-20", 2013, "integer"), row)
 
 
 def explained_rows(stdout):
@@ -216,7 +329,8 @@ def case_export_csv(unres, tmp):
     for name, (columns, rows, _) in expected.items():
         raw = (out / f"{name}.csv").read_bytes()
         check(raw.endswith(b"\r\n"), f"{name}.csv: records must end with CRLF")
-        with open(out / f"{name}.csv", newline="", encoding="utf-8") as f:
+        check(raw.startswith(b"\xef\xbb\xbf"), f"{name}.csv: no UTF-8 byte-order mark for Excel")
+        with open(out / f"{name}.csv", newline="", encoding="utf-8-sig") as f:
             parsed = list(csv.reader(f, strict=True))
         check(parsed[0] == columns, f"{name}.csv header {parsed[0]} != {columns}")
         check(len(parsed) - 1 == len(rows), f"{name}.csv: {len(parsed) - 1} rows, the database has {len(rows)}")
@@ -226,6 +340,32 @@ def case_export_csv(unres, tmp):
     text = (out / "paragraphs.csv").read_text(encoding="utf-8")
     check('"' in text and "," in text, "paragraphs.csv has no quoted field")
     check_metadata(out, db, expected)
+
+    # Issue 17: some tables only, a query's result, NULL apart from the empty string, no BOM on request.
+    some = Path(tmp) / "some"
+    run(unres, "export", "--db", db, "--out", str(some), "--table", "v_resolutions", "--table", "citations")
+    check(sorted(p.name for p in some.iterdir()) == ["citations.csv", "metadata.json", "v_resolutions.csv"],
+          sorted(p.name for p in some.iterdir()))
+    bad = run(unres, "export", "--db", db, "--out", str(some), "--table", "nosuchtable", expect=2)
+    check("--table nosuchtable: no such table or view" in bad.stderr, bad.stderr)
+    run(unres, "export", "--db", db, "--out", str(some), "--no-bom", "--name", "plenary", "--query",
+        "SELECT symbol, committee, '' AS empty FROM resolutions WHERE committee IS NULL ORDER BY symbol LIMIT 2")
+    check((some / "plenary.csv").read_bytes() == b"symbol,committee,empty\r\nA/RES/65/124,,\"\"\r\nA/RES/67/15,,\"\"\r\n",
+          (some / "plenary.csv").read_bytes())
+    run(unres, "export", "--db", db, "--out", str(some), "--format", "jsonl", "--query",
+        "SELECT count(*) AS n FROM resolutions")
+    check((some / "query.jsonl").read_text() == '{"n":5}\n', (some / "query.jsonl").read_text())
+    for sql in ("DELETE FROM resolutions", "SELECT 1; DELETE FROM resolutions", "SELEC 1"):
+        p = run(unres, "export", "--db", db, "--out", str(some), "--query", sql, expect=2)
+        check("bad query" in p.stderr, p.stderr)
+    check(len(objects(db)["resolutions"][1]) == 5, "the database changed")
+    # A file that cannot be written is named with the system's reason.
+    blocked = Path(tmp) / "blocked"
+    (blocked / "citations.csv").mkdir(parents=True)
+    p = run(unres, "export", "--db", db, "--out", str(blocked), "--table", "citations", expect=2)
+    check(f"cannot write {blocked / 'citations.csv'}: Is a directory" in p.stderr, p.stderr)
+    p = run(unres, "report", "--db", db, "--out", str(blocked / "citations.csv"), expect=2)
+    check(f"cannot write {blocked / 'citations.csv'}: Is a directory" in p.stderr, p.stderr)
 
 
 def case_export_jsonl(unres, tmp):

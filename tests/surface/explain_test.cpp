@@ -54,6 +54,18 @@ INSTANTIATE_TEST_SUITE_P(Seeds, Explain,
                            return name;
                          });
 
+// Issue 17: a General Assembly resolution is also known by its number alone; case and spaces aside.
+TEST(ExplainSymbol, AcceptsTheShortFormOfAnAssemblySymbol) {
+  Queries queries(test::seeds_database());
+  for (const std::string typed : {"68/230", " a/res/68/230 ", "A/RES/68/230"}) {
+    const Explanation e = queries.explain(typed, std::nullopt);
+    EXPECT_EQ(e.symbol, "A/RES/68/230") << typed;
+    EXPECT_FALSE(e.rows.empty()) << typed;
+  }
+  EXPECT_THROW(queries.explain("68/999", std::nullopt), QueryError);
+  EXPECT_THROW(queries.explain("S/RES/68/230", std::nullopt), QueryError);
+}
+
 TEST(ExplainParagraph, ListsOnlyThatParagraph) {
   Queries queries(test::seeds_database());
   const Explanation e = queries.explain("A/RES/68/230", 21);

@@ -104,6 +104,46 @@ TEST(ReportData, SeedsNumbers) {
   EXPECT_EQ(d.cited[0].value, 2);
   ASSERT_FALSE(d.organizations.empty());
   EXPECT_EQ(d.organizations[0].label, "Shanghai Cooperation Organization (SCO)");
+  // Issue 17: a name too long for the chart is shown by its acronym, not cut; the tooltip has it all.
+  bool csto = false;
+  for (const auto& b : d.organizations) {
+    if (b.label == "CSTO") {
+      csto = true;
+      EXPECT_EQ(b.note.rfind("Collective Security Treaty Organization; in ", 0), 0u) << b.note;
+    }
+    EXPECT_EQ(b.label.find("(CSTO)"), std::string::npos) << b.label;
+  }
+  EXPECT_TRUE(csto);
+  const std::string html = render_report(d);
+  EXPECT_EQ(chart(html, "chart-organizations").find("Collective Security Treaty Organi…"), std::string::npos);
+}
+
+// Issue 17: the committee legend follows the Assembly's order (First .. Sixth, then the plenary),
+// not the alphabet, and so do the stacks.
+TEST(Report, CommitteesInTheAssemblysOrder) {
+  ReportData d = sample();
+  d.sessions = {{70, "", 3},
+                {70, "Fifth Committee", 1},
+                {70, "First Committee", 2},
+                {70, "Second Committee", 1},
+                {70, "Sixth Committee", 1},
+                {70, "Special Political and Decolonization Committee (Fourth Committee)", 1},
+                {70, "Third Committee", 2}};
+  const std::string html = render_report(d);
+  const auto legend = html.substr(html.find("<p class=\"legend\">"));
+  std::vector<std::size_t> at;
+  for (const std::string name : {"First Committee", "Second Committee", "Third Committee", "(Fourth Committee)",
+                                 "Fifth Committee", "Sixth Committee", "Plenary"})
+    at.push_back(legend.find(name));
+  for (std::size_t i = 0; i < at.size(); ++i) {
+    ASSERT_NE(at[i], std::string::npos) << i;
+    if (i) {
+      EXPECT_LT(at[i - 1], at[i]) << i;
+    }
+  }
+  const auto sessions = chart(html, "chart-sessions");
+  EXPECT_LT(sessions.find("First Committee"), sessions.find("Second Committee"));
+  EXPECT_LT(sessions.find("Sixth Committee"), sessions.find("Plenary"));
 }
 
 }  // namespace

@@ -140,6 +140,24 @@ std::string stored_fingerprint(SQLite::Database& db) {
     return {};  // no meta table yet
   }
 }
+
+// sql/views.sql creates the full-text index once (IF NOT EXISTS). An index made with another
+// definition (an earlier tokenizer) is dropped first, so that views.sql makes it anew and fills
+// it from the table.
+void drop_outdated_fts(SQLite::Database& db) {
+  static constexpr std::string_view marker = "CREATE VIRTUAL TABLE IF NOT EXISTS ";
+  const std::string_view views = embedded_sql("sql/views.sql");
+  const auto at = views.find(marker);
+  if (at == std::string_view::npos) return;
+  const auto begin = at + marker.size();
+  const std::string wanted(views.substr(begin, views.find(';', begin) - begin));  // paragraphs_fts USING fts5(...)
+  bool outdated = false;
+  {
+    SQLite::Statement q(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'paragraphs_fts'");
+    outdated = q.executeStep() && !q.getColumn(0).getString().ends_with(wanted);
+  }
+  if (outdated) db.exec("DROP TABLE paragraphs_fts");
+}
 }  // namespace
 
 namespace {
@@ -200,6 +218,7 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     add_missing_columns(db, tables, true);
     // Views, full-text index and documentation: derived from the tables, refreshed when they change.
+    drop_outdated_fts(db);
     db.exec(std::string(embedded_sql("sql/views.sql")));
     // A first load that stopped before its end: schema.sql has just built its indexes; the
     // full-text index merges its segments again.

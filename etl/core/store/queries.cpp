@@ -2,8 +2,11 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <limits>
 #include <sstream>
 
@@ -32,6 +35,62 @@ std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> out;
   for (std::string word; in >> word;) out.push_back(word);
   return out;
+}
+
+std::string lower_ascii(std::string s) {
+  for (auto& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// A value bound into a LIKE pattern matches itself only ('\\' is the ESCAPE character).
+std::string like_escape(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The search filters, each NULL when unset; r is the resolution, p the paragraph. The committee
+// is a LIKE pattern, or '' for the plenary (no Main Committee).
+constexpr const char* kSearchFilterSql =
+    "WHERE paragraphs_fts MATCH :match "
+    "AND (:session IS NULL OR r.session = :session) "
+    "AND (:year IS NULL OR substr(r.adopted_on, 1, 4) = :year) "
+    "AND (:committee IS NULL OR (:committee = '' AND r.committee IS NULL) "
+    "     OR r.committee LIKE :committee ESCAPE '\\') "
+    "AND (:body IS NULL OR r.body = :body COLLATE NOCASE) "
+    "AND (:kind IS NULL OR p.kind = :kind)";
+
+// What a user may mean by a symbol: itself, spaces folded; and "78/100" (with a part: "57/270 B")
+// is the General Assembly's A/RES/78/100.
+std::vector<std::string> symbol_candidates(const std::string& typed) {
+  std::string s;
+  for (const char c : typed) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!s.empty() && s.back() != ' ') s += ' ';
+    } else {
+      s += c;
+    }
+  }
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  std::vector<std::string> out{s};
+  const auto slash = s.find('/');
+  if (slash != std::string::npos && slash > 0 &&
+      std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(slash),
+                  [](unsigned char c) { return std::isdigit(c); }))
+    out.push_back("A/RES/" + s);
+  return out;
+}
+
+// FTS5 reads a run of these characters as a bare word: ASCII letters and digits, '_', and every
+// byte of a non-ASCII character.
+bool bareword_char(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_'; }
+
+bool has_word_char(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return bareword_char(c); });
 }
 
 std::vector<Bar> bars(SQLite::Statement& q) {
@@ -102,29 +161,124 @@ ORDER BY 8, 1, 3
 
 }  // namespace
 
+std::string fts5_query(const std::string& user_query) {
+  const std::string_view q = user_query;
+  std::string out;
+  int near_depth = 0;  // inside NEAR( ... ): its comma and distance are syntax
+  std::size_t i = 0;
+  while (i < q.size()) {
+    const char c = q[i];
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      out += c;
+      ++i;
+    } else if (c == '"') {
+      // A quoted phrase, kept whole ("" inside it is a quote); an unterminated one is FTS5's to reject.
+      std::size_t end = q.find('"', i + 1);
+      while (end != std::string_view::npos && end + 1 < q.size() && q[end + 1] == '"') end = q.find('"', end + 2);
+      const std::size_t stop = end == std::string_view::npos ? q.size() : end + 1;
+      out += q.substr(i, stop - i);
+      i = stop;
+    } else if (c == '(' || c == ')') {
+      if (c == ')' && near_depth > 0) --near_depth;
+      out += c;
+      ++i;
+    } else if (c == ',') {
+      out += near_depth > 0 ? "," : " ";  // elsewhere a comma only separates words
+      ++i;
+    } else {
+      std::size_t end = i;
+      while (end < q.size() && !std::isspace(static_cast<unsigned char>(q[end])) && q[end] != '"' && q[end] != '(' &&
+             q[end] != ')' && q[end] != ',')
+        ++end;
+      std::string_view word = q.substr(i, end - i);
+      i = end;
+      if (word == "AND" || word == "OR" || word == "NOT") {
+        out += word;
+        continue;
+      }
+      if (word == "NEAR" && i < q.size() && q[i] == '(') {
+        out += word;
+        ++near_depth;
+        continue;
+      }
+      const bool prefix = word.ends_with('*');
+      while (word.ends_with('*')) word.remove_suffix(1);
+      if (!has_word_char(word)) continue;  // punctuation alone: nothing to search for
+      if (std::all_of(word.begin(), word.end(), [](unsigned char ch) { return bareword_char(ch); })) out += word;
+      else out.append("\"").append(word).append("\"");  // no quote inside: '"' ends a word
+      if (prefix) out += '*';
+    }
+  }
+  return out;
+}
+
+namespace {
+// file: URI of a path: '%', '?' and '#' would be read as URI syntax.
+std::string file_uri(const std::filesystem::path& file) {
+  std::string out = "file:";
+  for (const char c : std::filesystem::absolute(file).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char* hex = "0123456789ABCDEF";
+      out += '%';
+      out += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+      out += hex[static_cast<unsigned char>(c) & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+}  // namespace
+
 struct Queries::Impl {
   SQLite::Database db;
-  explicit Impl(const std::filesystem::path& file) : db(file.string(), SQLite::OPEN_READONLY, 10000) {}
+  // immutable: the database is read as a file that cannot change, with no locks and no shared
+  // memory (-shm) file, for a directory nobody may write into (a read-only mount).
+  Impl(const std::filesystem::path& file, bool immutable)
+      : db(immutable ? file_uri(file) + "?immutable=1" : file.string(),
+           SQLite::OPEN_READONLY | (immutable ? SQLite::OPEN_URI : 0), 10000) {}
 };
+
+namespace {
+// Whether the database's schema, views and full-text index are those of this build.
+bool schema_is_current(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
+                          "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts')");
+  return q.executeStep() && q.getColumn(0).getString() == schema_fingerprint();
+}
+}  // namespace
 
 Queries::Queries(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
     throw DatabaseError(file.string() + ": no such database (unres ingest --db " + file.string() + " ... creates it)");
   try {
-    impl_ = std::make_unique<Impl>(file);
+    // A database in WAL mode is read through a shared-memory file (-shm) next to it, which a
+    // reader creates when no one has it open. In a directory no one may write into (a read-only
+    // mount, such as a container's :ro volume) that fails: the database is then read as
+    // immutable. That is right when nothing writes to it meanwhile, which a read-only mount
+    // ensures here; changes a writer elsewhere left in its -wal file are not seen.
+    bool current = false;
+    try {
+      impl_ = std::make_unique<Impl>(file, false);
+      current = schema_is_current(impl_->db);
+    } catch (const SQLite::Exception& e) {
+      const auto parent = std::filesystem::absolute(file).parent_path();
+      const int code = e.getErrorCode();
+      if ((code != SQLITE_CANTOPEN && code != SQLITE_READONLY) || ::access(parent.c_str(), W_OK) == 0) throw;
+      impl_ = std::make_unique<Impl>(file, true);
+      if (!schema_is_current(impl_->db))
+        throw DatabaseError(file.string() + ": the database is on a read-only file system and was made by another "
+                            "version of unres, whose views and full-text index this one cannot bring up to date "
+                            "there: open it once with this version where it can be written");
+      return;
+    }
     // A database from another build gets its schema, views and full-text index brought up to
     // date first; one already current is only read, so a running ingest never makes us wait.
-    bool current = false;
-    {
-      SQLite::Statement q(impl_->db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
-                                 "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts')");
-      current = q.executeStep() && q.getColumn(0).getString() == schema_fingerprint();
-    }
     if (!current) {
       impl_.reset();
       { Database upgrade(file); }
-      impl_ = std::make_unique<Impl>(file);
+      impl_ = std::make_unique<Impl>(file, false);
     }
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(file.string() + ": " + e.what());
@@ -134,31 +288,69 @@ Queries::Queries(const std::filesystem::path& file) {
 Queries::~Queries() = default;
 
 SearchResult Queries::search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
-                             std::int64_t limit) {
+                             std::int64_t limit, const SearchFilters& filters) {
   SearchResult result;
+  const std::string match = fts5_query(query);
+  if (match.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw QueryError("nothing to search for in '" + query + "': give a word (punctuation alone is ignored)");
+  // Every filter is bound, NULL when unset (see kSearchFilterSql).
+  const auto bind_filters = [&](SQLite::Statement& q) {
+    q.bind(":match", match);
+    if (filters.session) q.bind(":session", *filters.session);
+    else q.bind(":session");
+    if (filters.year) q.bind(":year", std::to_string(*filters.year));
+    else q.bind(":year");
+    const std::string committee = lower_ascii(filters.committee);
+    if (committee.empty()) q.bind(":committee");
+    else q.bind(":committee", committee == "plenary" ? std::string() : std::string("%").append(like_escape(committee)).append("%"));
+    if (filters.body.empty()) q.bind(":body");
+    else q.bind(":body", filters.body);
+    if (filters.kind.empty()) q.bind(":kind");
+    else q.bind(":kind", filters.kind);
+  };
   try {
-    SQLite::Statement count(impl_->db, "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?");
-    count.bind(1, query);
+    // Unfiltered, the index alone counts: no row lookups for a word in every other paragraph.
+    const bool filtered = filters.session || filters.year || !filters.committee.empty() || !filters.body.empty() ||
+                          !filters.kind.empty();
+    SQLite::Statement count(impl_->db, filtered ? std::string("SELECT count(*) FROM paragraphs_fts "
+                                                              "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
+                                                              "JOIN resolutions r ON r.id = p.resolution_id ") +
+                                                      kSearchFilterSql
+                                                : std::string("SELECT count(*) FROM paragraphs_fts "
+                                                              "WHERE paragraphs_fts MATCH :match"));
+    if (filtered) bind_filters(count);
+    else count.bind(":match", match);
     count.executeStep();
     result.total = count.getColumn(0).getInt64();
     SQLite::Statement q(impl_->db,
-                        "SELECT v.symbol, v.kind, v.paragraph, snippet(paragraphs_fts, 0, ?, ?, '…', 24) "
-                        "FROM paragraphs_fts JOIN v_paragraphs v ON v.paragraph_id = paragraphs_fts.rowid "
-                        "WHERE paragraphs_fts MATCH ? ORDER BY paragraphs_fts.rank, v.symbol, v.paragraph_id LIMIT ?");
-    q.bind(1, open_mark);
-    q.bind(2, close_mark);
-    q.bind(3, query);
-    q.bind(4, limit);
-    while (q.executeStep())
-      result.hits.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                             q.getColumn(3).getString()});
+                        std::string("SELECT v.paragraph_id, v.symbol, v.kind, v.paragraph, "
+                                    "snippet(paragraphs_fts, 0, :open, :close, '…', 24), r.session, "
+                                    "CAST(substr(r.adopted_on, 1, 4) AS INTEGER), coalesce(r.committee, ''), "
+                                    "coalesce(r.body, '') "
+                                    "FROM paragraphs_fts JOIN v_paragraphs v ON v.paragraph_id = paragraphs_fts.rowid "
+                                    "JOIN paragraphs p ON p.id = v.paragraph_id "
+                                    "JOIN resolutions r ON r.id = v.resolution_id ") +
+                            kSearchFilterSql +
+                            " ORDER BY paragraphs_fts.rank, v.symbol, v.paragraph_id LIMIT :limit");
+    q.bind(":open", open_mark);
+    q.bind(":close", close_mark);
+    bind_filters(q);
+    q.bind(":limit", limit);
+    while (q.executeStep()) {
+      SearchHit hit{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                    q.getColumn(3).getString(), q.getColumn(4).getString(), {}, {}, q.getColumn(7).getString(),
+                    q.getColumn(8).getString()};
+      if (!q.getColumn(5).isNull()) hit.session = q.getColumn(5).getInt64();
+      if (!q.getColumn(6).isNull()) hit.year = q.getColumn(6).getInt64();
+      result.hits.push_back(std::move(hit));
+    }
   } catch (const SQLite::Exception& e) {
-    // FTS5 reports a query it cannot parse (syntax, unknown column filter) as a plain SQLITE_ERROR;
-    // anything else (I/O, corruption, locking) is the database's failure.
+    // FTS5 reports a query it cannot parse as a plain SQLITE_ERROR; anything else (I/O,
+    // corruption, locking) is the database's failure.
     if (e.getErrorCode() == SQLITE_ERROR)
       throw QueryError("bad full-text query '" + query + "': " + e.what() +
-                       " (FTS5 syntax: words, \"a phrase\" (quote words with hyphens: \"South-South\"), prefix*, "
-                       "NEAR(a b, 10), AND, OR, NOT, parentheses)");
+                       " (words are searched as words; FTS5 syntax: \"a phrase\", prefix*, NEAR(a b, 10), "
+                       "AND, OR, NOT in capitals, parentheses)");
     throw DatabaseError(std::string("search failed: ") + e.what());
   }
   return result;
@@ -174,8 +366,13 @@ Explanation Queries::explain(const std::string& symbol, std::optional<std::int64
                         "SELECT r.id, r.symbol, d.path, coalesce(d.format, ''), d.content_hash, r.start_offset, "
                         "r.end_offset, t.text FROM resolutions r JOIN documents d ON d.id = r.document_id "
                         "LEFT JOIN document_texts t ON t.document_id = d.id WHERE r.symbol = ? COLLATE NOCASE");
-    r.bind(1, symbol);
-    if (!r.executeStep()) throw QueryError(symbol + ": no such resolution in the database");
+    bool found = false;
+    for (const auto& candidate : symbol_candidates(symbol)) {
+      r.reset();
+      r.bind(1, candidate);
+      if ((found = r.executeStep())) break;
+    }
+    if (!found) throw QueryError(symbol + ": no such resolution in the database");
     resolution_id = r.getColumn(0).getInt64();
     out.symbol = r.getColumn(1).getString();
     out.path = r.getColumn(2).getString();
@@ -293,6 +490,79 @@ std::int64_t Queries::row_count(const std::string& object) {
   }
 }
 
+namespace {
+Value cell(const SQLite::Column& c) {
+  if (c.isNull()) return std::monostate{};
+  if (c.isInteger()) return c.getInt64();
+  if (c.isFloat()) return c.getDouble();
+  return c.getString();
+}
+}  // namespace
+
+void Queries::for_each_query_row(const std::string& sql,
+                                 const std::function<void(const std::vector<std::string>&)>& header,
+                                 const std::function<void(const std::vector<Value>&)>& row) {
+  {
+    // The connection is read-only; this names the problem before SQLite would refuse a write,
+    // and refuses a second statement that SQLiteCpp would silently ignore.
+    sqlite3_stmt* raw = nullptr;
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v2(impl_->db.getHandle(), sql.c_str(), -1, &raw, &tail);
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> prepared(raw, sqlite3_finalize);
+    if (rc != SQLITE_OK) throw QueryError("bad query: " + std::string(sqlite3_errmsg(impl_->db.getHandle())));
+    if (!prepared) throw QueryError("bad query: no statement");
+    if (tail && std::string_view(tail).find_first_not_of(" \t\r\n;") != std::string_view::npos)
+      throw QueryError("bad query: one statement only");
+    if (!sqlite3_stmt_readonly(prepared.get()))
+      throw QueryError("bad query: only statements that read (SELECT, WITH ... SELECT) can be exported");
+  }
+  std::optional<SQLite::Statement> q;
+  try {
+    q.emplace(impl_->db, sql);
+  } catch (const SQLite::Exception& e) {
+    throw QueryError("bad query: " + std::string(e.what()));
+  }
+  std::vector<std::string> names;
+  for (int i = 0; i < q->getColumnCount(); ++i) names.emplace_back(q->getColumnName(i));
+  header(names);
+  try {
+    std::vector<Value> values(names.size());
+    while (q->executeStep()) {
+      for (int i = 0; i < q->getColumnCount(); ++i) values[static_cast<std::size_t>(i)] = cell(q->getColumn(i));
+      row(values);
+    }
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_ERROR) throw QueryError("query failed: " + std::string(e.what()));
+    throw DatabaseError("query failed: " + std::string(e.what()));
+  }
+}
+
+std::vector<QuarantinedFile> Queries::quarantined(bool history) {
+  std::vector<QuarantinedFile> out;
+  try {
+    SQLite::Statement q(impl_->db, R"sql(
+      SELECT q.path, q.stage, q.reason, coalesce(q.excerpt, ''), q.recorded_at, coalesce(q.line, 0),
+             coalesce(q.run_id, 0), coalesce(d.status, 'gone')
+      FROM quarantine q LEFT JOIN documents d ON d.path = q.path
+      WHERE :history OR (q.id = (SELECT max(id) FROM quarantine l WHERE l.path = q.path) AND d.status = 'rejected')
+      ORDER BY q.id)sql");
+    q.bind(":history", history ? 1 : 0);
+    while (q.executeStep()) {
+      QuarantinedFile f{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                        q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getInt64(),
+                        q.getColumn(6).getInt64(), q.getColumn(7).getString()};
+      // A file deleted since is no longer anyone's to fix (a relative path is looked up from
+      // here, like explain does: run from where unres ingest ran).
+      std::error_code ec;
+      if (f.now == "rejected" && !std::filesystem::exists(f.path, ec)) f.now = "gone";
+      if (history || f.now == "rejected") out.push_back(std::move(f));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read quarantine: ") + e.what());
+  }
+  return out;
+}
+
 std::vector<ObjectDoc> Queries::documentation() {
   std::vector<ObjectDoc> out;
   try {
@@ -382,12 +652,19 @@ ReportData Queries::report_data(std::int64_t top) {
     cited.bind(1, top);
     out.cited = bars(cited);
 
-    SQLite::Statement organizations(impl_->db,
-                                    "SELECT organization || coalesce(' (' || acronym || ')', ''), sum(mentions), "
-                                    "'in ' || count(*) || CASE count(*) WHEN 1 THEN ' resolution' ELSE ' resolutions' END "
-                                    "FROM v_organization_mentions "
-                                    "GROUP BY organization_id ORDER BY 2 DESC, 1 LIMIT ?");
-    organizations.bind(1, top);
+    // "Name (ACRONYM)"; a name too long for the chart's labels is shown by its acronym, in full
+    // in the tooltip, rather than cut.
+    SQLite::Statement organizations(impl_->db, R"sql(
+      SELECT CASE WHEN too_long THEN acronym ELSE full END, mentions,
+             CASE WHEN too_long THEN organization || '; ' ELSE '' END || 'in ' || resolutions
+               || CASE resolutions WHEN 1 THEN ' resolution' ELSE ' resolutions' END
+      FROM (SELECT organization, acronym, full, sum(mentions) AS mentions, count(*) AS resolutions,
+                   acronym IS NOT NULL AND length(CAST(full AS BLOB)) > :max_label AS too_long
+            FROM (SELECT *, organization || coalesce(' (' || acronym || ')', '') AS full FROM v_organization_mentions)
+            GROUP BY organization_id)
+      ORDER BY mentions DESC, organization LIMIT :top)sql");
+    organizations.bind(":max_label", static_cast<std::int64_t>(kChartLabelBytes));
+    organizations.bind(":top", top);
     out.organizations = bars(organizations);
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot gather the report's numbers: ") + e.what());

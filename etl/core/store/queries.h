@@ -29,11 +29,33 @@ class QueryError : public std::runtime_error {
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 struct SearchHit {
+  std::int64_t paragraph_id = 0;
   std::string symbol;
   std::string kind;       // preambular, operative, annex
   std::string paragraph;  // printed label: "5", "5 (a)"; a preambular paragraph's position
   std::string snippet;    // text around the matches, each match between the caller's markers
+  std::optional<std::int64_t> session, year;  // of the resolution; year of adoption
+  std::string committee;  // Main Committee, empty for the plenary
+  std::string body;       // adopting organ as stored in resolutions.body ("A": the General Assembly)
 };
+
+// Narrows a search to some resolutions or paragraphs; an unset or empty field matches everything.
+struct SearchFilters {
+  std::optional<std::int64_t> session;
+  std::optional<std::int64_t> year;  // of adoption
+  // A Main Committee, by its name or part of it, case-insensitive ("Second", "second committee");
+  // "plenary" for resolutions adopted without reference to a Main Committee.
+  std::string committee;
+  std::string body;  // resolutions.body, case-insensitive
+  std::string kind;  // preambular, operative or annex
+};
+
+// The FTS5 query for what a user typed. Words are searched as words: a word holding characters
+// FTS5 would read as syntax (self-determination, COVID-19, A/RES/70/1, 70/1, States', Secretary-General)
+// becomes a quoted phrase of its parts, and punctuation alone is dropped. FTS5 syntax stays
+// syntax where it is unambiguous: "quoted phrases", prefix*, AND / OR / NOT in capitals,
+// NEAR(a b, N) and parentheses. Column filters (col:) are not offered: there is one column.
+std::string fts5_query(const std::string& user_query);
 
 struct SearchResult {
   std::int64_t total = 0;  // every matching paragraph; `hits` holds the best `limit`
@@ -76,6 +98,14 @@ struct ObjectDoc {
   std::vector<ColumnDoc> columns;
 };
 
+// A file set aside by unres ingest, as the latest quarantine row of its path says.
+struct QuarantinedFile {
+  std::string path, stage, reason, excerpt, recorded_at;
+  std::int64_t line = 0;  // 0: unknown
+  std::int64_t run_id = 0;
+  std::string now;  // what became of the file since: rejected (still), loaded (fixed), or gone (deleted)
+};
+
 struct RunSummary {
   std::int64_t id = 0;
   std::string started_at, finished_at, status;
@@ -98,12 +128,14 @@ class Queries {
   Queries(const Queries&) = delete;
   Queries& operator=(const Queries&) = delete;
 
-  // Paragraphs matching an FTS5 query (words, "phrases", NEAR(a b, 5), prefix*, AND/OR/NOT), best
-  // first. Throws QueryError for a query FTS5 cannot parse.
+  // Paragraphs matching a query (see fts5_query: words, "phrases", NEAR(a b, 5), prefix*,
+  // AND/OR/NOT), best first, within `filters`. Words match their other forms (the index stems
+  // English words: refugee, refugees). Throws QueryError for a query FTS5 cannot parse.
   SearchResult search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
-                      std::int64_t limit);
+                      std::int64_t limit, const SearchFilters& filters = {});
 
-  // Every row extracted from the resolution `symbol`, or only from its operative paragraph
+  // Every row extracted from the resolution `symbol` (A/RES/78/100; a General Assembly resolution
+  // also as 78/100, case and spaces aside), or only from its operative paragraph
   // `paragraph` (printed number) and that paragraph's sub-paragraphs and footnotes, with the source
   // text cut at its offsets when the file is still there with the same content.
   // Throws QueryError for an unknown symbol or paragraph.
@@ -115,6 +147,14 @@ class Queries {
   // Calls `row` for every row of `object` (one of objects(), else QueryError), in storage order.
   void for_each_row(const std::string& object, const std::function<void(const std::vector<Value>&)>& row);
   std::int64_t row_count(const std::string& object);
+  // Runs the user's own SELECT on this read-only connection: `header` gets the column names once,
+  // then `row` every row. Throws QueryError for SQL SQLite rejects or that would write.
+  void for_each_query_row(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+                          const std::function<void(const std::vector<Value>&)>& row);
+
+  // Files quarantined now (the latest record of each path whose file is still rejected and still
+  // there), or with `history` every quarantine record, oldest first.
+  std::vector<QuarantinedFile> quarantined(bool history);
 
   std::vector<ObjectDoc> documentation();
   Stats stats(std::int64_t top);
