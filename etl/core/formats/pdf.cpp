@@ -130,7 +130,11 @@ std::vector<Line> lines_of(std::vector<Word> words) {
           if (mark) ++line.marks;
           continue;
         }
-        if (!line.text.empty() && w.x0 - row[i - 1].x1 > kWordGap * w.size) line.text += ' ';
+        // A mark ends its word: what follows is a new word even when set tight against it
+        // ("Agreement4and" in the PDF), unless it is punctuation.
+        const bool after_mark = !line.text.empty() && i > begin && row[i - 1].size < kMarkSize * line.size &&
+                                std::string_view(",.;:)]").find(w.text.front()) == std::string_view::npos;
+        if (!line.text.empty() && (after_mark || w.x0 - row[i - 1].x1 > kWordGap * w.size)) line.text += ' ';
         line.text += w.text;
       }
       if (!line.lead_mark.empty() && line.text.empty()) {
