@@ -196,7 +196,7 @@ Text read(std::string_view bytes, const Limits& limits) {
   if (!doc) throw InputError("read", 0, "damaged PDF: its structure cannot be read (no usable cross-reference table or trailer)");
   if (doc->is_locked()) throw InputError("read", 0, "encrypted PDF: it needs a password to be read");
   const int declared = doc->pages();
-  if (declared <= 0) throw InputError("read", 0, "PDF has no pages");
+  if (declared <= 0) throw InputError("read", 0, "PDF has no pages (its page tree is empty or does not add up)");
   if (static_cast<std::size_t>(declared) > limits.max_pages)
     throw InputError("read", 0, "PDF has " + std::to_string(declared) + " pages, more than the limit of " +
                                     std::to_string(limits.max_pages) + " (no resolution is that long)");
