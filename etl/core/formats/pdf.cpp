@@ -18,14 +18,15 @@ namespace unres::pdf {
 
 namespace {
 
-// Geometry of the official resolutions, as fractions of the font size or of the page: measured on
-// the General Assembly PDFs of sessions 78-80 (body 10 pt, lines 12 pt apart, paragraphs 18 pt,
-// footnote marks 6.5 pt raised 3.5 pt, footnotes 8.5 pt below a rule of underscores).
+// Geometry of the official resolutions, as fractions of the "size" (a word box's height: 11.1 pt for
+// 10 pt Times New Roman) or of the page: measured on the General Assembly PDFs of sessions 78-80
+// (body 10 pt, lines 12 pt apart, paragraphs 18 pt, footnote marks 6.5 pt raised 3.5 pt, footnotes
+// 8.5 pt below a rule of underscores).
 constexpr double kMarkSize = 0.8;         // a mark is smaller than this share of its line's size...
 constexpr double kMarkRise = 0.12;        // ...and its bottom is this much of the size above the baseline
 constexpr double kColumnGap = 2.5;        // a gap this wide (in font sizes) splits a row into two lines
 constexpr double kWordGap = 0.12;         // a gap this wide (in font sizes) is a space
-constexpr double kParagraphGap = 1.45;    // baselines further apart than this (in font sizes) open a paragraph
+constexpr double kParagraphGap = 1.3;     // baselines further apart than this (in sizes) open a paragraph
 constexpr double kHeaderBand = 0.085;     // page headers start above this share of the page height
 constexpr double kFooterBand = 0.925;     // page footers start below it
 constexpr double kIndent = 3.0;           // points: a line starting further right than the margin is indented
@@ -215,7 +216,10 @@ Text read(std::string_view bytes, const Limits& limits) {
     if (!page) throw InputError("read", static_cast<std::size_t>(p + 1), "damaged PDF: page " + std::to_string(p + 1) + " cannot be read");
     heights.push_back(page->page_rect().height());
     std::vector<Word> words;
-    auto boxes = page->text_list(poppler::page::text_list_include_font);
+    // Without text_list_include_font: poppler's font names cost a third more time than the whole
+    // extraction, and the box height (the font size times the font's ascent less descent) is all the
+    // layout needs, every measure below being relative to it.
+    auto boxes = page->text_list();
     if (boxes.size() > limits.max_words_per_page)
       throw InputError("read", static_cast<std::size_t>(p + 1),
                        "page " + std::to_string(p + 1) + " holds " + std::to_string(boxes.size()) +
@@ -224,7 +228,7 @@ Text read(std::string_view bytes, const Limits& limits) {
       std::string text = utf8(box.text());
       if (text.find_first_not_of(" \t\r\n") == std::string::npos) continue;
       const auto r = box.bbox();
-      const double size = box.get_font_size() > 0 ? box.get_font_size() : r.height();
+      const double size = r.height();
       text_bytes += text.size() + 1;
       size_counts[std::lround(size * 10)] += text.size();
       words.push_back({std::move(text), r.left(), r.top(), r.right(), r.bottom(), size});
