@@ -1,5 +1,5 @@
-// libFuzzer target: bytes -> unres::pdf::read (the PDF reader, poppler-cpp) -> unres::parse of the
-// text it gives. Bad input must end in InputError (what the pipeline quarantines); any other
+// libFuzzer target: bytes -> unres::parse through the PDF format (the reader, poppler-cpp, then the
+// stages on the text it gives). Bad input must end in InputError (what the pipeline quarantines); any other
 // exception, a crash, a leak, a sanitizer report in our code, an input over the time limit or over
 // 512 MB is a finding. Poppler itself is not instrumented (Debian's build): its memory errors show
 // only as crashes. Run: scripts/fuzz.sh pdf SECONDS.
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "errors.h"
+#include "formats/format.h"
 #include "formats/pdf.h"
 #include "pipeline.h"
 #include "rules/loader.h"
@@ -27,20 +28,25 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string bytes(reinterpret_cast<const char*>(data), size);
-  unres::pdf::Limits limits;
-  limits.max_pages = 50;
-  limits.max_time = std::chrono::milliseconds(1000);
+  // The PDF format alone, with tighter limits: what `unres ingest` does with a file starting %PDF-.
+  static const unres::FormatRegistry formats = [] {
+    unres::pdf::Limits limits;
+    limits.max_pages = 50;
+    limits.max_time = std::chrono::milliseconds(1000);
+    unres::FormatRegistry r;
+    r.add(unres::make_pdf_format(limits));
+    return r;
+  }();
+  unres::SourceFile file;
+  file.path = "fuzz.pdf";
+  file.bytes.assign(reinterpret_cast<const char*>(data), size);
   try {
-    const unres::pdf::Text text = unres::pdf::read(bytes, limits);
-    // What the stages after it rely on: page starts in order and inside the text.
-    for (std::size_t i = 0; i < text.page_starts.size(); ++i)
-      if (text.page_starts[i] > text.text.size() || (i > 0 && text.page_starts[i] < text.page_starts[i - 1]))
-        __builtin_trap();
-    unres::SourceFile file;
-    file.path = "fuzz.pdf";
-    file.bytes = text.text;
-    (void)unres::parse(file, rules());
+    const unres::Document doc = unres::parse(file, rules(), nullptr, formats);
+    // What the store relies on: every paragraph has a page and its span lies in the source text.
+    for (const auto& r : doc.resolutions)
+      for (const auto& p : r.paragraphs)
+        if (!p.page || *p.page < 1 || p.span.end > doc.source_text.size() || p.span.begin > p.span.end)
+          __builtin_trap();
   } catch (const unres::InputError&) {
     // The expected outcome for bad input: the file is quarantined.
   }

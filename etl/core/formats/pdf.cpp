@@ -40,11 +40,17 @@ struct Line {
   std::string text;       // words joined; marks glued to the word before
   std::string lead_mark;  // a raised small number opening the line (a footnote's number)
   double x0 = 0, x1 = 0, top = 0, baseline = 0, size = 0;
-  std::size_t marks = 0;
+  std::vector<Span> marks;  // the digits of each footnote mark, as offsets in `text`
+};
+
+// A line as written: its text and its marks' offsets in it.
+struct Written {
+  std::string text;
+  std::vector<Span> marks;
 };
 
 struct Paragraph {
-  std::vector<std::string> lines;
+  std::vector<Written> lines;
 };
 
 struct Page {
@@ -60,6 +66,20 @@ std::string utf8(const poppler::ustring& s) {
 
 bool all_of_chars(std::string_view s, std::string_view set) {
   return !s.empty() && s.find_first_not_of(set) == std::string_view::npos;
+}
+
+// Appends the runs of digits of a mark word ("1", "11", "1,2": two marks) at offset `at` of its line.
+void add_marks(std::vector<Span>& marks, std::string_view word, std::size_t at) {
+  for (std::size_t i = 0; i < word.size();) {
+    if (word[i] < '0' || word[i] > '9') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < word.size() && word[j] >= '0' && word[j] <= '9') ++j;
+    marks.push_back({at + i, at + j});
+    i = j;
+  }
 }
 
 // Joins `next` to `text` the way a reader would: a line ending in a hyphen after a letter
@@ -127,8 +147,8 @@ std::vector<Line> lines_of(std::vector<Word> words) {
         }
         if (raised) {
           // Glued to the word before: "East,1", "1st".
+          if (mark) add_marks(line.marks, w.text, line.text.size());
           line.text += w.text;
-          if (mark) ++line.marks;
           continue;
         }
         // A mark ends its word: what follows is a new word even when set tight against it
@@ -142,7 +162,7 @@ std::vector<Line> lines_of(std::vector<Word> words) {
         // A lone raised number: a mark that wrapped to its own line.
         line.text = line.lead_mark;
         line.lead_mark.clear();
-        ++line.marks;
+        add_marks(line.marks, line.text, 0);
       }
       lines.push_back(std::move(line));
       begin = end;
@@ -290,8 +310,9 @@ Text read(std::string_view bytes, const Limits& limits) {
         }
         continue;
       }
-      out.footnote_marks += l.marks;
-      std::string text = l.lead_mark.empty() ? l.text : l.lead_mark + " " + l.text;
+      Written text{l.lead_mark.empty() ? l.text : l.lead_mark + " " + l.text, l.marks};
+      const std::size_t shift = text.text.size() - l.text.size();
+      for (Span& m : text.marks) m = {m.begin + shift, m.end + shift};
       bool fresh = true;
       if (first_body) {
         // The first line of a page continues the last paragraph when it is not indented.
@@ -321,7 +342,10 @@ Text read(std::string_view bytes, const Limits& limits) {
     if (!page.front.empty()) out.text += " \n";
     for (std::size_t i = 0; i < page.body.size(); ++i) {
       if (i > 0) out.text += " \n";
-      for (const auto& line : page.body[i].lines) out.text += line + "\n";
+      for (const auto& line : page.body[i].lines) {
+        for (const Span m : line.marks) out.marks.push_back({out.text.size() + m.begin, out.text.size() + m.end});
+        out.text += line.text + "\n";
+      }
     }
     if (!page.footnotes.empty()) {
       out.text += "__________________\n";

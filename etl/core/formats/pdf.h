@@ -14,9 +14,16 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <memory>
 #include <vector>
 
-namespace unres::pdf {
+#include "model/span.h"
+
+namespace unres {
+
+class Format;
+
+namespace pdf {
 
 // Bounds on one file, so that a hostile PDF (a "bomb") cannot stall a nightly run.
 struct Limits {
@@ -29,7 +36,8 @@ struct Limits {
 struct Text {
   std::string text;                      // UTF-8, pdf-text layout; pages separated by an empty line
   std::vector<std::size_t> page_starts;  // byte offset in `text` where each page's text begins
-  std::size_t footnote_marks = 0;        // marks found by size and rise (in the body)
+  std::vector<Span> marks;               // the digits of each footnote mark found by size and rise in
+                                         // the body ("East,1": the "1"), as offsets in `text`
   std::size_t footnotes = 0;             // footnotes found below the rule
 
   // 1-based page of byte `offset` of `text`.
@@ -44,4 +52,9 @@ bool looks_like_pdf(std::string_view bytes);
 // pages, image-only (no text layer), over a limit.
 Text read(std::string_view bytes, const Limits& limits = {});
 
-}  // namespace unres::pdf
+}  // namespace pdf
+
+// The PDF format of the registry (formats/pdf_format.cpp): reads with pdf::read and `limits`.
+std::unique_ptr<Format> make_pdf_format(const pdf::Limits& limits = {});
+
+}  // namespace unres
