@@ -77,19 +77,39 @@ class PdfFormat final : public Format {
 
   Reading read(const SourceFile& file, const RuleSet& rules) const override {
     pdf::Text extracted = pdf::read(file.bytes, limits_);
+    try {
+      return read_text(file, extracted, rules);
+    } catch (const InputError& e) {
+      // What the text stages say of a line of the extracted text, said of the PDF: its page (the
+      // `line` of a PDF's quarantine row, as pdf::read's own reasons), the text not being stored.
+      std::size_t page = 0;
+      if (e.line() > 0) {
+        const std::string& text = extracted.text;
+        std::size_t at = 0;
+        for (std::size_t l = 1; l < e.line() && at < text.size(); ++l) {
+          const std::size_t eol = text.find('\n', at);
+          at = eol == std::string::npos ? text.size() : eol + 1;
+        }
+        page = extracted.page_of(at);
+      }
+      throw InputError(e.stage(), page, std::string("in the PDF's text: ") + e.what(), e.excerpt());
+    }
+  }
+
+ private:
+  Reading read_text(const SourceFile& file, pdf::Text& extracted, const RuleSet& rules) const {
     // The extracted text is the source text: normalized as a file holding it would be, its offset
     // map points into it.
-    SourceFile source{file.path, std::move(extracted.text), file.stamp};
+    const SourceFile source{file.path, extracted.text, file.stamp};
     Reading reading;
     reading.text = normalize(source, rules);
     // documents.format: the format; the reader always writes the pdf-text layout, which the rules
     // must recognize (a PDF whose text they read as another layout is no resolution PDF).
     if (reading.text.format != "pdf-text")
-      throw InputError("normalize", 1, "the PDF's text reads as the '" + reading.text.format +
+      throw InputError("normalize", 1, "it reads as the '" + reading.text.format +
                                            "' layout, not as pdf-text: not an official resolution PDF");
     reading.text.format = std::string(id());
-    reading.source_text = std::move(source.bytes);
-    reading.page_starts = std::move(extracted.page_starts);
+    reading.page_starts = extracted.page_starts;
 
     const ToWorking to_working(reading.text.map);
     std::vector<Span> marks;
@@ -101,10 +121,10 @@ class PdfFormat final : public Format {
       segments.marks = stated_marks(reading.text.text, segments, marks);
       reading.parts.push_back({doc, std::move(segments), {}});
     }
+    reading.source_text = std::move(extracted.text);
     return reading;
   }
 
- private:
   pdf::Limits limits_;
 };
 
