@@ -99,11 +99,42 @@ def sqlite_alone(work, db):
     t, _ = run(["sqlite3", out], stdin=open(script), stdout=subprocess.DEVNULL)
     return t
 
+def pdf_measure(unres, work, pdf_dir, runs):
+    """unres ingesting the PDFs of pdf_dir into a fresh database, against the floor of `pdftotext`
+    over the same files, one process per file, two at a time (xargs -P2, the machine's two cores).
+    Runs alternate (floor, ingest) so that the load of a shared machine weighs on both alike.
+    Returns (files, MB, ingest s, floor s, peak RSS MB), or None when there is nothing to measure."""
+    if not pdf_dir or not os.path.isdir(pdf_dir):
+        print(f"PDF measure skipped: no folder {pdf_dir!r} (BENCH_PDF=DIR of PDFs)")
+        return None
+    if not shutil.which("pdftotext"):
+        print("PDF measure skipped: no pdftotext (Debian package poppler-utils)")
+        return None
+    pdfs = sorted(os.path.join(r, f) for r, _, fs in os.walk(pdf_dir) for f in fs if f.lower().endswith(".pdf"))
+    if not pdfs:
+        print(f"PDF measure skipped: no .pdf file under {pdf_dir}")
+        return None
+    listing = os.path.join(work, "pdfs.txt")
+    with open(listing, "w") as f:
+        f.write("\n".join(pdfs) + "\n")
+    floor_cmd = ["sh", "-c", f"xargs -P2 -I{{}} pdftotext {{}} /dev/null < '{listing}'"]
+    db = os.path.join(work, "pdf.db")
+    run(floor_cmd)
+    ingest(unres, db, pdf_dir)  # warm-up: the files in the OS cache for both
+    floors, ingests = [], []
+    for _ in range(runs):
+        floors.append(run(floor_cmd)[0])
+        ingests.append(ingest(unres, db, pdf_dir))
+    size = sum(os.path.getsize(p) for p in pdfs)
+    return (len(pdfs), size / 1e6, statistics.median(r[0] for r in ingests), statistics.median(floors),
+            max(r[1] for r in ingests))
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--unres", required=True); ap.add_argument("--n", type=int, default=20000)
     ap.add_argument("--work", required=True); ap.add_argument("--out", required=True)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--pdf", help="a folder of PDFs for the PDF measure (skipped without it)")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     unres = os.path.abspath(a.unres)
@@ -142,6 +173,10 @@ def main():
         "n4_seconds": t4, "n4_peak_rss_mb": rss4, "ratio_time_4n_n": t4 / t_ingest,
         "stage_seconds": rep["stage_seconds"],
     }
+    pdf = pdf_measure(unres, a.work, a.pdf, a.runs)
+    if pdf:
+        res.update({"pdf_files": pdf[0], "pdf_mb": pdf[1], "pdf_ingest_seconds": pdf[2],
+                    "pdf_floor_seconds": pdf[3], "ratio_pdf_ingest_floor": pdf[2] / pdf[3], "pdf_peak_rss_mb": pdf[4]})
     with open(a.out, "w") as f:
         json.dump(res, f, indent=1)
     print(f"corpus: {a.n} resolutions, {size / 1e6:.1f} MB, {rows} rows, {os.cpu_count()} cores")
@@ -155,6 +190,11 @@ def main():
                  ("time 4xN / time N", t4 / t_ingest)]:
         print(f"{k:38s} {v:12.2f}")
     print("stage seconds (summed over threads):", ", ".join(f"{k} {v:.2f}" for k, v in rep["stage_seconds"].items()))
+    if pdf:
+        print(f"PDFs: {pdf[0]} files, {pdf[1]:.1f} MB of {a.pdf}")
+        for k, v in [("PDF ingest (median of %d), s" % a.runs, pdf[2]), ("pdftotext -P2 (median of %d), s" % a.runs, pdf[3]),
+                     ("ratio PDF ingest / pdftotext", pdf[2] / pdf[3]), ("peak RSS of the PDF ingest, MB", pdf[4])]:
+            print(f"{k:38s} {v:12.2f}")
     print(f"wrote {a.out}")
 
 if __name__ == "__main__":

@@ -2,21 +2,22 @@
 # Fuzzes one libFuzzer target under AddressSanitizer and UndefinedBehaviorSanitizer:
 #   scripts/fuzz.sh TARGET SECONDS [more libFuzzer flags]
 # TARGET: parse  bytes -> unres::parse (normalize, split, segment, extract), default rules
+#         pdf    bytes -> unres::pdf::read (the PDF reader) -> unres::parse of its text
 #         rules  bytes -> one rule file (the first byte chooses which) -> load_rules, run_examples
-# Builds with clang into build-fuzz/ (-DUNRES_FUZZ=ON), then runs with -rss_limit_mb=512 -timeout=1
+# Builds with clang into build-fuzz/ (-DUNRES_FUZZ=ON), then runs with -rss_limit_mb=512 -timeout=1 (pdf: 3)
 # -max_total_time=SECONDS. Starting corpus: parse: tests/data/** and ../shared/corpus/** when
-# present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
+# present; pdf: tests/data/pdf and ../shared/corpus/pdf-dev when present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
 # build-fuzz/corpus-TARGET/ (reused by the next run), crashes go to build-fuzz/artifacts-TARGET/,
 # the log to build-fuzz/fuzz-TARGET.log. Exit status: libFuzzer's (0: no finding).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-target=${1:?usage: scripts/fuzz.sh parse|rules SECONDS [libFuzzer flags]}
-seconds=${2:?usage: scripts/fuzz.sh parse|rules SECONDS [libFuzzer flags]}
+target=${1:?usage: scripts/fuzz.sh parse|pdf|rules SECONDS [libFuzzer flags]}
+seconds=${2:?usage: scripts/fuzz.sh parse|pdf|rules SECONDS [libFuzzer flags]}
 shift 2
 case $target in
-  parse | rules) ;;
-  *) echo "fuzz.sh: unknown target '$target' (use parse or rules)" >&2; exit 2 ;;
+  parse | pdf | rules) ;;
+  *) echo "fuzz.sh: unknown target '$target' (use parse, pdf or rules)" >&2; exit 2 ;;
 esac
 
 cxx=${UNRES_FUZZ_CXX:-}
@@ -32,6 +33,9 @@ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cx
       -DUNRES_BUILD_TESTS=OFF >/dev/null
 cmake --build "$dir" -j2 --target "fuzz_$target"
 
+# A PDF input may take poppler longer than a text file takes the parser (the reader gives up after 1 s).
+timeout=1
+[[ $target == pdf ]] && timeout=3
 corpus=$dir/corpus-$target
 artifacts=$dir/artifacts-$target
 mkdir -p "$corpus" "$artifacts"
@@ -39,6 +43,9 @@ seeds=()
 if [[ $target == parse ]]; then
   seeds+=(tests/data)
   [[ -d ../shared/corpus ]] && seeds+=(../shared/corpus)
+elif [[ $target == pdf ]]; then
+  seeds+=(tests/data/pdf)
+  [[ -d ../shared/corpus/pdf-dev ]] && seeds+=(../shared/corpus/pdf-dev)
 else
   # The first byte of an input chooses the file it replaces (its index in rule_file_names()) and,
   # plus 6, that the other five are the default rules rather than small ones (fuzz_rules.cpp).
@@ -60,7 +67,7 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:strict_strin
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 echo "fuzz.sh: $target for ${seconds}s; corpus $corpus ${seeds[*]}; log $dir/fuzz-$target.log"
 rc=0
-"$dir/fuzz_$target" -rss_limit_mb=512 -timeout=1 -max_total_time="$seconds" -print_final_stats=1 \
+"$dir/fuzz_$target" -rss_limit_mb=512 -timeout="$timeout" -max_total_time="$seconds" -print_final_stats=1 \
   -dict="tests/fuzz/$target.dict" -artifact_prefix="$artifacts/" "$@" "$corpus" "${seeds[@]}" \
   >"$dir/fuzz-$target.log" 2>&1 || rc=$?
 grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|^stat::|^Done' "$dir/fuzz-$target.log" || true

@@ -9,6 +9,7 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libre2-dev libyaml-cpp-dev libcli11-dev libfmt-dev libxxhash-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
   sqlite3 python3 chromium
+  libpoppler-cpp-dev
   clang-14 libclang-rt-14-dev e2fsprogs
 )
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of the unres binary, one case per ctest test:
 #   tests/e2e/cli.sh CASE PATH/TO/unres
-# Cases: version, usage, bad_rules, ingest_seeds, bad_input, newer_schema, evaluate.
+# Cases: version, usage, bad_rules, ingest_seeds, bad_input, newer_schema, evaluate, pdf_ingest.
 # Needs the sqlite3 shell (SQLITE3, default: sqlite3) and python3 for `evaluate`.
 set -euo pipefail
 
@@ -182,6 +182,45 @@ case $case_name in
     expect_rc 0 "$python" "$data/gold/evaluate.py" "$tmp/seeds.db" "$data/gold/seeds.json"
     tail -n 1 "$tmp/out"
     if grep -qE '^required ([0-9]+)/\1 ' "$tmp/out"; then echo "ok: every required check passes"; else fail "required checks missed"; fi
+    ;;
+
+  pdf_ingest)
+    # A folder of official PDFs and bad PDFs of ten kinds (tests/e2e/make_bad_pdfs.py): the good
+    # ones load, each bad one is quarantined with its plain reason, the run exits 1, in bounded time.
+    mkdir "$tmp/in"
+    "$python" "$here/make_bad_pdfs.py" "$tmp/in" "$data/pdf/A_RES_78_11.pdf"
+    cp "$data/pdf/A_RES_78_11.pdf" "$data/pdf/A_RES_79_33.pdf" "$tmp/in/"
+    cp "$data/pdf/A_RES_78_11.pdf" "$tmp/in/copy-of-78-11.pdf"  # a second copy of a resolution
+    started=$(date +%s)
+    expect_rc 1 "$unres" ingest --db "$tmp/pdf.db" "$tmp/in"
+    elapsed=$(($(date +%s) - started))
+    [[ $elapsed -le 60 ]] && echo "ok: ${elapsed} s for 12 files" || fail "ingest took ${elapsed} s"
+    expect_output "12 file(s) seen, 2 loaded"
+    expect_output " 10 quarantined"
+    expect_eq "loaded" "$(q "$tmp/pdf.db" "SELECT group_concat(symbol || ':' || d.format, ' ') FROM (SELECT symbol, document_id FROM resolutions ORDER BY symbol) JOIN documents d ON d.id = document_id")" \
+      "A/RES/78/11:pdf A/RES/79/33:pdf"
+    reason() { q "$tmp/pdf.db" "SELECT stage || ': ' || reason FROM quarantine WHERE path = '$tmp/in/$1'"; }
+    expect_eq "truncated" "$(reason truncated.pdf)" "read: truncated PDF: no %%EOF at the end (an interrupted download?)"
+    expect_eq "damaged" "$(reason damaged.pdf)" "read: damaged PDF: its structure cannot be read (no usable cross-reference table or trailer)"
+    expect_eq "encrypted" "$(reason encrypted.pdf)" "read: encrypted PDF: it needs a password to be read"
+    expect_eq "scanned" "$(reason scanned.pdf)" "read: image-only PDF: no text layer; OCR is not supported"
+    expect_eq "no pages" "$(reason no-pages.pdf)" "read: PDF has no pages (its page tree is empty or does not add up)"
+    expect_eq "too many pages" "$(reason too-many-pages.pdf)" "read: PDF has 1001 pages, more than the limit of 1000 (no resolution is that long)"
+    expect_eq "empty" "$(reason empty.pdf)" "read: empty file"
+    expect_eq "an image named .pdf" "$(reason image-named.pdf)" "normalize: binary file (NUL byte at offset 8)"
+    expect_eq "a report" "$(reason report.pdf)" \
+      "normalize: in the PDF's text: no known layout (no 'detect' pattern of mappings/structure.yaml matches the first 4096 bytes)"
+    expect_eq "a second copy" "$(reason copy-of-78-11.pdf)" "load: conflicting symbol: A/RES/78/11 is already loaded from $tmp/in/A_RES_78_11.pdf"
+    # The page of each paragraph; the reader's text stored, and explain cuts every row out of it.
+    expect_eq "pages" "$(q "$tmp/pdf.db" "SELECT page FROM paragraphs WHERE text LIKE 'Having considered%' OR text LIKE 'Expressing grave concern%' ORDER BY id" | tr '\n' ' ')" "1 2 "
+    expect_eq "every paragraph has a page" "$(q "$tmp/pdf.db" "SELECT count(*) FROM paragraphs WHERE page IS NULL")" 0
+    expect_rc 0 "$unres" explain --db "$tmp/pdf.db" A/RES/78/11
+    expect_output "A/RES/78/11	$tmp/in/A_RES_78_11.pdf	pdf	bytes [0, "
+    expect_output "    | Expressing grave concern over the halt in the peace process on the Syrian track,"
+    expect_output "document.footnote_marks	footnote 1	["
+    if grep -q "no source text" "$tmp/out"; then fail "explain found no source text"; else echo "ok: explain cuts from the source text"; fi
+    expect_rc 0 "$unres" explain --db "$tmp/pdf.db" A/RES/78/11 --paragraph 1
+    expect_output "    | 1. Declares that Israel has failed so far to comply with Security Council"
     ;;
 
   *)

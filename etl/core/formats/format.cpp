@@ -1,6 +1,7 @@
 #include "formats/format.h"
 
 #include "errors.h"
+#include "formats/pdf.h"
 #include "text.h"
 
 namespace unres {
@@ -17,6 +18,7 @@ const Format& FormatRegistry::detect(const SourceFile& file, const RuleSet& rule
 const FormatRegistry& FormatRegistry::builtin() {
   static const FormatRegistry registry = [] {
     FormatRegistry r;
+    r.add(make_pdf_format());
     // Text comes last: it takes any file the formats before it do not claim, and says what is
     // wrong with one that is not text.
     r.add(make_text_format());

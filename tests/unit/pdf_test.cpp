@@ -1,0 +1,354 @@
+// The PDF reader (etl/core/formats/pdf.*) and the PDF format (formats/pdf_format.cpp): real
+// official PDFs parsed from their bytes by the registry's PDF format (counts checked against the gold
+// derived from the UN's XML), footnote marks as the reader finds them, page offsets and the page of
+// each paragraph, and bad PDFs of many kinds, each an InputError with a plain reason, in bounded time.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common.h"
+#include "errors.h"
+#include "formats/format.h"
+#include "formats/pdf.h"
+#include "pipeline.h"
+
+namespace unres {
+namespace {
+
+using test::default_rules;
+
+std::string read_pdf_file(const std::string& name) { return test::read_text(test::data_dir() / "pdf" / name); }
+
+SourceFile pdf_source(const std::string& name) {
+  SourceFile f;
+  f.path = name;
+  f.bytes = read_pdf_file(name);
+  return f;
+}
+
+// The paragraph whose text starts with `start`.
+const ParagraphRecord& paragraph_starting(const ResolutionRecord& r, std::string_view start) {
+  for (const auto& p : r.paragraphs)
+    if (p.text.starts_with(start)) return p;
+  throw std::runtime_error("no paragraph starts with " + std::string(start));
+}
+
+// A minimal PDF with a correct cross-reference table: `objects` are the bodies of objects 1..n,
+// object 1 the catalog. `trailer_extra` goes into the trailer dictionary.
+std::string make_pdf(const std::vector<std::string>& objects, const std::string& trailer_extra = "") {
+  std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(out.size());
+    out += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = out.size();
+  out += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (const auto at : offsets) {
+    const std::string n = std::to_string(at);
+    out += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  out += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R " + trailer_extra +
+         " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return out;
+}
+
+std::string stream(const std::string& dict, const std::string& data) {
+  return "<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data + "\nendstream";
+}
+
+// One Letter page showing `content` (a content stream), Helvetica as /F1.
+std::string one_page_pdf(const std::string& content, const std::string& page_count = "1") {
+  return make_pdf({"<< /Type /Catalog /Pages 2 0 R >>",
+                   "<< /Type /Pages /Kids [3 0 R] /Count " + page_count + " >>",
+                   "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                   "/Resources << /Font << /F1 5 0 R >> >> >>",
+                   stream("", content), "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"});
+}
+
+// Text lines at 10 pt, 12 pt apart, from the top of the page.
+std::string text_content(const std::vector<std::string>& lines) {
+  std::string c = "BT /F1 10 Tf 72 720 Td 12 TL\n";
+  for (const auto& l : lines) c += "(" + l + ") Tj T*\n";
+  return c + "ET";
+}
+
+// What the reader says of `bytes`, in at most `seconds`.
+std::string rejection(const std::string& bytes, const pdf::Limits& limits = {}, double seconds = 5) {
+  const auto start = std::chrono::steady_clock::now();
+  std::string reason = "(accepted)";
+  try {
+    (void)pdf::read(bytes, limits);
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.stage(), "read");
+    reason = e.what();
+  }
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), seconds);
+  return reason;
+}
+
+struct Expected {
+  const char* file;
+  const char* symbol;
+  std::size_t preambular, operative, footnotes;  // from the gold of pdf-dev (the UN's XML)
+};
+
+TEST(PdfReader, RealResolutionsParseWithTheCountsOfTheGold) {
+  for (const Expected& e : {Expected{"A_RES_78_11.pdf", "A/RES/78/11", 9, 8, 2},
+                            Expected{"A_RES_79_33.pdf", "A/RES/79/33", 12, 6, 5},
+                            Expected{"A_RES_80_20.pdf", "A/RES/80/20", 14, 7, 8},
+                            Expected{"A_RES_79_211.pdf", "A/RES/79/211", 36, 44, 17}}) {
+    SCOPED_TRACE(e.file);
+    const pdf::Text t = pdf::read(read_pdf_file(e.file));
+    EXPECT_EQ(t.footnotes, e.footnotes);
+    // The file's bytes, as `unres ingest` reads them: the registry's PDF format claims them.
+    const Document parsed = parse(pdf_source(e.file), default_rules());
+    EXPECT_EQ(parsed.format, "pdf");
+    EXPECT_EQ(parsed.source_text, t.text);  // the reader's text is the source text the store keeps
+    ASSERT_EQ(parsed.resolutions.size(), 1u);
+    const auto& r = parsed.resolutions[0];
+    EXPECT_EQ(r.meta.at("symbol"), e.symbol);
+    std::size_t pre = 0, op = 0;
+    for (const auto& p : r.paragraphs) {
+      pre += p.kind == "preambular";
+      op += p.kind == "operative" && p.parent < 0;
+    }
+    EXPECT_EQ(pre, e.preambular);
+    EXPECT_EQ(op, e.operative);
+    EXPECT_EQ(r.footnotes.size(), e.footnotes);
+    // Every footnote is pointed at from a paragraph: its mark was found by size and rise.
+    for (std::size_t f = 0; f < r.footnotes.size(); ++f) {
+      bool referred = false;
+      for (const auto& ref : r.footnote_refs) referred |= ref.footnote == f;
+      EXPECT_TRUE(referred) << "footnote " << r.footnotes[f].number;
+    }
+  }
+}
+
+TEST(PdfReader, DropsPageFurnitureAndKeepsTheMasthead) {
+  const pdf::Text t = pdf::read(read_pdf_file("A_RES_78_11.pdf"));
+  EXPECT_NE(t.text.find("\nDistr.: General\n"), std::string::npos) << t.text.substr(0, 400);
+  EXPECT_NE(t.text.find("23-23817 (E)"), std::string::npos);  // page 1's job number: metadata
+  EXPECT_EQ(t.text.find("2/2"), std::string::npos);            // page counter
+  EXPECT_EQ(t.text.find("The Syrian Golan\n"), t.text.find("78/11. The Syrian Golan\n") + 7);  // no running head
+  // A footnote mark written right after its word; the footnote after the rule, with its number.
+  EXPECT_NE(t.text.find("Middle\nEast,1\n"), std::string::npos);
+  EXPECT_NE(t.text.find("\n__________________\n \n1 A/78/315.\n"), std::string::npos);
+}
+
+TEST(PdfReader, PageStartsGiveThePageOfEachOffset) {
+  const pdf::Text t = pdf::read(read_pdf_file("A_RES_78_11.pdf"));
+  ASSERT_EQ(t.page_starts.size(), 2u);
+  EXPECT_EQ(t.page_starts[0], 0u);
+  EXPECT_EQ(t.text[t.page_starts[1] - 1], '\n');
+  EXPECT_EQ(t.text.substr(t.page_starts[1] - 2, 2), "\n\n");  // the empty line of the page break
+  EXPECT_EQ(t.page_of(t.text.find("Having considered")), 1u);
+  EXPECT_EQ(t.page_of(t.text.find("Expressing grave concern")), 2u);
+  EXPECT_EQ(t.page_of(t.text.find("40th plenary meeting")), 2u);
+}
+
+TEST(PdfReader, AParagraphContinuedOnTheNextPageIsWrittenWhereItStarts) {
+  // 80/20: operative paragraphs cross page breaks; none may be cut in two by the reader.
+  const auto parsed = parse(pdf_source("A_RES_80_20.pdf"), default_rules());
+  ASSERT_EQ(parsed.resolutions.size(), 1u);
+  for (const auto& p : parsed.resolutions[0].paragraphs) {
+    ASSERT_FALSE(p.text.empty());
+    const unsigned char first = static_cast<unsigned char>(p.text[0]);
+    EXPECT_FALSE(first >= 'a' && first <= 'z') << "a paragraph starting mid-sentence: " << p.text.substr(0, 80);
+  }
+}
+
+TEST(PdfFormat, EveryRowCutsItsTextOutOfTheSourceText) {
+  const Document doc = parse(pdf_source("A_RES_78_11.pdf"), default_rules());
+  ASSERT_EQ(doc.resolutions.size(), 1u);
+  const auto& r = doc.resolutions[0];
+  for (const auto& a : r.actions) EXPECT_EQ(doc.source_text.substr(a.span.begin, a.span.size()), a.phrase);
+  for (const auto& f : r.footnotes)
+    EXPECT_NE(doc.source_text.substr(f.span.begin, f.span.size()).find(f.text), std::string::npos) << f.text;
+  // A footnote reference points at the mark's digit in the source text: "East,1".
+  ASSERT_FALSE(r.footnote_refs.empty());
+  EXPECT_EQ(doc.source_text.substr(r.footnote_refs[0].offset - 5, 6), "East,1");
+}
+
+TEST(PdfFormat, EachParagraphHasThePageItStartsOn) {
+  const Document doc = parse(pdf_source("A_RES_78_11.pdf"), default_rules());
+  ASSERT_EQ(doc.resolutions.size(), 1u);
+  const auto& r = doc.resolutions[0];
+  for (const auto& p : r.paragraphs) ASSERT_TRUE(p.page.has_value()) << p.text;
+  EXPECT_EQ(paragraph_starting(r, "Having considered").page, 1);
+  EXPECT_EQ(paragraph_starting(r, "Expressing grave concern").page, 2);
+  EXPECT_EQ(r.paragraphs.back().page, 2);
+}
+
+TEST(PdfFormat, TextLayoutsHaveNoPages) {
+  const Document doc = parse(test::read_data("seeds/000_6ebaee88ab77a99b.txt"), default_rules());
+  ASSERT_FALSE(doc.resolutions.empty());
+  for (const auto& p : doc.resolutions[0].paragraphs) EXPECT_FALSE(p.page.has_value());
+}
+
+TEST(PdfFormat, AMarkAfterADigitIsLinkedFromTheReadersMarks) {
+  // 79/211: "Agenda 21" + mark 6 reads "Agenda 216" in text, which the footnote_marks rules cannot
+  // tell from a number; the reader knows the mark by its size and rise.
+  const Document doc = parse(pdf_source("A_RES_79_211.pdf"), default_rules());
+  ASSERT_EQ(doc.resolutions.size(), 1u);
+  const auto& r = doc.resolutions[0];
+  const std::size_t agenda = doc.source_text.find("Agenda 216 ");
+  ASSERT_NE(agenda, std::string::npos);
+  bool linked = false;
+  for (const auto& ref : r.footnote_refs)
+    linked |= ref.offset == agenda + 9 && r.footnotes[ref.footnote].number == 6;
+  EXPECT_TRUE(linked) << "the mark 6 after 'Agenda 21' is not linked to footnote 6";
+  // Every footnote is referred to, each reference at a mark the reader found.
+  const pdf::Text t = pdf::read(read_pdf_file("A_RES_79_211.pdf"));
+  for (std::size_t f = 0; f < r.footnotes.size(); ++f) {
+    bool referred = false;
+    for (const auto& ref : r.footnote_refs) referred |= ref.footnote == f;
+    EXPECT_TRUE(referred) << "footnote " << r.footnotes[f].number;
+  }
+  for (const auto& ref : r.footnote_refs) {
+    bool at_mark = false;
+    for (const Span m : t.marks) at_mark |= m.begin == ref.offset;
+    EXPECT_TRUE(at_mark) << "a reference at " << ref.offset << " where the reader found no mark";
+  }
+}
+
+TEST(PdfFormat, ThePdfFormatClaimsPdfBytesOnly) {
+  const auto& formats = FormatRegistry::builtin();
+  const auto& rules = default_rules();
+  EXPECT_EQ(formats.detect(pdf_source("A_RES_78_11.pdf"), rules).id(), "pdf");
+  EXPECT_EQ(formats.detect(test::read_data("seeds/000_6ebaee88ab77a99b.txt"), rules).id(), "text");
+}
+
+TEST(PdfReader, SmallTextPdfIsRead) {
+  const pdf::Text t = pdf::read(one_page_pdf(text_content({"Hello PDF world", "second line"})));
+  EXPECT_NE(t.text.find("Hello PDF world\nsecond line\n"), std::string::npos) << t.text;
+  EXPECT_EQ(t.page_starts.size(), 1u);
+}
+
+// --- bad PDFs: each quarantined with a plain reason, quickly -----------------------------------------
+
+TEST(PdfBad, NotAPdf) {
+  EXPECT_NE(rejection("United Nations A/RES/78/11\nDistr.: General\n").find("not a PDF"), std::string::npos);
+  EXPECT_NE(rejection("").find("not a PDF"), std::string::npos);
+  EXPECT_NE(rejection(std::string("\x89PNG\r\n\x1a\n", 8) + std::string(100, '\0')).find("not a PDF"), std::string::npos);
+}
+
+TEST(PdfBad, Truncated) {
+  const std::string real = read_pdf_file("A_RES_78_11.pdf");
+  EXPECT_NE(rejection(real.substr(0, real.size() / 2)).find("truncated PDF"), std::string::npos);
+}
+
+TEST(PdfBad, DamagedStructure) {
+  // A header, an end marker and garbage between: no objects, no cross-reference table.
+  EXPECT_NE(rejection("%PDF-1.7\n" + std::string(2000, 'x') + "\n%%EOF\n").find("damaged PDF"), std::string::npos);
+  // A real PDF whose middle is overwritten: what poppler cannot rebuild is refused, not crashed on.
+  std::string real = read_pdf_file("A_RES_79_33.pdf");
+  for (std::size_t i = 1000; i < real.size() - 2000; i += 7) real[i] = static_cast<char>(i * 31);
+  const std::string reason = rejection(real);
+  EXPECT_TRUE(reason.find("damaged PDF") != std::string::npos || reason.find("image-only") != std::string::npos ||
+              reason == "(accepted)")
+      << reason;
+}
+
+TEST(PdfBad, EncryptedWithAPassword) {
+  // A Standard security handler whose user password is not empty (the /U check value matches no
+  // empty password): the text cannot be read without it.
+  const std::string pdf = make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+       "<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + std::string(64, 'A') + "> /U <" + std::string(64, '5') + "> >>"},
+      "/Encrypt 4 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]");
+  EXPECT_NE(rejection(pdf).find("encrypted PDF"), std::string::npos) << rejection(pdf);
+}
+
+TEST(PdfBad, ImageOnly) {
+  // A scanned page: one 2x2 gray image drawn over the page, no text.
+  const std::string pdf = make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
+       stream("", "q 612 0 0 792 0 0 cm /Im1 Do Q"),
+       stream("/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8",
+              std::string("\x10\x80\x80\xF0", 4))});
+  EXPECT_EQ(rejection(pdf), "image-only PDF: no text layer; OCR is not supported");
+}
+
+TEST(PdfBad, EmptyPageTree) {
+  const std::string pdf = make_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"});
+  EXPECT_NE(rejection(pdf).find("no pages"), std::string::npos) << rejection(pdf);
+}
+
+TEST(PdfBad, NoPageTreeAtAll) {
+  const std::string pdf = make_pdf({"<< /Type /Catalog >>"});
+  const std::string reason = rejection(pdf);
+  EXPECT_TRUE(reason.find("no pages") != std::string::npos || reason.find("damaged PDF") != std::string::npos) << reason;
+}
+
+TEST(PdfBad, HugePageCountDeclared) {
+  // The page tree claims two million pages and holds one: poppler finds the tree inconsistent.
+  const std::string reason = rejection(one_page_pdf(text_content({"a page"}), "2000000"));
+  EXPECT_TRUE(reason.find("more than the limit") != std::string::npos || reason.find("no pages") != std::string::npos)
+      << reason;
+  // Really many pages: over the limit, refused before any is read.
+  pdf::Limits few;
+  few.max_pages = 3;
+  std::string kids;
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
+  for (int i = 0; i < 5; ++i) {
+    kids += std::to_string(objects.size() + 1) + " 0 R ";
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>");
+  }
+  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count 5 >>";
+  EXPECT_EQ(rejection(make_pdf(objects), few), "PDF has 5 pages, more than the limit of 3 (no resolution is that long)");
+}
+
+TEST(PdfBad, DeeplyNestedObjects) {
+  // A content stream and a catalog entry nested 100,000 arrays deep.
+  const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+  const std::string pdf = make_pdf({"<< /Type /Catalog /Pages 2 0 R /Deep " + deep + " >>",
+                                    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                                    stream("", deep + " Tj")});
+  const std::string reason = rejection(pdf);
+  EXPECT_TRUE(reason.find("damaged PDF") != std::string::npos || reason.find("image-only") != std::string::npos ||
+              reason.find("no pages") != std::string::npos)
+      << reason;
+}
+
+TEST(PdfBad, TooManyWordsOnAPage) {
+  // 20 lines of 20 words: 400 words on the page.
+  std::string line;
+  for (int i = 0; i < 20; ++i) line += "w ";
+  pdf::Limits small;
+  small.max_words_per_page = 100;
+  const std::string pdf = one_page_pdf(text_content(std::vector<std::string>(20, line)));
+  EXPECT_EQ(rejection(pdf, small), "page 1 holds 400 words, more than the limit of 100");
+  EXPECT_EQ(rejection(pdf), "(accepted)");
+}
+
+TEST(PdfBad, OverTheTimeBudget) {
+  pdf::Limits none;
+  none.max_time = std::chrono::milliseconds(-1);
+  EXPECT_NE(rejection(read_pdf_file("A_RES_78_11.pdf"), none).find("to read; stopped at page 1 of 2"), std::string::npos);
+}
+
+TEST(PdfBad, AReportIsReadButIsNoResolution) {
+  // A text PDF that is not a resolution (a report): the reader gives its text; the stages after it
+  // quarantine it with their plain reason.
+  SourceFile source;
+  source.path = "report.pdf";
+  source.bytes = one_page_pdf(text_content(
+      {"Report of the Secretary-General", "Summary", "The present report is submitted pursuant to resolution 78/11."}));
+  try {
+    (void)parse(source, default_rules());
+    FAIL() << "a report was parsed as a resolution";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("no known layout"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace unres
