@@ -209,7 +209,7 @@ case $case_name in
     expect_eq "empty" "$(reason empty.pdf)" "read: empty file"
     expect_eq "an image named .pdf" "$(reason image-named.pdf)" "normalize: binary file (NUL byte at offset 8)"
     expect_eq "a report" "$(reason report.pdf)" \
-      "normalize: in the PDF's text: no known layout (no 'detect' pattern of mappings/structure.yaml matches the first 4096 bytes)"
+      "normalize: in the PDF's text: no known layout: the first 4096 bytes look neither like an ODS text export nor like text extracted from a resolution PDF"
     expect_eq "a second copy" "$(reason copy-of-78-11.pdf)" "load: conflicting symbol: A/RES/78/11 is already loaded from $tmp/in/A_RES_78_11.pdf"
     # The page of each paragraph; the reader's text stored, and explain cuts every row out of it.
     expect_eq "pages" "$(q "$tmp/pdf.db" "SELECT page FROM paragraphs WHERE text LIKE 'Having considered%' OR text LIKE 'Expressing grave concern%' ORDER BY id" | tr '\n' ' ')" "1 2 "
