@@ -386,6 +386,9 @@ int Renderer::paragraph(const pugi::xml_node& node, const std::string& kind, int
     if (parent < 0 && kind == "operative") last_numbered_ = -1;
     return -1;
   }
+  // A heading inside a paragraph ("Budget performance report for ...") is a line of its own.
+  for (auto c = node.first_child(); c; c = c.next_sibling())
+    if (named(c, "heading") || named(c, "subheading")) line_of(c);
   begin_line();
   const std::size_t line_begin = out_.size();
   write(label);
@@ -401,7 +404,7 @@ int Renderer::paragraph(const pugi::xml_node& node, const std::string& kind, int
   for (auto c = node.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
     const auto name = local_name(c);
-    if (name == "content" || name == "p" || name == "heading" || name == "subheading") {
+    if (name == "content" || name == "p") {
       space();
       inline_content(c, depth + 1);
     } else if (name == "list" || name == "blockList") {
