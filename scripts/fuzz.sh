@@ -3,20 +3,21 @@
 #   scripts/fuzz.sh TARGET SECONDS [more libFuzzer flags]
 # TARGET: parse  bytes -> unres::parse (normalize, split, segment, extract), default rules
 #         rules  bytes -> one rule file (the first byte chooses which) -> load_rules, run_examples
+#         akn    bytes -> unres::akn::read_akn (AKN4UN XML)
 # Builds with clang into build-fuzz/ (-DUNRES_FUZZ=ON), then runs with -rss_limit_mb=512 -timeout=1
 # -max_total_time=SECONDS. Starting corpus: parse: tests/data/** and ../shared/corpus/** when
-# present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
+# present; akn: tests/data/akn and ../shared/corpus/akn-* when present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
 # build-fuzz/corpus-TARGET/ (reused by the next run), crashes go to build-fuzz/artifacts-TARGET/,
 # the log to build-fuzz/fuzz-TARGET.log. Exit status: libFuzzer's (0: no finding).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-target=${1:?usage: scripts/fuzz.sh parse|rules SECONDS [libFuzzer flags]}
-seconds=${2:?usage: scripts/fuzz.sh parse|rules SECONDS [libFuzzer flags]}
+target=${1:?usage: scripts/fuzz.sh parse|rules|akn SECONDS [libFuzzer flags]}
+seconds=${2:?usage: scripts/fuzz.sh parse|rules|akn SECONDS [libFuzzer flags]}
 shift 2
 case $target in
-  parse | rules) ;;
-  *) echo "fuzz.sh: unknown target '$target' (use parse or rules)" >&2; exit 2 ;;
+  parse | rules | akn) ;;
+  *) echo "fuzz.sh: unknown target '$target' (use parse, rules or akn)" >&2; exit 2 ;;
 esac
 
 cxx=${UNRES_FUZZ_CXX:-}
@@ -39,6 +40,9 @@ seeds=()
 if [[ $target == parse ]]; then
   seeds+=(tests/data)
   [[ -d ../shared/corpus ]] && seeds+=(../shared/corpus)
+elif [[ $target == akn ]]; then
+  seeds+=(tests/data/akn)
+  for d in ../shared/corpus/akn-*; do [[ -d $d ]] && seeds+=("$d"); done
 else
   # The first byte of an input chooses the file it replaces (its index in rule_file_names()) and,
   # plus 6, that the other five are the default rules rather than small ones (fuzz_rules.cpp).
