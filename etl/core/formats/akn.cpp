@@ -447,6 +447,7 @@ int Renderer::paragraph(const pugi::xml_node& node, const std::string& kind, int
       last_numbered_ = -1;
     }
   }
+  // `cand` is not used past this point: sub-paragraphs grow candidates_.
   if (!embedded_.empty()) render_embedded(index);
   for (auto c = node.first_child(); c; c = c.next_sibling()) {
     if (c.type() != pugi::node_element) continue;
@@ -456,9 +457,6 @@ int Renderer::paragraph(const pugi::xml_node& node, const std::string& kind, int
       paragraph(c, kind, index, depth + 1);
   }
   current_paragraph_ = saved_paragraph;
-  if (cand.body.size() == 0 && candidates_[static_cast<std::size_t>(index)].body.size() == 0) {
-    // nothing to read: keep the index (children may point at it) but the loader skips empty text
-  }
   return index;
 }
 
