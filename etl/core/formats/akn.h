@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "segment.h"
+#include "model/segments.h"
 
 namespace unres::akn {
 
