@@ -257,11 +257,20 @@ class Extractor {
   }
 
   // Citations the source states itself (an XML link), beside those the rules find; their rule id
-  // says which source they came from.
+  // says which source they came from. A link to a target the rules already found at the same place
+  // (same paragraph or footnote, overlapping text) adds no row: the rules' row says more (the
+  // kind, the date, "resolution 70/1 of 25 September 2015"), and one reference is one row.
   void stated_citations() {
+    const std::size_t found = r_.citations.size();
     for (CitationRecord c : facts_.citations) {
       c.span = raw(c.span);
-      r_.citations.push_back(std::move(c));
+      bool duplicate = false;
+      for (std::size_t i = 0; i < found && !duplicate; ++i) {
+        const auto& o = r_.citations[i];
+        duplicate = o.target == c.target && o.paragraph == c.paragraph && o.footnote == c.footnote &&
+                    o.span.begin < c.span.end && c.span.begin < o.span.end;
+      }
+      if (!duplicate) r_.citations.push_back(std::move(c));
     }
   }
 

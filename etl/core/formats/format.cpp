@@ -17,6 +17,7 @@ const Format& FormatRegistry::detect(const SourceFile& file, const RuleSet& rule
 const FormatRegistry& FormatRegistry::builtin() {
   static const FormatRegistry registry = [] {
     FormatRegistry r;
+    r.add(make_akn_format());
     // Text comes last: it takes any file the formats before it do not claim, and says what is
     // wrong with one that is not text.
     r.add(make_text_format());
