@@ -152,7 +152,19 @@ class Extractor {
     };
     std::size_t after_lead = 0;
     const auto kind = preamble ? PhraseKind::preambular : PhraseKind::operative;
-    if (const auto m = match_phrase(rules_.phrases, kind, body, 0)) {
+    const Span marked = index < facts_.leads.size() ? facts_.leads[index] : Span{};
+    if (marked.size() && marked.begin >= p.body.begin && marked.begin <= p.body.begin + 3 && marked.end <= p.body.end) {
+      // The source marks the lead phrase (at the head of the paragraph): that is the phrase, as
+      // printed, and the lexicon reads its lemma from it alone ("Expressing" of "Expressing full
+      // support"). A phrase the lexicon does not know (another language) is its own lemma.
+      const std::string_view lead = body.substr(0, marked.end - p.body.begin);
+      auto m = match_phrase(rules_.phrases, kind, lead, marked.begin - p.body.begin);
+      if (!m) m = match_phrase(rules_.phrases, kind, body, marked.begin - p.body.begin);
+      const std::string phrase = fold_space(view(all_, marked));
+      r_.actions.push_back({index, phrase, m ? m->lemma : phrase, m ? m->modifier : std::string(),
+                            m ? m->qualifier : std::string(), true, "akn.lead", raw(marked)});
+      after_lead = marked.end - p.body.begin;
+    } else if (const auto m = match_phrase(rules_.phrases, kind, body, 0)) {
       add(*m, p.body.begin, true, preamble ? "phrase-lead-preambular" : "phrase-lead-operative");
       after_lead = m->whole.end;
     }

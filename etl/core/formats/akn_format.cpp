@@ -61,6 +61,7 @@ class AknFormat final : public Format {
         c.span = link.span;
         part.facts.citations.push_back(std::move(c));
       }
+      part.facts.leads = std::move(r.leads);
       part.segments = std::move(r.segments);
       reading.parts.push_back(std::move(part));
     }
