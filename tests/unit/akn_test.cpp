@@ -1,5 +1,5 @@
 // The AKN4UN XML reader (etl/core/formats/akn.*): real files of tests/data/akn checked against the
-// gold derived from them (tests/data/akn/gold.json, trimmed from ../shared/gold/akn-*-dev.json),
+// gold derived from them (tests/data/gold/akn.json, trimmed from ../shared/gold/akn-*-dev.json),
 // spans that cut exactly their text out of the rendered source text, the markup variants, and
 // hostile input in bounded time.
 #include <gtest/gtest.h>
@@ -105,7 +105,7 @@ void expect_spans_consistent(const Document& doc, const std::string& file) {
 }
 
 TEST(Akn, RealFilesMatchTheirGold) {
-  const auto gold = nlohmann::json::parse(test::read_text(akn_dir() / "gold.json"));
+  const auto gold = nlohmann::json::parse(test::read_text(akn_dir().parent_path() / "gold" / "akn.json"));
   int files = 0;
   for (const auto& g : gold["resolutions"]) {
     const std::string file = g["akn"];
