@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "model/tables.h"
 #include "report.h"
 
 namespace unres {
@@ -103,11 +104,12 @@ class Queries {
   SearchResult search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
                       std::int64_t limit);
 
-  // Every row extracted from the resolution `symbol`, or only from its operative paragraph
+  // Every row extracted from the resolution `symbol` in `language` (ISO 639-1), or only from its operative paragraph
   // `paragraph` (printed number) and that paragraph's sub-paragraphs and footnotes, with the source
   // text cut at its offsets when the file is still there with the same content.
   // Throws QueryError for an unknown symbol or paragraph.
-  Explanation explain(const std::string& symbol, std::optional<std::int64_t> paragraph);
+  Explanation explain(const std::string& symbol, std::optional<std::int64_t> paragraph,
+                      const std::string& language = kDefaultLanguage);
 
   // The tables and views worth exporting: every table and view but SQLite's own and the
   // full-text index's internals. Tables first, each group by name.
