@@ -155,14 +155,14 @@ TEST(AknIngest, RowsPointIntoTheStoredSourceText) {
 
 TEST(AknIngest, TheSameSymbolConflictsOnlyInTheSameLanguage) {
   test::TempDir dir;
-  copy_akn(dir / "in", "A_RES_78_11-2323817E.xml", "a.xml");
-  copy_akn(dir / "in", "A_RES_78_11-2323817E.xml", "b.xml");
-  copy_akn(dir / "in", "A_RES_78_11-2323817F.xml", "c.xml");
+  copy_akn(dir / "in", "A_RES_78_11-2323817F.xml", "a.xml");
+  copy_akn(dir / "in", "A_RES_78_11-2323817F.xml", "b.xml");
+  copy_akn(dir / "in", "A_RES_78_11-2323817E.xml", "c.xml");
   std::string log;
   const auto result = run(dir / "t.db", dir / "in", &log);
   EXPECT_EQ(result.counts.loaded, 2) << log;
   EXPECT_EQ(result.counts.quarantined, 1) << log;
-  EXPECT_NE(log.find("conflicting symbol: A/RES/78/11 (en) is already loaded from"), std::string::npos) << log;
+  EXPECT_NE(log.find("conflicting symbol: A/RES/78/11 (fr) is already loaded from"), std::string::npos) << log;
   Sql sql(dir / "t.db");
   EXPECT_EQ(sql.rows("SELECT d.path LIKE '%b.xml', r.language FROM resolutions r JOIN documents d ON d.id = r.document_id "
                      "ORDER BY r.language"),

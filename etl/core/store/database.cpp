@@ -497,7 +497,8 @@ void Database::load_document(const SourceFile& file, const Document& document, c
       if (owner.executeStep()) {
         std::string other = owner.getColumn(0).getString();
         (void)owner.tryReset();  // a statement left running would keep a read open
-        throw InputError("load", 0, "conflicting symbol: " + symbol + " (" + lang + ") is already loaded from " + other);
+        throw InputError("load", 0, "conflicting symbol: " + symbol + (lang == kDefaultLanguage ? "" : " (" + lang + ")") +
+                                        " is already loaded from " + other);
       }
     }
     write_document(file, document, rules_hash);
