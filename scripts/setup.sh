@@ -7,6 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 packages=(
   build-essential cmake pkg-config
   libsqlitecpp-dev libsqlite3-dev libre2-dev libyaml-cpp-dev libcli11-dev libfmt-dev libxxhash-dev
+  libpugixml-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
   sqlite3 python3 chromium
   libpoppler-cpp-dev

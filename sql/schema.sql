@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS document_texts (
 
 CREATE TABLE IF NOT EXISTS resolutions (
   id              INTEGER PRIMARY KEY,
-  symbol          TEXT NOT NULL UNIQUE,
+  symbol          TEXT NOT NULL,
   body            TEXT,
   session         INTEGER,
   number          INTEGER,
@@ -46,9 +46,16 @@ CREATE TABLE IF NOT EXISTS resolutions (
   agenda_item     TEXT,
   distributed_on  TEXT,
   job_number      TEXT,
+  language        TEXT NOT NULL DEFAULT 'en',  -- ISO 639-1: en fr es ar zh ru
+  year            INTEGER,        -- Security Council and ECOSOC: the year in the symbol
+  meeting         INTEGER,        -- the meeting that adopted it (SC, HRC; GA and ECOSOC: the plenary meeting)
+  draft_symbol    TEXT,           -- the draft it was adopted on (S/2023/30, A/C.3/78/L.13)
   document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   start_offset    INTEGER NOT NULL,
-  end_offset      INTEGER NOT NULL
+  end_offset      INTEGER NOT NULL,
+  -- One row per symbol and language (a database made before languages had UNIQUE(symbol): the
+  -- writer rebuilds the table when it opens one, store/database.cpp).
+  UNIQUE (symbol, language)
 );
 CREATE INDEX IF NOT EXISTS resolutions_document ON resolutions(document_id);
 CREATE INDEX IF NOT EXISTS resolutions_session ON resolutions(session, number);

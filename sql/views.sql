@@ -92,7 +92,8 @@ SELECT t.integer AS resolution_id,
        t.integer AS operative_paragraphs,
        t.integer AS subparagraphs,
        t.integer AS annex_paragraphs,
-       t.text AS path
+       t.text AS path,
+       t.text AS language
 FROM column_types t WHERE 0
 UNION ALL
 SELECT r.id AS resolution_id,
@@ -109,7 +110,8 @@ SELECT r.id AS resolution_id,
        coalesce(c.operative, 0) AS operative_paragraphs,
        coalesce(c.subparagraphs, 0) AS subparagraphs,
        coalesce(c.annex, 0) AS annex_paragraphs,
-       d.path AS path
+       d.path AS path,
+       r.language
 FROM resolutions r
 JOIN documents d ON d.id = r.document_id
 LEFT JOIN (SELECT resolution_id,
@@ -201,7 +203,7 @@ FROM citations c
 JOIN resolutions r ON r.id = c.resolution_id
 LEFT JOIN paragraphs p ON p.id = c.paragraph_id
 LEFT JOIN footnotes f ON f.id = c.footnote_id
-LEFT JOIN resolutions t ON t.symbol = c.target;
+LEFT JOIN resolutions t ON t.symbol = c.target AND t.language = r.language;
 
 -- The calendar year applies to General Assembly sessions only: session N opens in September of
 -- 1945 + N. Other bodies (a committee's eighteenth session) number their sessions their own way.
@@ -301,7 +303,7 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('meta', 'table', 'Database properties', 'Key/value properties of the database, such as the version of unres that last opened it.', NULL, NULL),
   ('documents', 'table', 'Input files', 'One row per input file: path, content hash, detected layout and whether it was loaded or rejected.', 'format status', NULL),
   ('document_texts', 'table', 'Source texts', 'The readable text a PDF or XML document was rendered into: the offsets of that document''s rows point into it (a text file has no row: its rows point into the file).', NULL, NULL),
-  ('resolutions', 'table', 'Resolutions', 'One row per resolution (one per part of a multi-part A/B resolution), with the metadata of its masthead and trailer.', 'body session committee', NULL),
+  ('resolutions', 'table', 'Resolutions', 'One row per resolution and language (one per part of a multi-part A/B resolution), with the metadata of its masthead and trailer.', 'body session committee', NULL),
   ('paragraphs', 'table', 'Paragraphs', 'Preambular, operative and annex paragraphs; sub-paragraphs (a), (i) point at their parent.', 'kind rule_id', 'paragraphs_fts'),
   ('action_verbs', 'table', 'Action phrases', 'The action phrases of a paragraph: the lead phrase that opens it and later actions in it.', 'lemma is_lead modifier qualifier', NULL),
   ('organizations', 'table', 'Organizations', 'The gazetteer: UN bodies and intergovernmental organizations unres recognizes.', 'category', NULL),
@@ -344,8 +346,8 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('document_texts', 'text', 'The text its reader rendered; start_offset and end_offset of its rows are byte offsets into it', '3. Requests the Secretary-General ...', 'the format''s reader (etl/core/formats/)'),
 
   ('resolutions', 'id', 'Resolution id', '1', 'unres ingest'),
-  ('resolutions', 'symbol', 'UN document symbol (unique); parts of multi-part resolutions as A/RES/57/270 B', 'A/RES/68/272', 'mappings/structure.yaml (metadata)'),
-  ('resolutions', 'body', 'Adopting organ: A (General Assembly), S (Security Council)', 'A', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'symbol', 'UN document symbol (unique with language); parts of multi-part resolutions as A/RES/57/270 B; Security Council as S/RES/2719(2023)', 'A/RES/68/272', 'mappings/structure.yaml (metadata), AKN XML'),
+  ('resolutions', 'body', 'Adopting organ: A (General Assembly), S (Security Council), A/HRC (Human Rights Council), E (ECOSOC)', 'A', 'mappings/structure.yaml (metadata), AKN XML'),
   ('resolutions', 'session', 'Session number', '68', 'mappings/structure.yaml (metadata)'),
   ('resolutions', 'number', 'Resolution number within the session', '272', 'mappings/structure.yaml (metadata)'),
   ('resolutions', 'title', 'Title as printed', 'Interaction between the United Nations, national parliaments and the Inter-Parliamentary Union', 'mappings/structure.yaml (metadata)'),
@@ -356,6 +358,10 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('resolutions', 'agenda_item', 'Agenda item as printed, without "Agenda item"', '24 (b)', 'mappings/structure.yaml (metadata)'),
   ('resolutions', 'distributed_on', 'The masthead''s "Distr.: General" date', '2014-05-28', 'mappings/structure.yaml (metadata)'),
   ('resolutions', 'job_number', 'Document job number', 'N1345577E', 'mappings/structure.yaml (metadata)'),
+  ('resolutions', 'language', 'Language of the text (ISO 639-1: en fr es ar zh ru); one row per symbol and language. Text files: en', 'en', 'AKN XML (FRBRlanguage), else en'),
+  ('resolutions', 'year', 'Security Council and ECOSOC: the year in the symbol', '2023', 'AKN XML (symbol)'),
+  ('resolutions', 'meeting', 'The meeting that adopted it (Security Council 9520; HRC 53; GA and ECOSOC the plenary meeting)', '40', 'AKN XML (cover or conclusions)'),
+  ('resolutions', 'draft_symbol', 'The draft it was adopted on', 'A/C.3/78/L.13', 'AKN XML (workflow step draftResolution)'),
   ('resolutions', 'document_id', 'The input file (documents.id)', '1', 'unres ingest'),
   ('resolutions', 'start_offset', 'Byte offset of the resolution''s first byte in the file', '0', 'mappings/structure.yaml (document)'),
   ('resolutions', 'end_offset', 'Byte offset just past the resolution''s last byte', '9826', 'mappings/structure.yaml (document)'),
@@ -496,6 +502,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('v_resolutions', 'subparagraphs', 'Sub-paragraphs of preambular and operative paragraphs', '0', 'mappings/structure.yaml (document)'),
   ('v_resolutions', 'annex_paragraphs', 'Annex paragraphs, sub-paragraphs included', '0', 'mappings/structure.yaml (document)'),
   ('v_resolutions', 'path', 'The input file it was loaded from', 'tests/data/seeds/001_0943c82c3fc4f3e2.txt', 'unres ingest'),
+  ('v_resolutions', 'language', 'Language of the text (ISO 639-1)', 'en', 'etl/core/formats (the source), else en'),
 
   ('v_operative_actions', 'resolution_id', 'The resolution (resolutions.id)', '2', 'unres ingest'),
   ('v_operative_actions', 'symbol', 'Symbol of the resolution', 'A/RES/68/230', 'mappings/structure.yaml (metadata)'),

@@ -1,4 +1,4 @@
-// unres explain [--db FILE] SYMBOL [--paragraph N]
+// unres explain [--db FILE] SYMBOL [--paragraph N] [--language CODE]
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -26,7 +26,7 @@ void print_source(std::string_view text) {
 
 Command add_explain(CLI::App& parent) {
   struct Args {
-    std::string db = "unres.db", symbol;
+    std::string db = "unres.db", symbol, language = kDefaultLanguage;
     std::optional<std::int64_t> paragraph;
   };
   auto a = std::make_shared<Args>();
@@ -37,11 +37,13 @@ Command add_explain(CLI::App& parent) {
   explain->add_option("symbol", a->symbol, "Resolution symbol, e.g. A/RES/68/272")->required();
   explain->add_option("--paragraph", a->paragraph, "Only this operative paragraph (its printed number)")
       ->check(CLI::PositiveNumber);
+  explain->add_option("--language", a->language, "The resolution's language (ISO 639-1: en fr es ar zh ru)")
+      ->capture_default_str();
   return {explain, [a] {
             Queries queries(a->db);
             Explanation e;
             try {
-              e = queries.explain(a->symbol, a->paragraph);
+              e = queries.explain(a->symbol, a->paragraph, a->language);
             } catch (const QueryError& error) {
               std::cerr << "unres: " << error.what() << "\n";
               return kExitUsage;

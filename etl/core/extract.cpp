@@ -152,7 +152,19 @@ class Extractor {
     };
     std::size_t after_lead = 0;
     const auto kind = preamble ? PhraseKind::preambular : PhraseKind::operative;
-    if (const auto m = match_phrase(rules_.phrases, kind, body, 0)) {
+    const Span marked = index < facts_.leads.size() ? facts_.leads[index] : Span{};
+    if (marked.size() && marked.begin >= p.body.begin && marked.begin <= p.body.begin + 3 && marked.end <= p.body.end) {
+      // The source marks the lead phrase (at the head of the paragraph): that is the phrase, as
+      // printed, and the lexicon reads its lemma from it alone ("Expressing" of "Expressing full
+      // support"). A phrase the lexicon does not know (another language) is its own lemma.
+      const std::string_view lead = body.substr(0, marked.end - p.body.begin);
+      auto m = match_phrase(rules_.phrases, kind, lead, marked.begin - p.body.begin);
+      if (!m) m = match_phrase(rules_.phrases, kind, body, marked.begin - p.body.begin);
+      const std::string phrase = fold_space(view(all_, marked));
+      r_.actions.push_back({index, phrase, m ? m->lemma : phrase, m ? m->modifier : std::string(),
+                            m ? m->qualifier : std::string(), true, "akn.lead", raw(marked)});
+      after_lead = marked.end - p.body.begin;
+    } else if (const auto m = match_phrase(rules_.phrases, kind, body, 0)) {
       add(*m, p.body.begin, true, preamble ? "phrase-lead-preambular" : "phrase-lead-operative");
       after_lead = m->whole.end;
     }
@@ -257,11 +269,20 @@ class Extractor {
   }
 
   // Citations the source states itself (an XML link), beside those the rules find; their rule id
-  // says which source they came from.
+  // says which source they came from. A link to a target the rules already found at the same place
+  // (same paragraph or footnote, overlapping text) adds no row: the rules' row says more (the
+  // kind, the date, "resolution 70/1 of 25 September 2015"), and one reference is one row.
   void stated_citations() {
+    const std::size_t found = r_.citations.size();
     for (CitationRecord c : facts_.citations) {
       c.span = raw(c.span);
-      r_.citations.push_back(std::move(c));
+      bool duplicate = false;
+      for (std::size_t i = 0; i < found && !duplicate; ++i) {
+        const auto& o = r_.citations[i];
+        duplicate = o.target == c.target && o.paragraph == c.paragraph && o.footnote == c.footnote &&
+                    o.span.begin < c.span.end && c.span.begin < o.span.end;
+      }
+      if (!duplicate) r_.citations.push_back(std::move(c));
     }
   }
 

@@ -194,6 +194,7 @@ Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, 
   Document parsed{text.format, text.encoding, reading.source_text, {}};
   const auto add = [&](const DocumentSpan& doc, const Segments& segments, const SourceFacts& facts) {
     ResolutionRecord r = extract(text, doc, segments, rules, facts);
+    r.meta.emplace("language", reading.language.empty() ? kDefaultLanguage : reading.language);
     if (!reading.page_starts.empty())
       for (auto& p : r.paragraphs) p.page = page_of(reading.page_starts, p.span.begin);
     parsed.resolutions.push_back(std::move(r));

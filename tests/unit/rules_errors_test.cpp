@@ -156,8 +156,8 @@ std::vector<ErrorRow> error_rows() {
        true},
       {"metadata_group_not_a_column", "structure.yaml", replace(S, "(?P<session>\\d+)/", "(?P<sesion>\\d+)/"),
        "mappings/structure.yaml:18:14: rule 'tiny-symbol': group 'sesion' is not a column of resolutions (use adopted_on, "
-       "agenda_item, basis_symbol, body, committee, distributed_on, job_number, number, plenary_meeting, session, symbol, "
-       "title)",
+       "agenda_item, basis_symbol, body, committee, distributed_on, draft_symbol, job_number, language, meeting, number, "
+       "plenary_meeting, session, symbol, title, year)",
        true},
       {"metadata_set_not_a_column", "structure.yaml", replace(S, "set: {symbol:", "set: {symbl:"),
        "mappings/structure.yaml:19:10: rule 'tiny-symbol': 'symbl' is not a column of resolutions", true},

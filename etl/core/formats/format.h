@@ -67,5 +67,7 @@ class FormatRegistry {
 
 // The text layouts of mappings/structure.yaml (`layouts:`), read by normalize.h.
 std::unique_ptr<Format> make_text_format();
+// The UN's AKN4UN XML (formats/akn.h): one part per resolution, its shape stated by the markup.
+std::unique_ptr<Format> make_akn_format();
 
 }  // namespace unres

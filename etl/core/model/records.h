@@ -77,6 +77,9 @@ struct ResolutionRecord {
 struct SourceFacts {
   std::map<std::string, std::string> metadata;   // resolutions column -> value (text form)
   std::vector<CitationRecord> citations;         // e.g. the documents the source links to
+  // Per paragraph (index into Segments::paragraphs): the lead phrase the source marks (the XML's
+  // italics, "Requests"), empty when it marks none. The rules read its lemma from it.
+  std::vector<Span> leads;
 };
 
 // One source document (an input file) as parsed: what the store loads for it.

@@ -16,7 +16,9 @@ const std::vector<Column>& metadata_columns() {
       {"title", ColumnType::text},           {"adopted_on", ColumnType::date},
       {"committee", ColumnType::text},       {"basis_symbol", ColumnType::text},
       {"plenary_meeting", ColumnType::integer}, {"agenda_item", ColumnType::text},
-      {"distributed_on", ColumnType::date},  {"job_number", ColumnType::text}};
+      {"distributed_on", ColumnType::date},  {"job_number", ColumnType::text},
+      {"language", ColumnType::text},        {"year", ColumnType::integer},
+      {"meeting", ColumnType::integer},      {"draft_symbol", ColumnType::text}};
   return columns;
 }
 
@@ -52,7 +54,7 @@ Table resolutions_table() {
     if (c == meta + 2) return offset(r.span.end);
     const Column& column = metadata_columns()[c];
     const auto it = r.meta.find(column.name);
-    if (it == r.meta.end() || it->second.empty()) return {};
+    if (it == r.meta.end() || it->second.empty()) return column.name == "language" ? kDefaultLanguage : ColumnValue{};
     if (column.type == ColumnType::integer) {
       // Checked by metadata_problem() before the document is written.
       if (const auto v = whole_number(it->second)) return *v;

@@ -109,6 +109,10 @@ class TableRegistry {
   std::vector<Table> tables_;
 };
 
+// The language of a resolution whose source does not state one (resolutions.language): the text
+// layouts and the rules that read them are English.
+inline constexpr const char* kDefaultLanguage = "en";
+
 // The resolutions columns that metadata rules and structured sources fill (not the provenance
 // columns the writer sets).
 std::vector<Column> resolution_metadata_columns();

@@ -186,6 +186,60 @@ void add_missing_columns(SQLite::Database& db, const TableRegistry& registry, bo
 }
 }  // namespace
 
+namespace {
+// A database made before resolutions had a language keeps one row per symbol (`symbol ... UNIQUE`),
+// which SQLite cannot drop. Such a table is rebuilt: a new table from sql/schema.sql's CREATE
+// TABLE (UNIQUE(symbol, language)), every column copied (language 'en': text sources were all
+// English then), the old table dropped and the new one renamed; schema.sql then recreates its
+// indexes. Runs inside the schema transaction, so a failure leaves the database as it was. Row ids
+// are kept, so the rows that point at a resolution need no change.
+bool symbol_alone_is_unique(SQLite::Database& db) {
+  SQLite::Statement indexes(db, "SELECT name FROM pragma_index_list('resolutions') WHERE origin = 'u'");
+  while (indexes.executeStep()) {
+    SQLite::Statement columns(db, "SELECT group_concat(name) FROM pragma_index_info(?)");
+    columns.bind(1, indexes.getColumn(0).getString());
+    if (columns.executeStep() && columns.getColumn(0).getString() == "symbol") return true;
+  }
+  return false;
+}
+
+void key_resolutions_by_language(SQLite::Database& db) {
+  if (!symbol_alone_is_unique(db)) return;
+  const std::string_view schema = embedded_sql("sql/schema.sql");
+  const std::string_view create = "CREATE TABLE IF NOT EXISTS resolutions (";
+  const auto begin = schema.find(create);
+  const auto end = schema.find(");", begin);
+  if (begin == std::string_view::npos || end == std::string_view::npos)
+    throw DatabaseError("sql/schema.sql has no CREATE TABLE resolutions");
+  db.exec("CREATE TABLE resolutions_keyed_by_language (" +
+          std::string(schema.substr(begin + create.size(), end + 2 - begin - create.size())));
+  const auto columns_of = [&](const char* table) {
+    std::vector<std::pair<std::string, std::string>> out;  // name, declared type
+    SQLite::Statement q(db, "SELECT name, type FROM pragma_table_info(?)");
+    q.bind(1, table);
+    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+    return out;
+  };
+  std::set<std::string> have;
+  for (const auto& [name, type] : columns_of("resolutions_keyed_by_language")) have.insert(name);
+  // Column names come from the database's own schema, never from input.
+  std::string names, values;
+  for (const auto& [name, type] : columns_of("resolutions")) {
+    if (!have.count(name))  // a column another tool added: kept
+      db.exec("ALTER TABLE resolutions_keyed_by_language ADD COLUMN \"" + name + "\" " + type);
+    names += (names.empty() ? "\"" : ", \"") + name + "\"";
+    values += (values.empty() ? "" : ", ") + (name == "language" ? "coalesce(language, 'en')" : "\"" + name + "\"");
+  }
+  db.exec("INSERT INTO resolutions_keyed_by_language (" + names + ") SELECT " + values + " FROM resolutions");
+  // Legacy rename: the views and foreign keys that name `resolutions` are not rewritten to the
+  // temporary name, and the new table takes the old one's name in them.
+  db.exec("PRAGMA legacy_alter_table = ON");
+  db.exec("DROP TABLE resolutions");
+  db.exec("ALTER TABLE resolutions_keyed_by_language RENAME TO resolutions");
+  db.exec("PRAGMA legacy_alter_table = OFF");
+}
+}  // namespace
+
 Database::Database(const std::filesystem::path& file, const TableRegistry& tables) {
   try {
     impl_ = std::make_unique<Impl>(file, tables);
@@ -215,6 +269,7 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
     // Columns first: the schema's indexes and views may read a column added since the database
     // was made. Then the tables the schema does not declare.
     add_missing_columns(db, tables, false);
+    key_resolutions_by_language(db);
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     add_missing_columns(db, tables, true);
     // Views, full-text index and documentation: derived from the tables, refreshed when they change.
@@ -448,15 +503,21 @@ void Database::load_document(const SourceFile& file, const Document& document, c
   // which would cut the full-text index into tiny segments and stall the writer at each one.
   try {
     for (const auto& r : document.resolutions) {
+      // One row per symbol and language: the French text of a resolution is not a conflict.
       const std::string& symbol = r.meta.at("symbol");
+      const auto language = r.meta.find("language");
+      const std::string lang = language == r.meta.end() || language->second.empty() ? kDefaultLanguage : language->second;
       auto& owner = impl_->statement(
-          "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id WHERE r.symbol = ? AND d.path <> ?");
+          "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id "
+          "WHERE r.symbol = ? AND r.language = ? AND d.path <> ?");
       owner.bindNoCopy(1, symbol);
-      owner.bindNoCopy(2, file.path);
+      owner.bind(2, lang);
+      owner.bindNoCopy(3, file.path);
       if (owner.executeStep()) {
         std::string other = owner.getColumn(0).getString();
         (void)owner.tryReset();  // a statement left running would keep a read open
-        throw InputError("load", 0, "conflicting symbol: " + symbol + " is already loaded from " + other);
+        throw InputError("load", 0, "conflicting symbol: " + symbol + (lang == kDefaultLanguage ? "" : " (" + lang + ")") +
+                                        " is already loaded from " + other);
       }
     }
     write_document(file, document, rules_hash);

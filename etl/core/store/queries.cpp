@@ -356,7 +356,8 @@ SearchResult Queries::search(const std::string& query, const std::string& open_m
   return result;
 }
 
-Explanation Queries::explain(const std::string& symbol, std::optional<std::int64_t> paragraph) {
+Explanation Queries::explain(const std::string& symbol, std::optional<std::int64_t> paragraph,
+                             const std::string& language) {
   Explanation out;
   std::string content_hash;
   std::int64_t resolution_id = 0;
@@ -365,14 +366,18 @@ Explanation Queries::explain(const std::string& symbol, std::optional<std::int64
     SQLite::Statement r(impl_->db,
                         "SELECT r.id, r.symbol, d.path, coalesce(d.format, ''), d.content_hash, r.start_offset, "
                         "r.end_offset, t.text FROM resolutions r JOIN documents d ON d.id = r.document_id "
-                        "LEFT JOIN document_texts t ON t.document_id = d.id WHERE r.symbol = ? COLLATE NOCASE");
+                         "LEFT JOIN document_texts t ON t.document_id = d.id "
+                         "WHERE r.symbol = ? COLLATE NOCASE AND r.language = ? COLLATE NOCASE");
     bool found = false;
     for (const auto& candidate : symbol_candidates(symbol)) {
       r.reset();
       r.bind(1, candidate);
+      r.bind(2, language);
       if ((found = r.executeStep())) break;
     }
-    if (!found) throw QueryError(symbol + ": no such resolution in the database");
+    if (!found)
+      throw QueryError(symbol + (language == kDefaultLanguage ? "" : " (" + language + ")") +
+                       ": no such resolution in the database");
     resolution_id = r.getColumn(0).getInt64();
     out.symbol = r.getColumn(1).getString();
     out.path = r.getColumn(2).getString();

@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "model/tables.h"
 #include "report.h"
 
 namespace unres {
@@ -135,11 +136,12 @@ class Queries {
                       std::int64_t limit, const SearchFilters& filters = {});
 
   // Every row extracted from the resolution `symbol` (A/RES/78/100; a General Assembly resolution
-  // also as 78/100, case and spaces aside), or only from its operative paragraph
+  // also as 78/100, case and spaces aside) in `language` (ISO 639-1), or only from its operative paragraph
   // `paragraph` (printed number) and that paragraph's sub-paragraphs and footnotes, with the source
   // text cut at its offsets when the file is still there with the same content.
   // Throws QueryError for an unknown symbol or paragraph.
-  Explanation explain(const std::string& symbol, std::optional<std::int64_t> paragraph);
+  Explanation explain(const std::string& symbol, std::optional<std::int64_t> paragraph,
+                      const std::string& language = kDefaultLanguage);
 
   // The tables and views worth exporting: every table and view but SQLite's own and the
   // full-text index's internals. Tables first, each group by name.
