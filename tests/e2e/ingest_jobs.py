@@ -301,14 +301,13 @@ def readers_every_load(tmp):
     n = int(os.environ.get("UNRES_READERS_FILES", "3000"))
     src = corpus(tmp, n)
     want, want_per = reference(tmp, src)
-    # The incremental load adds the last tenth of the corpus, held back from the first load; the
-    # forced load re-processes the first subdirectory (1,000 files).
-    parts = sorted(os.listdir(src))
-    last = os.path.join(src, parts[-1])
-    held = sorted(os.listdir(last))[-max(1, n // 10):]
-    os.makedirs(os.path.join(tmp, "held"))
-    for name in held:
-        os.rename(os.path.join(last, name), os.path.join(tmp, "held", name))
+    # The incremental load adds a tenth of the corpus, held back from the first load in a folder of
+    # its own; the forced load re-processes that folder.
+    last = os.path.join(src, sorted(os.listdir(src))[-1])
+    held, later = os.path.join(tmp, "held"), os.path.join(src, "later")
+    os.makedirs(held)
+    for name in sorted(os.listdir(last))[-max(1, n // 10):]:
+        os.rename(os.path.join(last, name), os.path.join(held, name))
     con = sqlite3.connect(os.path.join(tmp, "ref.db"))
     symbol = con.execute("SELECT r.symbol FROM resolutions r JOIN documents d ON d.id = r.document_id "
                          "ORDER BY d.path LIMIT 1").fetchone()[0]
@@ -317,13 +316,12 @@ def readers_every_load(tmp):
     hold = float(os.environ.get("UNRES_READERS_HOLD", "12"))
     for load in ("first", "incremental", "forced"):
         if load == "incremental":
-            for name in held:
-                os.rename(os.path.join(tmp, "held", name), os.path.join(last, name))
+            os.rename(held, later)
         started = time.time()
         with Readers(db, symbol, hold) as readers:
             # Small batches: many commits, each a chance for a reader to get in the way.
             if load == "forced":
-                code, rep, err = ingest(db, os.path.join(src, parts[0]), extra=["--batch-size", "100", "--force"])
+                code, rep, err = ingest(db, later, extra=["--batch-size", "100", "--force"])
             else:
                 code, rep, err = ingest(db, src, extra=["--batch-size", "100"])
             # The readers keep going a little after the load (the last views, the WAL's checkpoint).
