@@ -11,6 +11,7 @@
 #include <string_view>
 #include <limits>
 #include <sstream>
+#include <thread>
 
 #include "errors.h"
 #include "source.h"
