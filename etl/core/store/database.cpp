@@ -197,8 +197,13 @@ bool empty_or_unres(SQLite::Database& db, std::string& tables) {
     if (++n <= 5) tables += (n > 1 ? ", " : "") + name;
   }
   if (n > 5) tables += ", ...";
-  if (n == 0) return true;
-  return has_meta && db.execAndGet("SELECT count(*) FROM meta WHERE key = 'tool_version'").getInt() > 0;
+  if (n == 0 || !has_meta) return n == 0;
+  try {
+    return db.execAndGet("SELECT count(*) FROM meta WHERE key = 'tool_version'").getInt() > 0;
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_ERROR) return false;  // a meta table of another shape: not ours
+    throw;
+  }
 }
 }  // namespace
 
