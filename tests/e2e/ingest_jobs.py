@@ -195,8 +195,8 @@ def reader(tmp):
         fail(f"ingest exit {p.returncode}, {reads} reads")
 
 def first_load_reader(tmp):
-    # A first load writes through a rollback journal: a reader that polls meanwhile waits for each
-    # commit instead of failing, and the database is back in WAL at the end.
+    # A reader that polls throughout a first load never fails, and the database is in WAL at the end
+    # (readers_every_load runs every kind of reader).
     src = corpus(tmp, 1000)
     db = os.path.join(tmp, "first.db")
     p = subprocess.Popen([UNRES, "ingest", "--db", db, "--progress", "never", "--batch-size", "20", src],
