@@ -418,7 +418,7 @@ TEST(Database, AnotherApplicationsDatabaseIsRefusedUnlessAllowed) {
     EXPECT_EQ(sql.one("SELECT count(*) FROM sqlite_master"), "1");  // nothing added
     EXPECT_EQ(sql.one("PRAGMA journal_mode"), "delete");            // not even WAL
   }
-  { Database allowed(db, /*allow_foreign=*/true); }
+  { Database allowed(db, TableRegistry::builtin(), /*allow_foreign=*/true); }
   { Database unres_own(db); }  // from then on it is unres's too
   Sql sql(db);
   EXPECT_EQ(sql.one("SELECT name FROM customers"), "Acme");
