@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS documents (
   encoding     TEXT,              -- 'utf-8', or 'windows-1252' when the file was decoded from it
   mtime_ns     INTEGER,           -- modification time seen when loaded: unchanged files are not re-read
   rules_hash   TEXT,
-  loaded_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+  loaded_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  normalized   TEXT               -- what was undone to read the file: 'bom', 'crlf', 'cr', 'ls' (comma-separated); NULL: nothing
 );
 
 -- The source text of a document that is not plain text (a PDF, an XML file): the readable text its

@@ -342,6 +342,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('documents', 'mtime_ns', 'Modification time seen when loaded (ns since the epoch): unchanged files are not re-read', '1716800000000000000', 'unres ingest'),
   ('documents', 'rules_hash', 'Hash of the rule files the document was loaded with', 'c22b28964250be9b', 'unres ingest'),
   ('documents', 'loaded_at', 'When the document was loaded (UTC)', '2014-05-19T10:00:00Z', 'unres ingest'),
+  ('documents', 'normalized', 'What was undone to read the file, comma-separated: bom (a UTF-8 byte-order mark), crlf or cr (Windows or old Mac line ends), ls (U+2028/U+2029 separators as line ends); NULL: nothing', 'bom,crlf', 'unres ingest'),
   ('document_texts', 'document_id', 'The document (one that is not plain text)', '1', 'unres ingest'),
   ('document_texts', 'text', 'The text its reader rendered; start_offset and end_offset of its rows are byte offsets into it', '3. Requests the Secretary-General ...', 'the format''s reader (etl/core/formats/)'),
 

@@ -86,6 +86,8 @@ Command add_ingest(CLI::App& parent) {
   ingest->add_flag("--force", a->options.force, "Re-process unchanged files too");
   ingest->add_flag("--retry-quarantined", a->options.retry_quarantined, "Re-process quarantined files (after a rules fix)");
   ingest->add_flag("--wait", a->options.wait_for_lock, "Wait for another ingest on the same database instead of failing");
+  ingest->add_flag("--allow-foreign-db", a->options.allow_foreign_db,
+                   "Add unres's tables to a database that holds another application's (refused otherwise)");
   ingest->add_option("--report", a->report, "Write the run's record as JSON to this file");
   ingest->add_option("--progress", a->progress, "Live progress line on stderr")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();

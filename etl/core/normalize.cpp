@@ -243,8 +243,36 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
 
 }  // namespace
 
+namespace {
+// The bytes with bare CRs and U+2028/U+2029 turned into LF line ends, byte for byte ("\r" -> "\n",
+// the three bytes of a separator -> "  \n"), so that every offset still points at the raw file.
+// (CRLF needs nothing: split_lines drops the CR before an LF.)
+std::string plain_line_ends(std::string_view raw) {
+  std::string out(raw);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+    else if (out[i] == '\xE2' && (out.compare(i, 3, "\xE2\x80\xA8") == 0 || out.compare(i, 3, "\xE2\x80\xA9") == 0)) {
+      out[i] = out[i + 1] = ' ';
+      out[i + 2] = '\n';
+      i += 2;
+    }
+  }
+  return out;
+}
+
+// The map of a text normalized from raw[skip...]: offsets into the whole raw file.
+OffsetMap skipped(const OffsetMap& map, std::size_t skip) {
+  OffsetMap out;
+  for (auto piece : map.pieces()) {
+    piece.raw += skip;
+    out.add(piece);
+  }
+  return out;
+}
+}  // namespace
+
 NormalizedText normalize(const SourceFile& file, const RuleSet& rules) {
-  const std::string_view raw = file.bytes;
+  std::string_view raw = file.bytes;
   if (raw.find('\0') != std::string_view::npos) {
     const std::size_t at = raw.find('\0');
     throw InputError("normalize", line_of(raw, at), "binary file (NUL byte at offset " + std::to_string(at) + ")");
@@ -256,10 +284,19 @@ NormalizedText normalize(const SourceFile& file, const RuleSet& rules) {
                        excerpt(raw, *bad > 20 ? *bad - 20 : 0, 20));
     cp1252 = true;
   }
+  // Text as Windows and older editors write it (TextQuirks): the byte-order mark is skipped (and
+  // the offsets shifted back), other line ends become LF in a copy of the same length.
+  const TextQuirks quirks = text_quirks(raw, !cp1252);
+  std::string plain;
+  if (quirks.cr || quirks.separators) raw = plain = plain_line_ends(raw);
+  const std::size_t bom = quirks.bom ? 3 : 0;
+  raw.remove_prefix(bom);
   const std::string_view head = raw.substr(0, rules.detect_window);
   for (const auto& layout : rules.layouts) {
     if (!layout.detect.test(head)) continue;
-    return layout.unwrap ? unwrap_lines(raw, rules, layout, cp1252) : copy_lines(raw, rules, layout, cp1252);
+    NormalizedText text = layout.unwrap ? unwrap_lines(raw, rules, layout, cp1252) : copy_lines(raw, rules, layout, cp1252);
+    if (bom) text.map = skipped(text.map, bom);
+    return text;
   }
   throw InputError("normalize", 1, "no known layout: the first " + std::to_string(rules.detect_window) +
                                        " bytes look neither like an ODS text export nor like text extracted from a resolution PDF",

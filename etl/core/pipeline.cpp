@@ -26,10 +26,30 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+// Whether `file` is one of the database's own files (the database, its journals, its lock): a
+// database kept in the input folder must not be read as input at every run.
+class OwnFiles {
+ public:
+  explicit OwnFiles(const std::filesystem::path& database) : database_(resolve_database_path(database)) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal", ".lock"}) names_.insert(database_.string() + suffix);
+  }
+  bool operator()(const std::filesystem::path& file) const {
+    // Resolving costs system calls: only for names that could be the database's.
+    if (!file.filename().string().starts_with(database_.filename().string())) return false;
+    return names_.contains(resolve_database_path(file).string());
+  }
+
+ private:
+  std::filesystem::path database_;
+  std::set<std::string> names_;
+};
+
 // Files under the inputs, each directory's files in sorted order so that runs are reproducible.
 // Entries that are not directories are returned as they are: reading them says what is wrong
 // (a FIFO, a dangling link, a loop). Directory links are not followed, so link cycles end.
-std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem::path>& inputs) {
+// The database's own files are left out (said with `verbose`).
+std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem::path>& inputs,
+                                               const std::filesystem::path& database, bool verbose, std::ostream& log) {
   std::vector<std::filesystem::path> out;
   for (const auto& input : inputs) {
     std::error_code ec;
@@ -51,6 +71,12 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
   // A file named twice (overlapping inputs) is processed once.
   std::set<std::string> seen;
   std::erase_if(out, [&](const std::filesystem::path& p) { return !seen.insert(p.lexically_normal().string()).second; });
+  const OwnFiles own(database);
+  std::erase_if(out, [&](const std::filesystem::path& p) {
+    if (!own(p)) return false;
+    if (verbose) log << "unres: skipped " << p.lexically_normal().string() << ": a file of this run's database\n";
+    return true;
+  });
   return out;
 }
 
@@ -222,7 +248,7 @@ Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, 
 IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log) {
   const auto started = Clock::now();
   const WriterLock lock(options.database, options.wait_for_lock);
-  Database db(options.database, *options.tables);
+  Database db(options.database, *options.tables, options.allow_foreign_db);
   db.sync_organizations(rules.organizations);
   const auto known = db.known_documents();
 
@@ -234,7 +260,7 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
         << " file(s) were loaded: those under the inputs are re-processed now\n";
   result.run_id = db.begin_run(rules.hash);
 
-  const auto files = list_inputs(options.inputs);
+  const auto files = list_inputs(options.inputs, options.database, options.verbose, log);
   // A first load (an empty database) builds its indexes once, at the end.
   const bool first_load = known.empty() && !files.empty();
   if (first_load) db.defer_indexes();
@@ -330,9 +356,9 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
   for (auto& w : workers) w.join();
   if (options.on_progress) {
     options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
-    if (first_load) log << "unres: building the indexes of this first load\n";
   }
   if (first_load) {
+    log << "unres: building the indexes of this first load\n";
     const auto t = Clock::now();
     db.build_indexes();  // after an interruption too: what was loaded is complete
     timer.times.index = since(t);

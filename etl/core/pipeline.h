@@ -43,6 +43,7 @@ struct IngestOptions {
   bool force = false;              // re-process unchanged files too
   bool retry_quarantined = false;  // re-process unchanged files that were quarantined
   bool wait_for_lock = false;      // wait for another writer instead of failing
+  bool allow_foreign_db = false;   // add unres's tables to a database holding another application's
   unsigned jobs = 0;               // parser threads; 0: the machine's cores
   std::size_t batch_size = 500;    // documents per transaction
   const std::atomic<bool>* cancel = nullptr;      // set by a signal handler: stop after the batch

@@ -19,6 +19,26 @@ std::string hex_hash(std::string_view bytes) {
   return buf;
 }
 
+std::string TextQuirks::names() const {
+  std::string out;
+  for (const auto& [present, name] : {std::pair{bom, "bom"}, {crlf, "crlf"}, {cr, "cr"}, {separators, "ls"}})
+    if (present) {
+      if (!out.empty()) out += ',';
+      out += name;
+    }
+  return out;
+}
+
+TextQuirks text_quirks(std::string_view bytes, bool utf8) {
+  TextQuirks q;
+  q.bom = utf8 && bytes.starts_with("\xEF\xBB\xBF");
+  for (auto at = bytes.find('\r'); at != std::string_view::npos && !(q.crlf && q.cr); at = bytes.find('\r', at + 1))
+    (at + 1 < bytes.size() && bytes[at + 1] == '\n' ? q.crlf : q.cr) = true;
+  q.separators = utf8 && (bytes.find("\xE2\x80\xA8") != std::string_view::npos ||
+                          bytes.find("\xE2\x80\xA9") != std::string_view::npos);
+  return q;
+}
+
 SourceStamp stat_source(const std::filesystem::path& path) {
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);

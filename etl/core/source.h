@@ -31,6 +31,16 @@ SourceFile read_source(const std::filesystem::path& path, std::uintmax_t max_byt
 // The same, for a caller that has just taken the file's stamp (not examined again).
 SourceFile read_source(const std::filesystem::path& path, std::uintmax_t max_bytes, const SourceStamp& stamp);
 
+// How a text's bytes differ from UTF-8 with LF line ends, in the ways Windows and older editors
+// write text: a byte-order mark, CRLF or bare CR line ends, U+2028/U+2029 separators as line
+// ends. normalize() reads through them; documents.normalized records them.
+struct TextQuirks {
+  bool bom = false, crlf = false, cr = false, separators = false;
+  std::string names() const;  // "bom,crlf" (documents.normalized); empty for none
+};
+// `utf8`: false for a file decoded from Windows-1252, whose bytes hold neither a BOM nor separators.
+TextQuirks text_quirks(std::string_view bytes, bool utf8);
+
 // A stable 64-bit hash of `bytes` as 16 hex digits (XXH3).
 std::string hex_hash(std::string_view bytes);
 

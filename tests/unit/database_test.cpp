@@ -185,7 +185,7 @@ TEST(Database, FirstLoadBuildsItsIndexesAtTheEnd) {
             sql.one("SELECT count(*) FROM paragraphs WHERE text LIKE '%secretary%'"));
   EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "4");
   EXPECT_EQ(sql.one("PRAGMA integrity_check"), "ok");
-  // A reader was connected all along: the load kept WAL (SQLite cannot leave it then) and worked.
+  // A first load stays in WAL (a reader was connected all along: it never blocked the load).
   EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");
   // The queries that use them do (an index a first load forgot would show as a SCAN).
   EXPECT_NE(sql.rows("EXPLAIN QUERY PLAN SELECT * FROM citations WHERE target = 'A/RES/70/1'")[0].find("citations_target"),
@@ -213,7 +213,7 @@ TEST(Database, TheFullTextIndexGetsOneSegmentPerBatch) {
   Sql sql(db);
   EXPECT_EQ(sql.one("SELECT count(DISTINCT segid) FROM paragraphs_fts_idx"), "3");  // 2 + 2 + 1 documents
   EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'crisismerge'"), "1000");
-  EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");  // back from the first load's rollback journal
+  EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");  // a first load writes in WAL throughout
   EXPECT_EQ(sql.one("SELECT v FROM paragraphs_fts_config WHERE k = 'automerge'"), "4");
   EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
 }
@@ -232,7 +232,7 @@ TEST(Database, FirstLoadStoppedBeforeItsIndexesGetsThemAtTheNextOpen) {
     Sql sql(db);
     EXPECT_TRUE(schema_indexes(sql).empty());
     EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "1");
-    EXPECT_EQ(sql.one("PRAGMA journal_mode"), "delete");  // a first load writes its new pages once
+    EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");  // a first load stays in WAL: readers never block it
   }
   {
     Sql sql(db);
@@ -378,6 +378,51 @@ TEST(Database, NewerSchemaIsRefused) {
   Sql sql(db);
   EXPECT_EQ(sql.one("PRAGMA user_version"), "99");
   EXPECT_EQ(sql.one("SELECT count(*) FROM sqlite_master WHERE name = 'resolutions'"), "0");
+}
+
+TEST(Database, ADatabaseOfAnEarlierVersionGetsTheNewColumnsAndWal) {
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  run(db, {test::data_dir() / "seeds"});
+  {
+    // As an earlier version left it: no documents.normalized, another fingerprint, a rollback
+    // journal (a first load of that version stopped before its end).
+    Sql sql(db);
+    sql.exec("ALTER TABLE documents DROP COLUMN normalized");
+    sql.exec("UPDATE meta SET value = 'earlier' WHERE key = 'schema_fingerprint'");
+    sql.exec("PRAGMA journal_mode = DELETE");
+  }
+  { Database reopened(db); }
+  Sql sql(db);
+  EXPECT_EQ(sql.one("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'normalized'"), "1");
+  EXPECT_EQ(sql.one("SELECT count(*) FROM documents WHERE normalized IS NULL"), "5");  // rows kept as they were
+  EXPECT_EQ(sql.one("PRAGMA journal_mode"), "wal");
+}
+
+TEST(Database, AnotherApplicationsDatabaseIsRefusedUnlessAllowed) {
+  test::TempDir dir;
+  const auto db = dir / "crm.db";
+  {
+    Sql sql(db);
+    sql.exec("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers(name) VALUES('Acme')");
+  }
+  try {
+    Database database(db);
+    FAIL() << "added unres's tables to another application's database";
+  } catch (const DatabaseError& e) {
+    EXPECT_NE(std::string(e.what()).find("not an unres database (it holds tables of another application: customers)"),
+              std::string::npos) << e.what();
+  }
+  {
+    Sql sql(db);
+    EXPECT_EQ(sql.one("SELECT count(*) FROM sqlite_master"), "1");  // nothing added
+    EXPECT_EQ(sql.one("PRAGMA journal_mode"), "delete");            // not even WAL
+  }
+  { Database allowed(db, TableRegistry::builtin(), /*allow_foreign=*/true); }
+  { Database unres_own(db); }  // from then on it is unres's too
+  Sql sql(db);
+  EXPECT_EQ(sql.one("SELECT name FROM customers"), "Acme");
+  EXPECT_EQ(sql.one("SELECT count(*) FROM sqlite_master WHERE name = 'resolutions'"), "1");
 }
 
 TEST(Database, UnopenableFileIsADatabaseError) {

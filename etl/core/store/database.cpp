@@ -3,8 +3,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
 
 #include "embedded.h"
@@ -17,6 +20,10 @@ namespace {
 
 // Page cache: 64 MiB, so that index pages stay in memory while rows are added to a database.
 constexpr int kCacheSize = -65536;
+
+using Clock = std::chrono::steady_clock;
+// How long a wait for a lock another process holds may last (docs/security.md, "busy timeout").
+constexpr auto kBusyTimeout = std::chrono::milliseconds(10000);
 
 std::string_view embedded_sql(std::string_view path) {
   for (const auto& f : embedded_files())
@@ -79,7 +86,7 @@ struct Database::Impl {
 
   Impl(const std::filesystem::path& file, const TableRegistry& registry)
       // NOMUTEX: one thread (the writer) uses the connection, so SQLite's per-call locking is waste.
-      : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, 10000),
+      : db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX),
         tables(&registry) {
     // Every statement is built from the registry's names, never from input.
     const auto& all = registry.tables();
@@ -99,6 +106,25 @@ struct Database::Impl {
     forget.push_back("DELETE FROM document_texts WHERE document_id = ?1");
     forget.push_back("DELETE FROM documents WHERE id = ?1");
     insert_statements.resize(all.size());
+    sqlite3_busy_handler(db.getHandle(), &Impl::on_busy, this);
+  }
+
+  // The busy timeout. SQLite's own (sqlite3_busy_timeout) starts again at every statement, so
+  // opening the database, which is several statements, could wait several times 10 s (a lock held
+  // 15 s gave a 14 s wait and success). While `shared_deadline` is set, every wait counts against
+  // the same deadline; otherwise each statement's wait gets the full timeout.
+  Clock::time_point deadline{};
+  bool shared_deadline = false;
+  static int on_busy(void* self, int attempt) {
+    auto& impl = *static_cast<Impl*>(self);
+    const auto now = Clock::now();
+    if (attempt == 0 && !impl.shared_deadline) impl.deadline = now + kBusyTimeout;
+    if (now >= impl.deadline) return 0;  // SQLITE_BUSY: "database is locked"
+    // Short sleeps first (a batch commits in milliseconds), then 100 ms, as SQLite's own handler.
+    static constexpr int steps_ms[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+    const auto step = std::chrono::milliseconds(steps_ms[std::min<std::size_t>(attempt, std::size(steps_ms) - 1)]);
+    std::this_thread::sleep_for(std::min<Clock::duration>(step, impl.deadline - now));
+    return 1;
   }
 
   // The INSERT of registry table `t`, prepared once.
@@ -157,6 +183,27 @@ void drop_outdated_fts(SQLite::Database& db) {
     outdated = q.executeStep() && !q.getColumn(0).getString().ends_with(wanted);
   }
   if (outdated) db.exec("DROP TABLE paragraphs_fts");
+}
+
+// Whether the database is empty or unres's own (its meta table names the tool). Anything else is
+// another application's database, which unres must not add its tables to unawares.
+bool empty_or_unres(SQLite::Database& db, std::string& tables) {
+  SQLite::Statement q(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  bool has_meta = false;
+  int n = 0;
+  while (q.executeStep()) {
+    const std::string name = q.getColumn(0).getString();
+    has_meta |= name == "meta";
+    if (++n <= 5) tables += (n > 1 ? ", " : "") + name;
+  }
+  if (n > 5) tables += ", ...";
+  if (n == 0 || !has_meta) return n == 0;
+  try {
+    return db.execAndGet("SELECT count(*) FROM meta WHERE key = 'tool_version'").getInt() > 0;
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_ERROR) return false;  // a meta table of another shape: not ours
+    throw;
+  }
 }
 }  // namespace
 
@@ -240,13 +287,22 @@ void key_resolutions_by_language(SQLite::Database& db) {
 }
 }  // namespace
 
-Database::Database(const std::filesystem::path& file, const TableRegistry& tables) {
+Database::Database(const std::filesystem::path& file, const TableRegistry& tables, bool allow_foreign) {
   try {
     impl_ = std::make_unique<Impl>(file, tables);
     auto& db = impl_->db;
-    // WAL: readers keep reading while a load writes. A first load that stopped before its end
-    // left a rollback journal (defer_indexes): WAL again from here, unless a reader holds the
-    // database open, which only costs this run WAL's concurrency.
+    // Opening is several statements: they wait for another process's lock 10 s in all.
+    impl_->shared_deadline = true;
+    impl_->deadline = Clock::now() + kBusyTimeout;
+    // Before anything is written, even the journal mode.
+    if (std::string found; !allow_foreign && !empty_or_unres(db, found))
+      throw DatabaseError(file.string() + ": not an unres database (it holds tables of another application: " +
+                          found + "); unres adds its tables only to an empty database or its own. Choose another "
+                          "--db file, or pass --allow-foreign-db to add them to this one");
+    // WAL, always: readers never block the writer, nor the writer readers (a rollback journal made
+    // the writer wait for every reader at each commit, and fail when readers kept coming). A
+    // database left in rollback-journal mode (by a first load of an earlier version stopped
+    // before its end) is switched back here, unless a reader holds it open: then next time.
     (void)set_journal_mode(db, "WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     // The writer makes every parent row before its children and deletes children itself
@@ -261,6 +317,7 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
       SQLite::Transaction tx(db, SQLite::TransactionBehavior::DEFERRED);
       add_missing_columns(db, tables, true);  // a registry with tables of its own
       tx.commit();
+      impl_->shared_deadline = false;
       return;
     }
     // IMMEDIATE: take the write lock first, waiting the busy timeout for another writer (a deferred
@@ -272,6 +329,10 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
     key_resolutions_by_language(db);
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     add_missing_columns(db, tables, true);
+    // CREATE TABLE IF NOT EXISTS leaves a table of an earlier version as it was: columns added
+    // since then are added here (nullable, so existing rows are valid as they are).
+    if (!db.execAndGet("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'normalized'").getInt())
+      db.exec("ALTER TABLE documents ADD COLUMN normalized TEXT");
     // Views, full-text index and documentation: derived from the tables, refreshed when they change.
     drop_outdated_fts(db);
     db.exec(std::string(embedded_sql("sql/views.sql")));
@@ -288,6 +349,7 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
     meta.bind(2, schema_fingerprint());
     meta.exec();
     tx.commit();
+    impl_->shared_deadline = false;
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(file.string() + ": " + e.what());
   }
@@ -425,12 +487,9 @@ std::vector<std::string> schema_indexes() {
 void Database::defer_indexes() {
   try {
     auto& db = impl_->db;
-    // A rollback journal until the end of the load: SQLite journals only the pages a transaction
-    // changes that existed before it, so the new pages a load appends are written once, where
-    // WAL writes each twice (to the log, then back into the file). Readers of a database being
-    // loaded for the first time wait for each batch's commit meanwhile. With a reader already
-    // connected, SQLite cannot leave WAL: the load keeps it.
-    (void)set_journal_mode(db, "DELETE");
+    // The load stays in WAL. A rollback journal would write the appended pages once instead of
+    // twice, but then each commit needs every reader gone: a reader holding a read transaction
+    // (or a stream of short ones) made the load fail with "cannot commit: database is locked".
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     // The marker first: if the load stops before build_indexes(), the next open re-applies the
     // schema, which creates the indexes and fills the full-text index again.
@@ -469,12 +528,6 @@ void Database::build_indexes() {
     db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
     tx.commit();
     db.exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
-    // Refused while a reader is connected (the next open sets it), and while a statement of
-    // this connection is still running: they are all reset first.
-    for (auto& [sql, statement] : impl_->statements) (void)statement->tryReset();
-    for (auto& statement : impl_->insert_statements)
-      if (statement) (void)statement->tryReset();
-    (void)set_journal_mode(db, "WAL");
     impl_->indexes_deferred = false;
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot build the indexes: ") + e.what());
@@ -529,10 +582,13 @@ void Database::load_document(const SourceFile& file, const Document& document, c
 
 void Database::write_document(const SourceFile& file, const Document& document, const std::string& rules_hash) {
   auto& db = impl_->db;
+  // What was undone to read a file that is its own text (documents.normalized: "bom,crlf").
+  const std::string normalized =
+      document.source_text.empty() ? text_quirks(file.bytes, document.encoding == "utf-8").names() : std::string();
   forget_document(file.path);
   auto& doc = impl_->statement(
-      "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash) "
-      "VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?)");
+      "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash, "
+      "normalized) VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?, ?)");
   doc.bindNoCopy(1, file.path);
   doc.bindNoCopy(2, file.stamp.content_hash);
   doc.bind(3, static_cast<std::int64_t>(file.bytes.size()));
@@ -540,6 +596,7 @@ void Database::write_document(const SourceFile& file, const Document& document, 
   doc.bindNoCopy(5, document.encoding);
   doc.bind(6, file.stamp.mtime_ns);
   doc.bindNoCopy(7, rules_hash);
+  bind_text(doc, 8, normalized);
   doc.exec();
   RowIds ids;
   ids.document = db.getLastInsertRowid();

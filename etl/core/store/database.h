@@ -42,9 +42,11 @@ struct KnownDocument {
 class Database {
  public:
   // Opens or creates the database and brings its schema up to date. Throws DatabaseError when it
-  // cannot be opened or written, or when its schema is newer than this program's.
+  // cannot be opened or written, when its schema is newer than this program's, or when it holds
+  // another application's tables (unless allow_foreign: then unres's tables are added beside them).
   // `tables`: the tables documents are written to (TableRegistry::builtin() but in tests).
-  explicit Database(const std::filesystem::path& file, const TableRegistry& tables = TableRegistry::builtin());
+  explicit Database(const std::filesystem::path& file, const TableRegistry& tables = TableRegistry::builtin(),
+                    bool allow_foreign = false);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

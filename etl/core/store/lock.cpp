@@ -11,8 +11,23 @@
 
 namespace unres {
 
+std::filesystem::path resolve_database_path(const std::filesystem::path& database) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path path = fs::absolute(database, ec);
+  if (ec) path = database;
+  // The last component by hand (weakly_canonical leaves a dangling link as it is), then the rest.
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(path, ec)); ++hops) {
+    const fs::path target = fs::read_symlink(path, ec);
+    if (ec) break;
+    path = target.is_absolute() ? target : path.parent_path() / target;
+  }
+  const fs::path resolved = fs::weakly_canonical(path, ec);
+  return ec ? path.lexically_normal() : resolved;
+}
+
 WriterLock::WriterLock(const std::filesystem::path& database, bool wait) {
-  const std::string path = database.string() + ".lock";
+  const std::string path = resolve_database_path(database).string() + ".lock";
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) throw DatabaseError(path + ": cannot open lock file: " + std::strerror(errno));
   int rc;

@@ -5,10 +5,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cctype>
 #include <string_view>
 #include <limits>
 #include <sstream>
+#include <thread>
 
 #include "errors.h"
 #include "source.h"
@@ -241,7 +244,16 @@ struct Queries::Impl {
 
 namespace {
 // Whether the database's schema, views and full-text index are those of this build.
+// A database without any table is most likely being created by an ingest that has not committed
+// its schema yet (one transaction, milliseconds): it is waited for, up to the busy timeout, rather
+// than given the schema here in the middle of that first load. One that stays empty gets the
+// schema (Database); one with other tables is refused there (not unres's).
 bool schema_is_current(SQLite::Database& db) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!db.tableExists("meta") && db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() == 0 &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  if (!db.tableExists("meta")) return false;
   SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
                           "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts')");
   return q.executeStep() && q.getColumn(0).getString() == schema_fingerprint();
