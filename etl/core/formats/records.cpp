@@ -21,6 +21,12 @@ constexpr std::size_t kMaxWarnings = 200;  // per file; the rest are counted
 
 std::string lower(std::string_view text) { return lower_ascii(text); }
 
+// No-break spaces (U+00A0) as plain ones: the records print dates as "10\u00a0October 2024".
+std::string plain_spaces(std::string text) {
+  for (std::size_t at = text.find("\xC2\xA0"); at != std::string::npos; at = text.find("\xC2\xA0", at)) text.replace(at, 2, " ");
+  return fold_space(text);
+}
+
 // Where a record came from, for messages: "line 3" (JSON lines) or "record 3" (a JSON array).
 struct Place {
   std::size_t number = 0;
@@ -56,7 +62,7 @@ class Reader {
       return false;
     }
     symbol_ = r.symbol;
-    r.adopted_on = rules_.vocabulary.iso_date(text(object, "adoption_date")).value_or("");
+    r.adopted_on = rules_.vocabulary.iso_date(plain_spaces(text(object, "adoption_date"))).value_or("");
     r.year = year_of(r.symbol, r.adopted_on);
     r.meeting = first_number(text(object, "adoption_meeting"));
     for (const char* key : {"pv", "sr", "outcome_letter"})
@@ -248,8 +254,9 @@ class Reader {
   // -> Trinidad and Tobago, Chile); when no cut gives States only, at every " and ".
   std::vector<Named> split_sentence(const std::string& entry) const {
     std::vector<Named> result;
-    for (const auto& part : split_outside_parentheses(entry, ",")) {
+    for (auto part : split_outside_parentheses(entry, ",")) {
       if (part.empty()) continue;
+      if (lower(part).rfind("and ", 0) == 0) part.erase(0, 4);  // "Egypt, and Peru"
       if (lower(part).rfind("on behalf of ", 0) == 0 && !result.empty()) {
         result.back().on_behalf_of = fold_space(std::string_view(part).substr(13));
         continue;
