@@ -221,6 +221,15 @@ TEST(Records, SponsorSentencesAreCutWhereThePiecesAreStates) {
       << show(file.warnings);
 }
 
+TEST(Records, ALongSentenceOfSponsorsIsCutInLinearTime) {
+  std::string sentence = "Chile";
+  for (int i = 0; i < 20000; ++i) sentence += i % 2 ? " and Peru" : " and Trinidad and Tobago";  // no comma: one part
+  sentence += ", Fiji";
+  const RecordsFile file = read(R"({"symbol": "A/RES/1/1", "additional_sponsors": [")" + sentence + R"("]})");
+  EXPECT_EQ(file.records.at(0).sponsors.size(), 4u);  // Chile, Trinidad and Tobago, Peru, Fiji: each once
+  EXPECT_EQ(file.unresolved, std::vector<std::string>{});
+}
+
 TEST(Records, DetectedByContent) {
   EXPECT_TRUE(looks_like_records(test::read_text(test::data_dir() / "records" / "ga-78.json")));
   EXPECT_TRUE(looks_like_records(test::read_text(test::data_dir() / "records" / "hrc-57session.json")));
