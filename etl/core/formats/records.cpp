@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "errors.h"
+#include "formats/format.h"
 #include "text.h"
 
 namespace unres {
@@ -65,6 +66,7 @@ class Reader {
       return false;
     }
     symbol_ = r.symbol;
+    r.body = body_of(r.symbol);
     r.adopted_on = rules_.vocabulary.iso_date(plain_spaces(text(object, "adoption_date"))).value_or("");
     r.year = year_of(r.symbol, r.adopted_on);
     r.meeting = first_number(text(object, "adoption_meeting"));
@@ -79,7 +81,12 @@ class Reader {
     std::set<std::string> seen;
     for (const auto& sdg : list(object, "SDGs")) {
       std::string goal = fold_space(scalar_text(sdg));
-      if (!goal.empty() && seen.insert(goal).second) r.sdgs.push_back(std::move(goal));
+      if (goal.empty() || !seen.insert(goal).second) continue;
+      if (!is_goal(goal)) {
+        warn(where, r.symbol + ": SDG '" + goal + "' is not a goal number (1 to 17): left out");
+        continue;
+      }
+      r.sdgs.push_back(std::move(goal));
     }
     for (const auto& subject : list(object, "subjects")) {
       RecordSubject s;
@@ -116,6 +123,13 @@ class Reader {
     static const json empty = json::array();
     const auto it = object.find(key);
     return it != object.end() && it->is_array() ? *it : empty;
+  }
+
+  // "1" to "17": the Sustainable Development Goals.
+  static bool is_goal(const std::string& text) {
+    if (text.empty() || text.size() > 2 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+    const int goal = std::stoi(text);
+    return goal >= 1 && goal <= 17;
   }
 
   static std::optional<int> first_number(std::string_view text) {
@@ -205,8 +219,12 @@ class Reader {
   // The three-letter code of a State's name; empty (and reported) when the gazetteer does not know it.
   std::string resolve(const std::string& name, const Place& where) {
     if (const MemberState* state = states_.find(name)) return state->iso3;
-    warn(where, symbol_ + ": '" + name + "' is not a State known to mappings/member_states.yaml");
-    if (unresolved_seen_.insert(name).second) out.unresolved.push_back(name);
+    // Once per name and file, where it is first met: a name the gazetteer lacks recurs in most records.
+    if (unresolved_seen_.insert(name).second) {
+      warn(where, symbol_ + ": '" + name + "' is not a State known to mappings/member_states.yaml: kept without a code" +
+                      " (named once per file)");
+      out.unresolved.push_back(name);
+    }
     return {};
   }
 
@@ -393,6 +411,12 @@ std::string_view vote_name(VoteKind vote) {
   return "yes";
 }
 
+std::string body_of(std::string_view symbol) {
+  for (const std::string_view body : {"A/HRC/", "A/", "S/", "E/"})
+    if (symbol.substr(0, body.size()) == body) return std::string(body.substr(0, body.size() - 1));
+  return {};
+}
+
 std::string normalize_symbol(std::string_view symbol) {
   std::string folded = fold_space(symbol), out;
   for (std::size_t i = 0; i < folded.size(); ++i)
@@ -458,5 +482,29 @@ RecordsFile read_records(std::string_view bytes, const RuleSet& rules) {
   reader.finish();
   return std::move(reader.out);
 }
+
+namespace {
+
+// The records as a format: detected by content (JSON naming a "symbol"), read into a document
+// without text whose published records the store writes to the record_* tables.
+class RecordsFormat final : public Format {
+ public:
+  std::string_view id() const override { return "records"; }
+  bool detects(std::string_view head, const RuleSet&) const override { return looks_like_records(head); }
+  Reading read(const SourceFile& file, const RuleSet& rules) const override {
+    RecordsFile records = read_records(file.bytes, rules);
+    Reading reading;
+    reading.text.format = "records";
+    reading.text.encoding = "utf-8";
+    reading.published = std::move(records.records);
+    reading.warnings = std::move(records.warnings);
+    reading.unknown_states = std::move(records.unresolved);
+    return reading;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Format> make_records_format() { return std::make_unique<RecordsFormat>(); }
 
 }  // namespace unres
