@@ -239,6 +239,31 @@ TEST(Records, DetectedByContent) {
   EXPECT_FALSE(looks_like_records(""));
 }
 
+TEST(Records, AnSdgThatIsNotAGoalIsAWarningAndLeftOut) {
+  const RecordsFile file = read(R"({"symbol": "A/RES/1/1", "SDGs": ["16", "18", "0", "Goal 5", "17"]})");
+  EXPECT_EQ(file.records.at(0).sdgs, (std::vector<std::string>{"16", "17"}));
+  EXPECT_TRUE(has_warning(file, "line 1: A/RES/1/1: SDG '18' is not a goal number (1 to 17): left out")) << show(file.warnings);
+  EXPECT_EQ(file.warnings.size(), 3u) << show(file.warnings);
+}
+
+TEST(Records, AnUnknownNameIsReportedOncePerFile) {
+  const RecordsFile file = read("{\"symbol\": \"A/RES/1/1\", \"MS_in_favour\": [\"Atlantis\", \"FRANCE\"]}\n"
+                                "{\"symbol\": \"A/RES/1/2\", \"MS_against\": [\"Atlantis\"], \"sponsors\": [\"Atlantis\"]}\n");
+  EXPECT_EQ(file.unresolved, std::vector<std::string>{"Atlantis"});
+  EXPECT_EQ(file.warnings.size(), 1u) << show(file.warnings);
+  EXPECT_TRUE(has_warning(file, "line 1: A/RES/1/1: 'Atlantis' is not a State known")) << show(file.warnings);
+  EXPECT_EQ(file.records.at(1).votes.at(0).iso3, "");
+}
+
+TEST(Records, TheOrganOfASymbol) {
+  EXPECT_EQ(body_of("A/HRC/RES/55/1"), "A/HRC");
+  EXPECT_EQ(body_of("A/RES/78/1"), "A");
+  EXPECT_EQ(body_of("S/RES/2719(2023)"), "S");
+  EXPECT_EQ(body_of("E/RES/2024/1"), "E");
+  EXPECT_EQ(body_of("UNEP/EA.6/Res.1"), "");
+  EXPECT_EQ(read_file("hrc-57session.json").records.at(0).body, "A/HRC");
+}
+
 TEST(Records, SymbolsNormalizedLikeTheRestOfUnres) {
   EXPECT_EQ(normalize_symbol(" S/RES/2719  (2023) "), "S/RES/2719(2023)");
   EXPECT_EQ(normalize_symbol("A/RES/57/270 B"), "A/RES/57/270 B");
