@@ -4,20 +4,22 @@
 # TARGET: parse  bytes -> unres::parse (normalize, split, segment, extract), default rules
 #         pdf    bytes -> unres::pdf::read (the PDF reader) -> unres::parse of its text
 #         rules  bytes -> one rule file (the first byte chooses which) -> load_rules, run_examples
+#         records  bytes -> unres::read_records (the UN's published records, JSON lines), default rules
 # Builds with clang into build-fuzz/ (-DUNRES_FUZZ=ON), then runs with -rss_limit_mb=512 -timeout=1 (pdf: 3)
 # -max_total_time=SECONDS. Starting corpus: parse: tests/data/** and ../shared/corpus/** when
-# present; pdf: tests/data/pdf and ../shared/corpus/pdf-dev when present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
+# present; pdf: tests/data/pdf and ../shared/corpus/pdf-dev when present; records: tests/data/records and
+# ../shared/corpus/extract-dev when present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
 # build-fuzz/corpus-TARGET/ (reused by the next run), crashes go to build-fuzz/artifacts-TARGET/,
 # the log to build-fuzz/fuzz-TARGET.log. Exit status: libFuzzer's (0: no finding).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-target=${1:?usage: scripts/fuzz.sh parse|pdf|rules SECONDS [libFuzzer flags]}
-seconds=${2:?usage: scripts/fuzz.sh parse|pdf|rules SECONDS [libFuzzer flags]}
+target=${1:?usage: scripts/fuzz.sh parse|pdf|rules|records SECONDS [libFuzzer flags]}
+seconds=${2:?usage: scripts/fuzz.sh parse|pdf|rules|records SECONDS [libFuzzer flags]}
 shift 2
 case $target in
-  parse | pdf | rules) ;;
-  *) echo "fuzz.sh: unknown target '$target' (use parse, pdf or rules)" >&2; exit 2 ;;
+  parse | pdf | rules | records) ;;
+  *) echo "fuzz.sh: unknown target '$target' (use parse, pdf, rules or records)" >&2; exit 2 ;;
 esac
 
 cxx=${UNRES_FUZZ_CXX:-}
@@ -46,6 +48,9 @@ if [[ $target == parse ]]; then
 elif [[ $target == pdf ]]; then
   seeds+=(tests/data/pdf)
   [[ -d ../shared/corpus/pdf-dev ]] && seeds+=(../shared/corpus/pdf-dev)
+elif [[ $target == records ]]; then
+  seeds+=(tests/data/records)
+  [[ -d ../shared/corpus/extract-dev ]] && seeds+=(../shared/corpus/extract-dev)
 else
   # The first byte of an input chooses the file it replaces (its index in rule_file_names()) and,
   # plus 6, that the other five are the default rules rather than small ones (fuzz_rules.cpp).
