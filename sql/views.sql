@@ -289,6 +289,14 @@ GROUP BY o.id, r.id;
 -- The contract's votes(resolution_id, member_state, iso3, vote): one row per Member State per
 -- recorded vote, for each resolutions row of the symbol.
 CREATE VIEW votes AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS member_state,
+       t.text AS iso3,
+       t.text AS vote,
+       t.text AS symbol
+FROM column_types t WHERE 0
+UNION ALL
 SELECT r.id AS resolution_id,
        v.member_state,
        v.iso3,
@@ -299,6 +307,15 @@ JOIN resolutions r ON r.symbol = v.symbol
 WHERE v.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = v.symbol);
 
 CREATE VIEW sponsors AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS member_state,
+       t.text AS iso3,
+       t.text AS kind,
+       t.text AS on_behalf_of,
+       t.text AS symbol
+FROM column_types t WHERE 0
+UNION ALL
 SELECT r.id AS resolution_id,
        s.member_state,
        s.iso3,
@@ -312,6 +329,24 @@ WHERE s.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol =
 -- One row per symbol: the record that counts, with the file it came from and whether the
 -- resolution's text is loaded.
 CREATE VIEW v_records AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS symbol,
+       t.text AS body,
+       t.integer AS year,
+       t.date AS adopted_on,
+       t.integer AS meeting,
+       t.text AS meeting_record,
+       t.text AS draft_symbol,
+       t.text AS adoption_type,
+       t.integer AS votes_yes,
+       t.integer AS votes_no,
+       t.integer AS votes_abstain,
+       t.integer AS votes_listed,
+       t.integer AS sponsors,
+       t.integer AS text_loaded,
+       t.text AS path
+FROM column_types t WHERE 0
+UNION ALL
 SELECT c.symbol,
        c.body,
        c.year,
@@ -334,6 +369,18 @@ WHERE c.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol =
 -- How each State voted, per organ and year: from the records alone (the resolutions' text need not
 -- be loaded). A name the gazetteer does not know is its own state, as published.
 CREATE VIEW v_votes_by_state_year AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS body,
+       t.integer AS year,
+       t.text AS state,
+       t.text AS member_state,
+       t.integer AS recorded_votes,
+       t.integer AS yes,
+       t.integer AS no,
+       t.integer AS abstain,
+       t.integer AS non_voting
+FROM column_types t WHERE 0
+UNION ALL
 SELECT c.body,
        c.year,
        coalesce(v.iso3, v.member_state) AS state,
@@ -353,6 +400,17 @@ GROUP BY c.body, c.year, coalesce(v.iso3, v.member_state);
 -- so `WHERE state_a = 'FRA'` lists France against every other State (through record_votes_state).
 -- States by ISO code only: a name the gazetteer does not know is left out.
 CREATE VIEW v_voting_coincidence AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS body,
+       t.integer AS year,
+       t.text AS state_a,
+       t.text AS state_b,
+       t.integer AS recorded_votes,
+       t.integer AS same_votes,
+       t.integer AS opposite_votes,
+       t.real AS coincidence
+FROM column_types t WHERE 0
+UNION ALL
 SELECT c.body,
        c.year,
        a.iso3 AS state_a,
@@ -372,6 +430,17 @@ GROUP BY c.body, c.year, a.iso3, b.iso3;
 -- Resolutions by Sustainable Development Goal, as the records tag them; the title when the
 -- resolution's text is loaded (the first row loaded of the symbol).
 CREATE VIEW v_resolutions_by_sdg AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS sdg,
+       t.text AS symbol,
+       t.text AS body,
+       t.integer AS year,
+       t.date AS adopted_on,
+       t.text AS adoption_type,
+       t.integer AS resolution_id,
+       t.text AS title
+FROM column_types t WHERE 0
+UNION ALL
 SELECT g.sdg,
        c.symbol,
        c.body,
