@@ -5,20 +5,22 @@
 #         pdf    bytes -> unres::pdf::read (the PDF reader) -> unres::parse of its text
 #         rules  bytes -> one rule file (the first byte chooses which) -> load_rules, run_examples
 #         akn    bytes -> unres::akn::read_akn (AKN4UN XML)
+#         records  bytes -> unres::read_records (the UN's published records, JSON lines), default rules
 # Builds with clang into build-fuzz/ (-DUNRES_FUZZ=ON), then runs with -rss_limit_mb=512 -timeout=1 (pdf: 3)
 # -max_total_time=SECONDS. Starting corpus: parse: tests/data/** and ../shared/corpus/** when
-# present; pdf: tests/data/pdf and ../shared/corpus/pdf-dev, akn: tests/data/akn and ../shared/corpus/akn-*, when present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
+# present; pdf: tests/data/pdf and ../shared/corpus/pdf-dev, akn: tests/data/akn and ../shared/corpus/akn-*,
+# records: tests/data/records and ../shared/corpus/extract-dev, when present; rules: mappings/*.yaml, each behind the byte that selects its file. New inputs are kept in
 # build-fuzz/corpus-TARGET/ (reused by the next run), crashes go to build-fuzz/artifacts-TARGET/,
 # the log to build-fuzz/fuzz-TARGET.log. Exit status: libFuzzer's (0: no finding).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-target=${1:?usage: scripts/fuzz.sh parse|pdf|akn|rules SECONDS [libFuzzer flags]}
-seconds=${2:?usage: scripts/fuzz.sh parse|pdf|akn|rules SECONDS [libFuzzer flags]}
+target=${1:?usage: scripts/fuzz.sh parse|pdf|akn|records|rules SECONDS [libFuzzer flags]}
+seconds=${2:?usage: scripts/fuzz.sh parse|pdf|akn|records|rules SECONDS [libFuzzer flags]}
 shift 2
 case $target in
-  parse | pdf | akn | rules) ;;
-  *) echo "fuzz.sh: unknown target '$target' (use parse, pdf, akn or rules)" >&2; exit 2 ;;
+  parse | pdf | akn | records | rules) ;;
+  *) echo "fuzz.sh: unknown target '$target' (use parse, pdf, akn, records or rules)" >&2; exit 2 ;;
 esac
 
 cxx=${UNRES_FUZZ_CXX:-}
@@ -50,6 +52,9 @@ elif [[ $target == pdf ]]; then
 elif [[ $target == akn ]]; then
   seeds+=(tests/data/akn)
   for d in ../shared/corpus/akn-*; do [[ -d $d ]] && seeds+=("$d"); done
+elif [[ $target == records ]]; then
+  seeds+=(tests/data/records)
+  [[ -d ../shared/corpus/extract-dev ]] && seeds+=(../shared/corpus/extract-dev)
 else
   # The first byte of an input chooses the file it replaces (its index in rule_file_names()) and,
   # plus 6, that the other five are the default rules rather than small ones (fuzz_rules.cpp).

@@ -174,6 +174,74 @@ CREATE INDEX IF NOT EXISTS deadlines_resolution ON deadlines(resolution_id);
 CREATE INDEX IF NOT EXISTS deadlines_session ON deadlines(session);
 CREATE INDEX IF NOT EXISTS deadlines_paragraph ON deadlines(paragraph_id);
 
+-- The UN's published records of resolutions (records files: the data_extract JSON lines). Their rows
+-- belong to the file they were read from (document_id) and name the resolution by symbol, not by
+-- resolutions.id: a record may be loaded before its resolution, after it, or without it. The views
+-- votes and sponsors (sql/views.sql) join them to resolutions by symbol. A symbol whose record is in
+-- two loaded files has rows from both; the views read those of the file loaded last (v_records).
+CREATE TABLE IF NOT EXISTS records (
+  id             INTEGER PRIMARY KEY,
+  document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  symbol         TEXT NOT NULL,
+  body           TEXT,
+  year           INTEGER,
+  adopted_on     TEXT,
+  meeting        INTEGER,
+  meeting_record TEXT,
+  draft_symbol   TEXT,
+  adoption_type  TEXT,
+  votes_yes      INTEGER,
+  votes_no       INTEGER,
+  votes_abstain  INTEGER,
+  line           INTEGER NOT NULL,
+  UNIQUE (symbol, document_id)   -- the reader keeps one record per symbol and file
+);
+CREATE INDEX IF NOT EXISTS records_document ON records(document_id);
+
+CREATE TABLE IF NOT EXISTS record_votes (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  symbol       TEXT NOT NULL,
+  member_state TEXT NOT NULL,
+  iso3         TEXT,
+  vote         TEXT NOT NULL CHECK (vote = 'yes' OR vote = 'no' OR vote = 'abstain' OR vote = 'non_voting')
+);
+CREATE INDEX IF NOT EXISTS record_votes_symbol ON record_votes(symbol, document_id);
+CREATE INDEX IF NOT EXISTS record_votes_state ON record_votes(iso3);
+CREATE INDEX IF NOT EXISTS record_votes_document ON record_votes(document_id);
+
+CREATE TABLE IF NOT EXISTS record_sponsors (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  symbol       TEXT NOT NULL,
+  member_state TEXT NOT NULL,
+  iso3         TEXT,
+  kind         TEXT NOT NULL CHECK (kind IN ('sponsor', 'additional')),
+  on_behalf_of TEXT
+);
+CREATE INDEX IF NOT EXISTS record_sponsors_symbol ON record_sponsors(symbol, document_id);
+CREATE INDEX IF NOT EXISTS record_sponsors_state ON record_sponsors(iso3);
+CREATE INDEX IF NOT EXISTS record_sponsors_document ON record_sponsors(document_id);
+
+CREATE TABLE IF NOT EXISTS record_subjects (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  symbol      TEXT NOT NULL,
+  term        TEXT NOT NULL,
+  source      TEXT
+);
+CREATE INDEX IF NOT EXISTS record_subjects_symbol ON record_subjects(symbol, document_id);
+CREATE INDEX IF NOT EXISTS record_subjects_document ON record_subjects(document_id);
+
+CREATE TABLE IF NOT EXISTS record_sdgs (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  symbol      TEXT NOT NULL,
+  sdg         INTEGER NOT NULL CHECK (sdg BETWEEN 1 AND 17)
+);
+CREATE INDEX IF NOT EXISTS record_sdgs_symbol ON record_sdgs(symbol, document_id);
+CREATE INDEX IF NOT EXISTS record_sdgs_document ON record_sdgs(document_id);
+
 CREATE TABLE IF NOT EXISTS ingest_runs (
   id                INTEGER PRIMARY KEY,
   started_at        TEXT NOT NULL,

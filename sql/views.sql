@@ -44,6 +44,12 @@ CREATE TABLE IF NOT EXISTS column_types (integer INTEGER, real REAL, text TEXT, 
 
 ------------------------------------------------------------------------------------------------------
 -- Views. Dependents are dropped first; `year` is always the year the resolution was adopted.
+DROP VIEW IF EXISTS v_resolutions_by_sdg;
+DROP VIEW IF EXISTS v_voting_coincidence;
+DROP VIEW IF EXISTS v_votes_by_state_year;
+DROP VIEW IF EXISTS v_records;
+DROP VIEW IF EXISTS sponsors;
+DROP VIEW IF EXISTS votes;
 DROP VIEW IF EXISTS v_organization_mentions;
 DROP VIEW IF EXISTS v_reporting_deadlines;
 DROP VIEW IF EXISTS v_citation_edges;
@@ -275,6 +281,181 @@ JOIN resolutions r ON r.id = m.resolution_id
 GROUP BY o.id, r.id;
 
 ------------------------------------------------------------------------------------------------------
+-- The UN's published records (records files): votes, sponsors, SDGs. Their rows name a resolution by
+-- symbol, so they join whatever is loaded of it, in any order; every language row of a symbol shares
+-- its votes and sponsors. When two loaded files hold a record of the same symbol, the one of the file
+-- loaded last counts (a document gets a greater id than every other each time it is loaded): each
+-- view below reads only the rows whose document_id is the greatest among the records of their symbol
+-- (found in the records(symbol, document_id) unique index).
+
+-- The contract's votes(resolution_id, member_state, iso3, vote): one row per Member State per
+-- recorded vote, for each resolutions row of the symbol.
+CREATE VIEW votes AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS member_state,
+       t.text AS iso3,
+       t.text AS vote,
+       t.text AS symbol
+FROM column_types t WHERE 0
+UNION ALL
+SELECT r.id AS resolution_id,
+       v.member_state,
+       v.iso3,
+       v.vote,
+       v.symbol
+FROM record_votes v
+JOIN resolutions r ON r.symbol = v.symbol
+WHERE v.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = v.symbol);
+
+CREATE VIEW sponsors AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS member_state,
+       t.text AS iso3,
+       t.text AS kind,
+       t.text AS on_behalf_of,
+       t.text AS symbol
+FROM column_types t WHERE 0
+UNION ALL
+SELECT r.id AS resolution_id,
+       s.member_state,
+       s.iso3,
+       s.kind,
+       s.on_behalf_of,
+       s.symbol
+FROM record_sponsors s
+JOIN resolutions r ON r.symbol = s.symbol
+WHERE s.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = s.symbol);
+
+-- One row per symbol: the record that counts, with the file it came from and whether the
+-- resolution's text is loaded.
+CREATE VIEW v_records AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS symbol,
+       t.text AS body,
+       t.integer AS year,
+       t.date AS adopted_on,
+       t.integer AS meeting,
+       t.text AS meeting_record,
+       t.text AS draft_symbol,
+       t.text AS adoption_type,
+       t.integer AS votes_yes,
+       t.integer AS votes_no,
+       t.integer AS votes_abstain,
+       t.integer AS votes_listed,
+       t.integer AS sponsors,
+       t.integer AS text_loaded,
+       t.text AS path
+FROM column_types t WHERE 0
+UNION ALL
+SELECT c.symbol,
+       c.body,
+       c.year,
+       c.adopted_on,
+       c.meeting,
+       c.meeting_record,
+       c.draft_symbol,
+       c.adoption_type,
+       c.votes_yes,
+       c.votes_no,
+       c.votes_abstain,
+       (SELECT count(*) FROM record_votes v WHERE v.symbol = c.symbol AND v.document_id = c.document_id) AS votes_listed,
+       (SELECT count(*) FROM record_sponsors s WHERE s.symbol = c.symbol AND s.document_id = c.document_id) AS sponsors,
+       EXISTS (SELECT 1 FROM resolutions r WHERE r.symbol = c.symbol) AS text_loaded,
+       d.path
+FROM records c
+JOIN documents d ON d.id = c.document_id
+WHERE c.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = c.symbol);
+
+-- How each State voted, per organ and year: from the records alone (the resolutions' text need not
+-- be loaded). A name the gazetteer does not know is its own state, as published.
+CREATE VIEW v_votes_by_state_year AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS body,
+       t.integer AS year,
+       t.text AS state,
+       t.text AS member_state,
+       t.integer AS recorded_votes,
+       t.integer AS yes,
+       t.integer AS no,
+       t.integer AS abstain,
+       t.integer AS non_voting
+FROM column_types t WHERE 0
+UNION ALL
+SELECT c.body,
+       c.year,
+       coalesce(v.iso3, v.member_state) AS state,
+       max(v.member_state) AS member_state,
+       count(*) AS recorded_votes,
+       sum(v.vote = 'yes') AS yes,
+       sum(v.vote = 'no') AS no,
+       sum(v.vote = 'abstain') AS abstain,
+       sum(v.vote = 'non_voting') AS non_voting
+FROM records c
+JOIN record_votes v ON v.symbol = c.symbol AND v.document_id = c.document_id
+WHERE c.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = c.symbol)
+GROUP BY c.body, c.year, coalesce(v.iso3, v.member_state);
+
+-- Voting coincidence: for two States, the recorded votes both took part in and how often they voted
+-- alike, per organ and year (sum over years for a longer period). Each pair appears both ways round,
+-- so `WHERE state_a = 'FRA'` lists France against every other State (through record_votes_state).
+-- States by ISO code only: a name the gazetteer does not know is left out.
+CREATE VIEW v_voting_coincidence AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS body,
+       t.integer AS year,
+       t.text AS state_a,
+       t.text AS state_b,
+       t.integer AS recorded_votes,
+       t.integer AS same_votes,
+       t.integer AS opposite_votes,
+       t.real AS coincidence
+FROM column_types t WHERE 0
+UNION ALL
+SELECT c.body,
+       c.year,
+       a.iso3 AS state_a,
+       b.iso3 AS state_b,
+       count(*) AS recorded_votes,
+       sum(a.vote = b.vote) AS same_votes,
+       sum((a.vote = 'yes' AND b.vote = 'no') OR (a.vote = 'no' AND b.vote = 'yes')) AS opposite_votes,
+       round(CAST(sum(a.vote = b.vote) AS REAL) / count(*), 3) AS coincidence
+FROM record_votes a
+JOIN records c ON c.symbol = a.symbol AND c.document_id = a.document_id
+JOIN record_votes b ON b.symbol = a.symbol AND b.document_id = a.document_id
+WHERE c.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = c.symbol)
+  AND a.iso3 IS NOT NULL AND b.iso3 IS NOT NULL AND a.iso3 <> b.iso3
+  AND a.vote <> 'non_voting' AND b.vote <> 'non_voting'
+GROUP BY c.body, c.year, a.iso3, b.iso3;
+
+-- Resolutions by Sustainable Development Goal, as the records tag them; the title when the
+-- resolution's text is loaded (the first row loaded of the symbol).
+CREATE VIEW v_resolutions_by_sdg AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS sdg,
+       t.text AS symbol,
+       t.text AS body,
+       t.integer AS year,
+       t.date AS adopted_on,
+       t.text AS adoption_type,
+       t.integer AS resolution_id,
+       t.text AS title
+FROM column_types t WHERE 0
+UNION ALL
+SELECT g.sdg,
+       c.symbol,
+       c.body,
+       c.year,
+       c.adopted_on,
+       c.adoption_type,
+       (SELECT r.id FROM resolutions r WHERE r.symbol = c.symbol ORDER BY r.id LIMIT 1) AS resolution_id,
+       (SELECT r.title FROM resolutions r WHERE r.symbol = c.symbol ORDER BY r.id LIMIT 1) AS title
+FROM record_sdgs g
+JOIN records c ON c.symbol = g.symbol AND c.document_id = g.document_id
+WHERE c.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = c.symbol);
+
+------------------------------------------------------------------------------------------------------
 -- The documentation of every table and view, in one machine-readable place: `unres export` writes
 -- Datasette's metadata.json from it, docs/schema.md's view reference is generated from it, and a
 -- test checks that every column of every table and view has a row here. Refilled on every open so
@@ -312,6 +493,11 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('footnote_refs', 'table', 'Footnote marks', 'Where a paragraph points at a footnote.', NULL, NULL),
   ('citations', 'table', 'Citations', 'References to other documents, normalized to their symbol.', 'kind rule_id', NULL),
   ('deadlines', 'table', 'Deadlines', 'Reports requested and items put on a future agenda, with the session they are due at.', 'kind session body requested_of', NULL),
+  ('records', 'table', 'Published records', 'One row per resolution record of a records file (the UN''s data_extract JSON lines): the draft, the meeting, how it was adopted and the counts as published. Keyed by symbol, not by resolutions.id: loaded before, after or without the resolution''s text.', 'body year adoption_type', NULL),
+  ('record_votes', 'table', 'Recorded votes (published)', 'One row per Member State per recorded vote of a published record. Read through the votes view.', 'vote iso3', NULL),
+  ('record_sponsors', 'table', 'Sponsors (published)', 'One row per sponsor or additional sponsor of a published record; a sentence of additional sponsors becomes one row per State. Read through the sponsors view.', 'kind iso3', NULL),
+  ('record_subjects', 'table', 'Subjects (published)', 'The subject terms a published record gives its resolution (UNBIS Thesaurus, DHLAUTH, agenda items).', 'source', NULL),
+  ('record_sdgs', 'table', 'SDGs (published)', 'The Sustainable Development Goals a published record tags its resolution with.', 'sdg', NULL),
   ('ingest_runs', 'table', 'Ingest runs', 'One row per run of unres ingest.', 'status', NULL),
   ('quarantine', 'table', 'Quarantine', 'Files set aside as bad input, with the stage, line and reason.', 'stage run_id', NULL),
   ('doc_objects', 'table', 'Documentation: tables and views', 'The title and description of every table and view (this documentation).', 'kind', NULL),
@@ -321,6 +507,12 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('v_citation_edges', 'view', 'Citation graph', 'One row per citation: the citing resolution and paragraph, the phrase that cites (recalling, reaffirming ...), the cited target, and the cited resolution when it is in the database.', 'kind citing_lemma paragraph_kind citing_session', NULL),
   ('v_reporting_deadlines', 'view', 'Reporting deadlines', 'What is due (a report, an agenda item), from whom, to which body, at which session and in which year.', 'kind session session_year body requested_of', NULL),
   ('v_organization_mentions', 'view', 'Organizations by resolution', 'How often each organization is mentioned in each resolution.', 'category organization session year', NULL),
+  ('votes', 'view', 'Votes', 'One row per Member State per recorded vote, for every loaded resolutions row of the symbol (from the published records; none for a resolution adopted without a vote).', 'vote iso3', NULL),
+  ('sponsors', 'view', 'Sponsors', 'One row per sponsor of a loaded resolution (from the published records): sponsor or additional.', 'kind iso3', NULL),
+  ('v_records', 'view', 'Published records that count', 'One row per symbol: its published record (of the file loaded last when two files have one), the number of votes and sponsors listed, and whether the resolution''s text is loaded.', 'body year adoption_type text_loaded', NULL),
+  ('v_votes_by_state_year', 'view', 'Votes per State and year', 'How each State voted in the recorded votes of each organ and year.', 'body year state', NULL),
+  ('v_voting_coincidence', 'view', 'Voting coincidence', 'For two States, per organ and year: the recorded votes both took part in, how many alike and how many opposite (yes against no).', 'body year state_a state_b', NULL),
+  ('v_resolutions_by_sdg', 'view', 'Resolutions by SDG', 'One row per resolution and Sustainable Development Goal it is tagged with in the published records.', 'sdg body year adoption_type', NULL),
   ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL);
 
 INSERT INTO doc_columns(object_name, column_name, description, example, filled_by) VALUES
@@ -443,6 +635,94 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('deadlines', 'rule_id', 'The deadline rule', 'report-at-session-first', 'mappings/deadlines.yaml (rules)'),
   ('deadlines', 'start_offset', 'Byte offset of the matched text in the file', '9251', 'mappings/deadlines.yaml'),
   ('deadlines', 'end_offset', 'Byte offset just past the matched text', '9406', 'mappings/deadlines.yaml'),
+
+  ('records', 'id', 'Record id', '1', 'unres ingest'),
+  ('records', 'document_id', 'The records file (documents.id)', '31', 'unres ingest'),
+  ('records', 'symbol', 'Symbol of the resolution, normalized as resolutions.symbol', 'A/RES/78/11', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'body', 'Adopting organ, from the symbol: A, S, A/HRC or E', 'A', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'year', 'The year in the symbol (S/RES/2719(2023), E/RES/2024/1), else the year of adoption', '2023', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'adopted_on', 'Adoption date (ISO 8601)', '2023-11-02', 'the records reader (etl/core/formats/records.cpp), mappings/vocabulary.yaml (months)'),
+  ('records', 'meeting', 'The meeting that adopted it (plenary meeting; Security Council meeting number); NULL for voting by mail', '34', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'meeting_record', 'The record of that meeting', 'A/78/PV.34', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'draft_symbol', 'The draft it was adopted on (draft_resolution, else originating_document)', 'A/78/L.5', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'adoption_type', 'How it was adopted, as published', 'By a recorded vote', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'votes_yes', 'Votes in favour, as published (the lists length when the count is blank)', '187', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'votes_no', 'Votes against, as published', '2', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'votes_abstain', 'Abstentions, as published', '1', 'the records reader (etl/core/formats/records.cpp)'),
+  ('records', 'line', 'Line of the records file the record was read from (the last line of its symbol)', '4', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_votes', 'id', 'Vote id', '1', 'unres ingest'),
+  ('record_votes', 'document_id', 'The records file (documents.id)', '31', 'unres ingest'),
+  ('record_votes', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_votes', 'member_state', 'The State as published', 'UNITED KINGDOM', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_votes', 'iso3', 'ISO 3166 alpha-3 code; NULL when the name is not in mappings/member_states.yaml (reported at ingest)', 'GBR', 'mappings/member_states.yaml'),
+  ('record_votes', 'vote', 'yes, no, abstain or non_voting', 'yes', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_sponsors', 'id', 'Sponsor id', '1', 'unres ingest'),
+  ('record_sponsors', 'document_id', 'The records file (documents.id)', '31', 'unres ingest'),
+  ('record_sponsors', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_sponsors', 'member_state', 'The State as published, or an entry that is not a State (SUBMITTED BY THE PRESIDENT OF THE GENERAL ASSEMBLY)', 'Belgium', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_sponsors', 'iso3', 'ISO 3166 alpha-3 code; NULL for an entry that is not a State or a name not known', 'BEL', 'mappings/member_states.yaml'),
+  ('record_sponsors', 'kind', 'sponsor (the records sponsors) or additional (its additional sponsors)', 'additional', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_sponsors', 'on_behalf_of', 'The group a sponsor acts for, from "(on behalf of ...)"', 'the European Union', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_subjects', 'id', 'Subject id', '1', 'unres ingest'),
+  ('record_subjects', 'document_id', 'The records file (documents.id)', '31', 'unres ingest'),
+  ('record_subjects', 'symbol', 'Symbol of the resolution', 'A/RES/78/1', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_subjects', 'term', 'Subject term as published', 'SUSTAINABLE DEVELOPMENT', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_subjects', 'source', 'Where the term is from: UNBIS Thesaurus, DHLAUTH, or an agendas symbol for an agenda item', 'UNBIS Thesaurus', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_sdgs', 'id', 'Row id', '1', 'unres ingest'),
+  ('record_sdgs', 'document_id', 'The records file (documents.id)', '31', 'unres ingest'),
+  ('record_sdgs', 'symbol', 'Symbol of the resolution', 'A/RES/78/1', 'the records reader (etl/core/formats/records.cpp)'),
+  ('record_sdgs', 'sdg', 'Sustainable Development Goal number, 1 to 17', '16', 'the records reader (etl/core/formats/records.cpp)'),
+  ('votes', 'resolution_id', 'The resolution (resolutions.id); each language row of the symbol has the votes', '3', 'sql/views.sql'),
+  ('votes', 'member_state', 'The State as published', 'UNITED KINGDOM', 'the records reader (etl/core/formats/records.cpp)'),
+  ('votes', 'iso3', 'ISO 3166 alpha-3 code, or NULL', 'GBR', 'mappings/member_states.yaml'),
+  ('votes', 'vote', 'yes, no, abstain or non_voting', 'yes', 'the records reader (etl/core/formats/records.cpp)'),
+  ('votes', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'the records reader (etl/core/formats/records.cpp)'),
+  ('sponsors', 'resolution_id', 'The resolution (resolutions.id)', '3', 'sql/views.sql'),
+  ('sponsors', 'member_state', 'The State as published, or an entry that is not a State', 'Belgium', 'the records reader (etl/core/formats/records.cpp)'),
+  ('sponsors', 'iso3', 'ISO 3166 alpha-3 code, or NULL', 'BEL', 'mappings/member_states.yaml'),
+  ('sponsors', 'kind', 'sponsor or additional', 'additional', 'the records reader (etl/core/formats/records.cpp)'),
+  ('sponsors', 'on_behalf_of', 'The group the sponsor acts for, or NULL', 'the European Union', 'the records reader (etl/core/formats/records.cpp)'),
+  ('sponsors', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'body', 'Adopting organ: A, S, A/HRC or E', 'A', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'year', 'Year in the symbol, else of adoption', '2023', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'adopted_on', 'Adoption date', '2023-11-02', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'meeting', 'The meeting that adopted it', '34', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'meeting_record', 'The record of that meeting', 'A/78/PV.34', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'draft_symbol', 'The draft it was adopted on', 'A/78/L.5', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'adoption_type', 'How it was adopted, as published', 'By a recorded vote', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'votes_yes', 'Votes in favour, as published', '187', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'votes_no', 'Votes against, as published', '2', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'votes_abstain', 'Abstentions, as published', '1', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'votes_listed', 'States named in the vote lists (may differ from the counts as published: reported at ingest)', '190', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'sponsors', 'Sponsors and additional sponsors listed', '54', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_records', 'text_loaded', '1 when the resolutions text is loaded (a resolutions row has the symbol)', '1', 'sql/views.sql'),
+  ('v_records', 'path', 'The records file', 'tests/data/records/ga-78.json', 'unres ingest'),
+  ('v_votes_by_state_year', 'body', 'Adopting organ', 'A', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_votes_by_state_year', 'year', 'Year in the symbol, else of adoption', '2023', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_votes_by_state_year', 'state', 'ISO 3166 alpha-3 code; the name as published when it is not known', 'FRA', 'mappings/member_states.yaml'),
+  ('v_votes_by_state_year', 'member_state', 'A name of the State as published', 'FRANCE', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_votes_by_state_year', 'recorded_votes', 'Recorded votes it is listed in', '12', 'sql/views.sql'),
+  ('v_votes_by_state_year', 'yes', 'Votes in favour', '10', 'sql/views.sql'),
+  ('v_votes_by_state_year', 'no', 'Votes against', '1', 'sql/views.sql'),
+  ('v_votes_by_state_year', 'abstain', 'Abstentions', '1', 'sql/views.sql'),
+  ('v_votes_by_state_year', 'non_voting', 'Listed as not voting', '0', 'sql/views.sql'),
+  ('v_voting_coincidence', 'body', 'Adopting organ', 'A', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_voting_coincidence', 'year', 'Year in the symbol, else of adoption', '2023', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_voting_coincidence', 'state_a', 'ISO 3166 alpha-3 code of one State', 'FRA', 'mappings/member_states.yaml'),
+  ('v_voting_coincidence', 'state_b', 'ISO 3166 alpha-3 code of the other', 'DEU', 'mappings/member_states.yaml'),
+  ('v_voting_coincidence', 'recorded_votes', 'Recorded votes in which both voted (yes, no or abstain)', '12', 'sql/views.sql'),
+  ('v_voting_coincidence', 'same_votes', 'Of those, the votes they cast alike', '11', 'sql/views.sql'),
+  ('v_voting_coincidence', 'opposite_votes', 'Of those, the votes where one voted yes and the other no', '0', 'sql/views.sql'),
+  ('v_voting_coincidence', 'coincidence', 'same_votes / recorded_votes, three decimals', '0.917', 'sql/views.sql'),
+  ('v_resolutions_by_sdg', 'sdg', 'Sustainable Development Goal, 1 to 17', '16', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_resolutions_by_sdg', 'symbol', 'Symbol of the resolution', 'A/RES/78/1', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_resolutions_by_sdg', 'body', 'Adopting organ', 'A', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_resolutions_by_sdg', 'year', 'Year in the symbol, else of adoption', '2023', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_resolutions_by_sdg', 'adopted_on', 'Adoption date', '2023-09-29', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_resolutions_by_sdg', 'adoption_type', 'How it was adopted, as published', 'Without a vote', 'the records reader (etl/core/formats/records.cpp)'),
+  ('v_resolutions_by_sdg', 'resolution_id', 'The resolution (resolutions.id) when its text is loaded, else NULL', '3', 'sql/views.sql'),
+  ('v_resolutions_by_sdg', 'title', 'Its title when its text is loaded, else NULL', 'Political declaration of the high-level political forum ...', 'mappings/structure.yaml (metadata)'),
 
   ('ingest_runs', 'id', 'Run id', '1', 'unres ingest'),
   ('ingest_runs', 'started_at', 'When the run started (UTC)', '2024-05-01T09:00:00Z', 'unres ingest'),

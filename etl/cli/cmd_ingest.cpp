@@ -52,6 +52,11 @@ void write_report(const std::string& path, const IngestResult& r, const std::str
                 {"quarantined", r.counts.quarantined}};
   j["resolutions_loaded"] = r.counts.resolutions;
   j["stale_files"] = r.stale;
+  j["records_loaded"] = r.published_records;
+  j["warnings"] = r.warnings;
+  nlohmann::ordered_json unknown = nlohmann::ordered_json::array();
+  for (const auto& [name, files] : r.unknown_states) unknown.push_back({{"name", name}, {"files", files}});
+  j["unknown_member_states"] = unknown;
   j["rows"] = r.rows;
   j["stage_seconds"] = {{"read", r.times.read},
                         {"normalize", r.times.normalize},

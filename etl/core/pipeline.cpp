@@ -203,6 +203,25 @@ Outcome process(const std::filesystem::path& path, const std::unordered_map<std:
   return out;
 }
 
+// Logs what a loaded file set aside (one line each) and keeps it for the run's report.
+void note_warnings(const std::string& path, const Document& parsed, const std::vector<RecordsElsewhere>& elsewhere,
+                   IngestResult& result, std::ostream& log) {
+  std::vector<std::string> lines = parsed.warnings;
+  for (const auto& other : elsewhere) {
+    // A file loaded twice under two names would name every symbol: the first few tell the story.
+    std::string some;
+    for (std::size_t i = 0; i < other.symbols.size() && i < 5; ++i) some += (i ? ", " : "") + other.symbols[i];
+    if (other.symbols.size() > 5) some += ", ...";
+    lines.push_back(std::to_string(other.symbols.size()) + " record(s) also in " + other.path + " (" + some +
+                    "): this file's, loaded last, are used");
+  }
+  for (const auto& line : lines) {
+    log << "unres: " << path << ": " << line << "\n";
+    result.warnings.push_back(path + ": " + line);
+  }
+  for (const auto& name : parsed.unknown_states) result.unknown_states[name].push_back(path);
+}
+
 }  // namespace
 
 Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, const FormatRegistry& formats) {
@@ -214,10 +233,13 @@ Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, 
     t.*stage += std::chrono::duration<double>(now - start).count();
     start = now;
   };
-  const Reading reading = formats.detect(file, rules).read(file, rules);
+  Reading reading = formats.detect(file, rules).read(file, rules);
   const NormalizedText& text = reading.text;
   lap(&StageTimes::normalize);
-  Document parsed{text.format, text.encoding, reading.source_text, {}};
+  Document parsed{text.format, text.encoding, reading.source_text, {}, std::move(reading.published),
+                  std::move(reading.warnings), std::move(reading.unknown_states)};
+  // Records alone (the UN's votes and sponsors): no text to split.
+  if (text.text.empty() && reading.parts.empty() && !parsed.published.empty()) return parsed;
   const auto add = [&](const DocumentSpan& doc, const Segments& segments, const SourceFacts& facts) {
     ResolutionRecord r = extract(text, doc, segments, rules, facts);
     r.meta.emplace("language", reading.language.empty() ? kDefaultLanguage : reading.language);
@@ -306,14 +328,19 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
           break;
         case Outcome::Kind::parsed:
           try {
-            db.load_document(outcome->file, outcome->parsed, rules.hash);
+            const Document& parsed = outcome->parsed;
+            db.load_document(outcome->file, parsed, rules.hash);
             ++c.loaded;
-            c.resolutions += static_cast<std::int64_t>(outcome->parsed.resolutions.size());
-            if (outcome->parsed.encoding != "utf-8")
-              log << "unres: " << outcome->path << ": not UTF-8; decoded as " << outcome->parsed.encoding << "\n";
-            if (options.verbose)
-              log << "unres: loaded " << outcome->path << " (" << outcome->parsed.format << ", "
-                  << outcome->parsed.resolutions.size() << " resolution(s))\n";
+            c.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
+            result.published_records += static_cast<std::int64_t>(parsed.published.size());
+            if (parsed.encoding != "utf-8")
+              log << "unres: " << outcome->path << ": not UTF-8; decoded as " << parsed.encoding << "\n";
+            note_warnings(outcome->path, parsed, db.records_elsewhere(outcome->path, parsed), result, log);
+            if (options.verbose) {
+              log << "unres: loaded " << outcome->path << " (" << parsed.format << ", ";
+              if (parsed.published.empty()) log << parsed.resolutions.size() << " resolution(s))\n";
+              else log << parsed.published.size() << " record(s) of votes and sponsors)\n";
+            }
           } catch (const InputError& e) {
             outcome->error = e;
             outcome->kind = Outcome::Kind::rejected;

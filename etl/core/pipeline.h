@@ -57,6 +57,11 @@ struct IngestResult {
   std::int64_t run_id = 0;
   std::string status;   // completed, completed_with_quarantine, interrupted
   std::int64_t stale = 0;  // files loaded under other rules, re-processed now
+  std::int64_t published_records = 0;  // records of votes and sponsors loaded (records files)
+  // What loaded files set aside without being rejected, "PATH: line 3: ..." (also logged).
+  std::vector<std::string> warnings;
+  // Each Member State name mappings/member_states.yaml lacks, with the files that use it.
+  std::map<std::string, std::vector<std::string>> unknown_states;
   std::map<std::string, std::int64_t> rows;
   StageTimes times;
   double seconds = 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end checks of the unres binary, one case per ctest test:
 #   tests/e2e/cli.sh CASE PATH/TO/unres
-# Cases: version, usage, bad_rules, ingest_seeds, bad_input, newer_schema, evaluate, pdf_ingest.
+# Cases: version, usage, bad_rules, ingest_seeds, bad_input, newer_schema, records, evaluate, pdf_ingest.
 # Needs the sqlite3 shell (SQLITE3, default: sqlite3) and python3 for `evaluate`.
 set -euo pipefail
 
@@ -174,6 +174,31 @@ case $case_name in
     expect_eq "untouched" "$(q "$tmp/new.db" "SELECT count(*) FROM sqlite_master")" 0
     mkdir "$tmp/dir.db"
     expect_rc 3 "$unres" ingest --db "$tmp/dir.db" "$data/seeds"
+    ;;
+
+  records)
+    # The UN's published records beside the texts, records first: the votes view joins them by symbol.
+    expect_rc 0 "$unres" ingest --db "$tmp/r.db" "$data/records"
+    expect_eq "records files" "$(q "$tmp/r.db" "SELECT count(*) FROM documents WHERE format = 'records'")" 24
+    expect_eq "votes before the texts" "$(q "$tmp/r.db" 'SELECT count(*) FROM votes')" 0
+    expect_rc 0 "$unres" ingest --db "$tmp/r.db" "$data/pdftext"
+    expect_eq "votes of A/RES/78/11" \
+      "$(q "$tmp/r.db" "SELECT group_concat(n, ' ') FROM (SELECT count(*) AS n FROM votes v JOIN resolutions r ON r.id = v.resolution_id WHERE r.symbol = 'A/RES/78/11' GROUP BY vote ORDER BY vote)")" \
+      "62 8 91"
+    # A bad line and an unknown name: warnings on stderr and in the report; the file loads (exit 0).
+    mkdir "$tmp/rec"
+    printf '%s\n' '{"symbol": "A/RES/78/11", "MS_in_favour": ["Atlantis", "FRANCE"], "sponsors": ["Atlantis"]}' \
+      '{"symbol": "A/RES/78/12", oops' >"$tmp/rec/late.json"
+    expect_rc 0 "$unres" ingest --db "$tmp/r.db" --report "$tmp/report.json" "$tmp/rec"
+    expect_output "$tmp/rec/late.json: line 2: not JSON"
+    expect_output "$tmp/rec/late.json: line 1: A/RES/78/11: 'Atlantis' is not a State known to mappings/member_states.yaml"
+    expect_output "$tmp/rec/late.json: 1 record(s) also in $(cd "$data" && pwd)/records/ga-78.json (A/RES/78/11): this file's, loaded last, are used"
+    expect_eq "Atlantis named once" "$(grep -c "'Atlantis'" "$tmp/out")" 1
+    expect_eq "report: unknown names" \
+      "$("$python" -c 'import json,sys; r=json.load(open(sys.argv[1])); print([u["name"] for u in r["unknown_member_states"]], len(r["warnings"]), r["records_loaded"])' "$tmp/report.json")" \
+      "['Atlantis'] 3 1"
+    # The file loaded last counts: A/RES/78/11 now has late.json's two votes.
+    expect_eq "votes from the file loaded last" "$(q "$tmp/r.db" "SELECT count(*) FROM votes WHERE symbol = 'A/RES/78/11'")" 2
     ;;
 
   evaluate)

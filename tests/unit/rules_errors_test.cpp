@@ -122,6 +122,7 @@ TEST_P(RulesErrors, Reported) {
 
 std::vector<ErrorRow> error_rows() {
   const std::string S = kStructure, V = kVocabulary, P = kPhrases, O = kOrganizations, C = kCitations, D = kDeadlines;
+  const std::string M = test::kTinyMemberStates;
   return {
       {"yaml_syntax", "vocabulary.yaml", "months: [January, February\nnumbers: {one: 1\n",
        "mappings/vocabulary.yaml:2:8: YAML syntax error: end of sequence flow not found", true},
@@ -188,6 +189,23 @@ std::vector<ErrorRow> error_rows() {
        "mappings/deadlines.yaml:6:15: rule 'tiny-report': unknown field 'bodyy' in defaults", true},
       {"organization_unknown_category", "organizations.yaml", replace(O, "category: principal-organ", "category: agency"),
        "mappings/organizations.yaml:5:15: rule 'General Assembly': unknown category 'agency' (use principal-organ, other)", true},
+      // Two entries whose names compare equal (case, accents and punctuation aside) are one error.
+      {"member_state_alias_key_twice", "member_states.yaml", M + "  - {iso3: XFR, status: historical, en: \"FRANCE \u2019\"}\n",
+       "mappings/member_states.yaml:5:5: rule 'XFR': 'FRANCE \u2019' (compared as 'france') already names FRA (France)", true},
+      {"member_state_alias_of_another", "member_states.yaml", replace(M, "aliases: [United Kingdom]", "aliases: [United Kingdom, Fránce]"),
+       "mappings/member_states.yaml:4:5: rule 'GBR': 'Fránce' (compared as 'france') already names FRA (France)", true},
+      {"member_state_bad_code", "member_states.yaml", replace(M, "iso3: FRA", "iso3: Fr"),
+       "mappings/member_states.yaml:3:12: rule 'Fr': 'iso3' must be three capital letters (ISO 3166 alpha-3)", true},
+      {"member_state_code_twice", "member_states.yaml", replace(M, "iso3: GBR", "iso3: FRA"),
+       "mappings/member_states.yaml:4:12: rule 'FRA': duplicate iso3 code", true},
+      {"member_state_unknown_status", "member_states.yaml", replace(M, "status: member, en: France", "status: former, en: France"),
+       "mappings/member_states.yaml:3:25: rule 'FRA': unknown status 'former' (use member, observer, historical)", true},
+      {"member_state_without_english_name", "member_states.yaml", replace(M, "en: France, ", ""),
+       "mappings/member_states.yaml:3:5: rule 'FRA': missing required key 'en'", true},
+      {"member_state_unknown_key", "member_states.yaml", replace(M, "fr: France", "de: Frankreich"),
+       "mappings/member_states.yaml:3:45: rule 'FRA': unknown key 'de' (use iso3, status, en, fr, es, ru, zh, ar, aliases, note)", true},
+      {"member_state_not_state_without_letters", "member_states.yaml", replace(M, "not_states: [submitted by]", "not_states: ['--']"),
+       "mappings/member_states.yaml:1:13: '--' has no letters: it would match every name", true},
       {"organization_surface_twice", "organizations.yaml",
        O + "  - name: Assembly of States\n    acronym: General Assembly\n    category: other\n",
        "mappings/organizations.yaml:6:5: rule 'Assembly of States': 'General Assembly' already names 'General Assembly'", true},

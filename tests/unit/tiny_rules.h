@@ -68,6 +68,12 @@ rules:
     pattern: 'report at its (?P<session>[a-z-]+) session'
 )";
 
+inline constexpr const char* kTinyMemberStates = R"(not_states: [submitted by]
+states:
+  - {iso3: FRA, status: member, en: France, fr: France}
+  - {iso3: GBR, status: member, en: United Kingdom of Great Britain and Northern Ireland, aliases: [United Kingdom]}
+)";
+
 // The small version of `file` ("phrases.yaml").
 inline const char* tiny(const std::string& file) {
   if (file == "structure.yaml") return kTinyStructure;
@@ -76,6 +82,7 @@ inline const char* tiny(const std::string& file) {
   if (file == "organizations.yaml") return kTinyOrganizations;
   if (file == "citations.yaml") return kTinyCitations;
   if (file == "deadlines.yaml") return kTinyDeadlines;
+  if (file == "member_states.yaml") return kTinyMemberStates;
   throw std::invalid_argument(file);
 }
 

@@ -20,6 +20,7 @@ const FormatRegistry& FormatRegistry::builtin() {
     FormatRegistry r;
     r.add(make_pdf_format());
     r.add(make_akn_format());
+    r.add(make_records_format());  // JSON naming a "symbol": no text format would take it
     // Text comes last: it takes any file the formats before it do not claim, and says what is
     // wrong with one that is not text.
     r.add(make_text_format());

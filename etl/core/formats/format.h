@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "model/normalized.h"
+#include "model/published.h"
 #include "model/records.h"
 #include "model/segments.h"
 #include "rules/ruleset.h"
@@ -36,6 +37,13 @@ struct Reading {
     SourceFacts facts;          // metadata and citations the source states outright
   };
   std::vector<Part> parts;      // empty: split and segment by the rules
+
+  // Document-level records (the UN's published votes and sponsors, formats/records.h), keyed by
+  // symbol rather than by a resolution of this file. A reading of records alone has no working
+  // text: there is nothing to split.
+  std::vector<PublishedRecord> published;
+  std::vector<std::string> warnings;        // what the reader set aside without rejecting the file
+  std::vector<std::string> unknown_states;  // Member State names mappings/member_states.yaml lacks
 };
 
 class Format {
@@ -69,5 +77,7 @@ class FormatRegistry {
 std::unique_ptr<Format> make_text_format();
 // The UN's AKN4UN XML (formats/akn.h): one part per resolution, its shape stated by the markup.
 std::unique_ptr<Format> make_akn_format();
+// The UN's published records (data_extract JSON lines), read by formats/records.h.
+std::unique_ptr<Format> make_records_format();
 
 }  // namespace unres

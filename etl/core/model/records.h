@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/published.h"
 #include "model/span.h"
 
 namespace unres {
@@ -89,6 +90,12 @@ struct Document {
   // (a PDF, an XML file): stored once in the database. Empty for a text file.
   std::string source_text;
   std::vector<ResolutionRecord> resolutions;
+  // The UN's published records the document holds (a records file: no text, no resolutions), each
+  // keyed by its symbol: written to the record_* tables, joined to resolutions by symbol.
+  std::vector<PublishedRecord> published;
+  // What the reader set aside without rejecting the file ("line 3: not JSON: the line is skipped"),
+  // and the Member State names it could not resolve: logged when the document is loaded.
+  std::vector<std::string> warnings, unknown_states;
 };
 
 }  // namespace unres

@@ -71,6 +71,73 @@ std::span<const R> all(const ResolutionRecord& r) {
   return r.*member;
 }
 
+// The UN's published records (records files): one row per record, and its votes, sponsors,
+// subjects and SDGs, each keyed by (document_id, symbol). The contract's votes and sponsors are
+// views over them, joined to resolutions by symbol (sql/views.sql).
+std::span<const PublishedRecord> itself(const PublishedRecord& r) { return {&r, 1}; }
+template <class R, std::vector<R> PublishedRecord::*member>
+std::span<const R> all_of(const PublishedRecord& r) {
+  return r.*member;
+}
+template <class R>
+ColumnValue document_of(const R&, const RowIds& ids) {
+  return ids.document;
+}
+template <class R>
+ColumnValue symbol_of(const R&, const RowIds& ids) {
+  return &ids.record->symbol;
+}
+
+void add_record_tables(TableRegistry& registry) {
+  using T = ColumnType;
+  using P = PublishedRecord;
+  registry.add(make_record_table<P>(
+      "records", &itself,
+      {{"document_id", T::integer, &document_of<P>},
+       {"symbol", T::text, &symbol_of<P>},
+       {"body", T::text, [](const P& r, const RowIds&) { return text_or_null(r.body); }},
+       {"year", T::integer, [](const P& r, const RowIds&) { return optional_int(r.year); }},
+       {"adopted_on", T::date, [](const P& r, const RowIds&) { return text_or_null(r.adopted_on); }},
+       {"meeting", T::integer, [](const P& r, const RowIds&) { return optional_int(r.meeting); }},
+       {"meeting_record", T::text, [](const P& r, const RowIds&) { return text_or_null(r.meeting_record); }},
+       {"draft_symbol", T::text, [](const P& r, const RowIds&) { return text_or_null(r.draft_symbol); }},
+       {"adoption_type", T::text, [](const P& r, const RowIds&) { return text_or_null(r.adoption_type); }},
+       {"votes_yes", T::integer, [](const P& r, const RowIds&) { return optional_int(r.votes_yes); }},
+       {"votes_no", T::integer, [](const P& r, const RowIds&) { return optional_int(r.votes_no); }},
+       {"votes_abstain", T::integer, [](const P& r, const RowIds&) { return optional_int(r.votes_abstain); }},
+       {"line", T::integer, [](const P& r, const RowIds&) -> ColumnValue { return static_cast<std::int64_t>(r.line); }}}));
+  registry.add(make_record_table<RecordVote>(
+      "record_votes", &all_of<RecordVote, &P::votes>,
+      {{"document_id", T::integer, &document_of<RecordVote>},
+       {"symbol", T::text, &symbol_of<RecordVote>},
+       {"member_state", T::text, [](const RecordVote& v, const RowIds&) -> ColumnValue { return &v.member_state; }},
+       {"iso3", T::text, [](const RecordVote& v, const RowIds&) { return text_or_null(v.iso3); }},
+       // vote_name() views a string literal: NUL-terminated.
+       {"vote", T::text, [](const RecordVote& v, const RowIds&) -> ColumnValue { return vote_name(v.vote).data(); }}}));
+  registry.add(make_record_table<RecordSponsor>(
+      "record_sponsors", &all_of<RecordSponsor, &P::sponsors>,
+      {{"document_id", T::integer, &document_of<RecordSponsor>},
+       {"symbol", T::text, &symbol_of<RecordSponsor>},
+       {"member_state", T::text, [](const RecordSponsor& s, const RowIds&) -> ColumnValue { return &s.member_state; }},
+       {"iso3", T::text, [](const RecordSponsor& s, const RowIds&) { return text_or_null(s.iso3); }},
+       {"kind", T::text, [](const RecordSponsor& s, const RowIds&) -> ColumnValue { return &s.kind; }},
+       {"on_behalf_of", T::text, [](const RecordSponsor& s, const RowIds&) { return text_or_null(s.on_behalf_of); }}}));
+  registry.add(make_record_table<RecordSubject>(
+      "record_subjects", &all_of<RecordSubject, &P::subjects>,
+      {{"document_id", T::integer, &document_of<RecordSubject>},
+       {"symbol", T::text, &symbol_of<RecordSubject>},
+       {"term", T::text, [](const RecordSubject& s, const RowIds&) -> ColumnValue { return &s.term; }},
+       {"source", T::text, [](const RecordSubject& s, const RowIds&) { return text_or_null(s.source); }}}));
+  registry.add(make_record_table<std::string>(
+      "record_sdgs", &all_of<std::string, &P::sdgs>,
+      {{"document_id", T::integer, &document_of<std::string>},
+       {"symbol", T::text, &symbol_of<std::string>},
+       // The reader keeps goal numbers only (1 to 17).
+       {"sdg", T::integer, [](const std::string& goal, const RowIds&) -> ColumnValue {
+          return whole_number(goal).value_or(0);
+        }}}));
+}
+
 TableRegistry make_builtin() {
   using T = ColumnType;
   TableRegistry registry;
@@ -159,6 +226,7 @@ TableRegistry make_builtin() {
        {"rule_id", T::text, [](const DeadlineRecord& d, const RowIds&) -> ColumnValue { return &d.rule_id; }},
        {"start_offset", T::integer, [](const DeadlineRecord& d, const RowIds&) { return offset(d.span.begin); }},
        {"end_offset", T::integer, [](const DeadlineRecord& d, const RowIds&) { return offset(d.span.end); }}}));
+  add_record_tables(registry);
   return registry;
 }
 

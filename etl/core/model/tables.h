@@ -37,6 +37,7 @@ struct RowIds {
   std::vector<std::int64_t> paragraphs, footnotes;        // by record index
   const std::vector<std::int64_t>* organizations = nullptr;  // by gazetteer entry
   std::size_t row = 0;  // the index of the record being written in its collection
+  const PublishedRecord* record = nullptr;  // the published record being written (Table::Of::published_record)
   ColumnValue paragraph(int index) const {
     return index < 0 ? ColumnValue{} : ColumnValue{paragraphs.at(static_cast<std::size_t>(index))};
   }
@@ -50,15 +51,22 @@ struct Column {
   ColumnType type = ColumnType::text;
 };
 
-// One table: a row per element of a collection of the resolution's records.
+// One table: a row per element of a collection of the resolution's records, or of a published
+// record's (Of::published_record: the UN's records of votes and sponsors a document holds, keyed by
+// symbol and owned by the document, so that a record may be loaded before or after its resolution).
 struct Table {
   std::string name;
   std::string parent_column;  // links a row to its parent: resolution_id, paragraph_id, document_id
   std::string parent_table;   // resolutions, paragraphs, documents
   std::vector<Column> columns;  // in INSERT order; `id` is not one of them
-  // The number of rows a resolution gives this table, and the value of column `column` of row `row`.
+  enum class Of { resolution, published_record } of = Of::resolution;
+  // Of::resolution: the number of rows a resolution gives this table, and the value of column
+  // `column` of row `row`.
   std::function<std::size_t(const ResolutionRecord&)> rows;
   std::function<ColumnValue(const ResolutionRecord&, std::size_t row, std::size_t column, const RowIds&)> value;
+  // Of::published_record: the same for each published record of a document (Document::published).
+  std::function<std::size_t(const PublishedRecord&)> record_rows;
+  std::function<ColumnValue(const PublishedRecord&, std::size_t row, std::size_t column, const RowIds&)> record_value;
   // Whose ids the writer keeps for the tables after this one (RowIds).
   enum class Keeps { nothing, resolution, paragraphs, footnotes } keeps = Keeps::nothing;
   // The paragraph text of each row goes to the full-text index (paragraphs only).
@@ -92,6 +100,27 @@ Table make_table(std::string name, std::string parent_column, std::string parent
   t.value = [collection, getters](const ResolutionRecord& r, std::size_t row, std::size_t column, const RowIds& ids) {
     return getters[column](collection(r)[row], ids);
   };
+  return t;
+}
+
+// A table over a collection of the rows of a published record (its votes, sponsors ...), read by
+// `collection`; its rows belong to the document (document_id), whatever resolution they describe.
+template <class R>
+Table make_record_table(std::string name, std::span<const R> (*collection)(const PublishedRecord&),
+                        std::vector<Field<R>> fields) {
+  Table t;
+  t.name = std::move(name);
+  t.parent_column = "document_id";
+  t.parent_table = "documents";
+  t.of = Table::Of::published_record;
+  std::vector<ColumnValue (*)(const R&, const RowIds&)> getters;
+  for (auto& f : fields) {
+    t.columns.push_back({f.name, f.type});
+    getters.push_back(f.get);
+  }
+  t.record_rows = [collection](const PublishedRecord& r) { return collection(r).size(); };
+  t.record_value = [collection, getters](const PublishedRecord& r, std::size_t row, std::size_t column,
+                                         const RowIds& ids) { return getters[column](collection(r)[row], ids); };
   return t;
 }
 

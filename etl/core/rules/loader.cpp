@@ -668,6 +668,63 @@ void load_deadlines(Loader& L, const YAML::Node& root, RuleSet& rules) {
   }
 }
 
+// mappings/member_states.yaml: every name and alias of every language is a key (member_state_key);
+// no two entries may share one.
+void load_member_states(Loader& L, const YAML::Node& root, RuleSet& rules) {
+  L.keys(root, {"not_states", "states"}, "");
+  auto& gaz = rules.member_states;
+  for (const auto& prefix : L.strings(root, "not_states", "", true)) {
+    const std::string key = member_state_key(prefix);
+    if (key.empty()) L.error(root["not_states"], "", "'" + prefix + "' has no letters: it would match every name");
+    else gaz.not_state_prefixes.push_back(key);
+  }
+  const YAML::Node list = root["states"];
+  if (!list.IsDefined() || !list.IsSequence()) {
+    L.error(root, "", "'states' must be a list");
+    return;
+  }
+  const std::vector<std::string> languages = {"en", "fr", "es", "ru", "zh", "ar"};
+  const std::vector<std::string> statuses = {"member", "observer", "historical"};
+  std::set<std::string> codes;
+  for (const auto& node : list) {
+    if (!L.is_map(node, "a State", "")) continue;
+    MemberState state;
+    state.iso3 = L.scalar(node, "iso3", "", true).value_or("");
+    const std::string id = state.iso3.empty() ? "?" : state.iso3;
+    L.keys(node, {"iso3", "status", "en", "fr", "es", "ru", "zh", "ar", "aliases", "note"}, id);
+    if (!state.iso3.empty()) {
+      if (state.iso3.size() != 3 || !std::all_of(state.iso3.begin(), state.iso3.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        L.error(node["iso3"], id, "'iso3' must be three capital letters (ISO 3166 alpha-3)");
+      else if (!codes.insert(state.iso3).second)
+        L.error(node["iso3"], id, "duplicate iso3 code");
+    }
+    state.status = L.scalar(node, "status", id, true).value_or("");
+    if (!state.status.empty() && std::find(statuses.begin(), statuses.end(), state.status) == statuses.end())
+      L.error(node["status"], id, "unknown status '" + state.status + "' (use " + join(statuses, ", ") + ")");
+    for (const auto& language : languages)
+      if (auto name = L.scalar(node, language, id, language == "en")) state.names[language] = *name;
+    state.aliases = L.strings(node, "aliases", id, false);
+    (void)L.scalar(node, "note", id, false);
+    if (!state.names.count("en")) continue;
+    const std::size_t index = gaz.entries.size();
+    std::vector<std::string> mine;
+    for (const auto& [language, name] : state.names) mine.push_back(name);
+    mine.insert(mine.end(), state.aliases.begin(), state.aliases.end());
+    for (const auto& name : mine) {
+      const std::string key = member_state_key(name);
+      if (key.empty()) {
+        L.error(node, id, "name or alias '" + name + "' has no letters");
+        continue;
+      }
+      auto [it, fresh] = gaz.entry_of_key.emplace(key, index);
+      if (!fresh && it->second != index)
+        L.error(node, id, "'" + name + "' (compared as '" + key + "') already names " + gaz.entries[it->second].iso3 +
+                              " (" + gaz.entries[it->second].name() + ")");
+    }
+    gaz.entries.push_back(std::move(state));
+  }
+}
+
 // Checks a rule file's shape on the parser's events, before any node is built: no aliases (a
 // "billion laughs" file is small but expands when its aliases are iterated), at most
 // RuleLimits::yaml_depth levels and RuleLimits::yaml_nodes nodes. Throws RulesError.
@@ -732,7 +789,8 @@ std::vector<std::string> capped(std::vector<std::string> errors) {
 
 const std::vector<std::string>& rule_file_names() {
   static const std::vector<std::string> names = {"structure.yaml", "vocabulary.yaml", "phrases.yaml",
-                                                 "organizations.yaml", "citations.yaml", "deadlines.yaml"};
+                                                 "organizations.yaml", "citations.yaml", "deadlines.yaml",
+                                                 "member_states.yaml"};
   return names;
 }
 
@@ -814,7 +872,8 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
   const std::vector<std::pair<std::string, Section>> sections = {
       {"structure.yaml", load_structure},     {"vocabulary.yaml", load_vocabulary},
       {"phrases.yaml", load_phrases},         {"organizations.yaml", load_organizations},
-      {"citations.yaml", load_citations},     {"deadlines.yaml", load_deadlines}};
+      {"citations.yaml", load_citations},     {"deadlines.yaml", load_deadlines},
+      {"member_states.yaml", load_member_states}};
   // Reads one file into `section` (or, for a file that extends a section, into the section it names).
   const auto read = [&](const RuleSource& source, Section section) -> YAML::Node {
     all += source.path + '\0' + source.text + '\0';

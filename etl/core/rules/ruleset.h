@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "rules/literals.h"
+#include "rules/member_states.h"
 #include "rules/pattern.h"
 
 namespace unres {
@@ -156,6 +157,7 @@ struct RuleSet {
   std::vector<DeadlineRule> deadlines;
   PatternSet deadline_prefilter;
   Vocabulary vocabulary;
+  MemberStates member_states;   // mappings/member_states.yaml: names in the records -> ISO 3166 codes
   std::string hash;   // of every rule file's bytes: recorded with each run
 };
 

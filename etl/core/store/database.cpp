@@ -614,6 +614,7 @@ void Database::write_document(const SourceFile& file, const Document& document, 
     ids.footnotes.clear();
     for (std::size_t t = 0; t < tables.size(); ++t) {
       const Table& table = tables[t];
+      if (table.of != Table::Of::resolution) continue;
       const std::size_t rows = table.rows(r);
       if (rows == 0) continue;
       auto& insert = impl_->insert(t);
@@ -640,6 +641,47 @@ void Database::write_document(const SourceFile& file, const Document& document, 
       }
     }
   }
+  // The published records (votes, sponsors ...): rows of the document, keyed by symbol.
+  for (const auto& record : document.published) {
+    ids.record = &record;
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+      const Table& table = tables[t];
+      if (table.of != Table::Of::published_record) continue;
+      const std::size_t rows = table.record_rows(record);
+      if (rows == 0) continue;
+      auto& insert = impl_->insert(t);
+      for (std::size_t row = 0; row < rows; ++row) {
+        ids.row = row;
+        for (std::size_t col = 0; col < table.columns.size(); ++col)
+          bind_value(insert, static_cast<int>(col + 1), table.record_value(record, row, col, ids));
+        insert.exec();
+        (void)insert.tryReset();
+      }
+    }
+  }
+}
+
+std::vector<RecordsElsewhere> Database::records_elsewhere(const std::string& path, const Document& document) {
+  std::map<std::string, RecordsElsewhere> by_path;
+  try {
+    for (const auto& record : document.published) {
+      auto& other = impl_->statement(
+          "SELECT DISTINCT d.path FROM records r JOIN documents d ON d.id = r.document_id WHERE r.symbol = ? AND d.path <> ?");
+      other.bindNoCopy(1, record.symbol);
+      other.bindNoCopy(2, path);
+      while (other.executeStep()) {
+        auto& found = by_path[other.getColumn(0).getString()];
+        found.path = other.getColumn(0).getString();
+        found.symbols.push_back(record.symbol);
+      }
+      (void)other.tryReset();
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(path + ": cannot read records: " + e.what());
+  }
+  std::vector<RecordsElsewhere> out;
+  for (auto& [other, found] : by_path) out.push_back(std::move(found));
+  return out;
 }
 
 void Database::touch_document(const std::string& path, const SourceStamp& stamp) {

@@ -39,6 +39,12 @@ struct KnownDocument {
   std::int64_t size_bytes = 0, mtime_ns = 0;
 };
 
+// Published records of symbols another loaded file also has a record of (see records_elsewhere).
+struct RecordsElsewhere {
+  std::string path;                  // the other file
+  std::vector<std::string> symbols;  // the symbols both have
+};
+
 class Database {
  public:
   // Opens or creates the database and brings its schema up to date. Throws DatabaseError when it
@@ -82,6 +88,9 @@ class Database {
   // Throws InputError (stage "load") when a symbol is already loaded from another file; nothing
   // is written then.
   void load_document(const SourceFile& file, const Document& document, const std::string& rules_hash);
+  // The symbols of `document`'s published records that other loaded files also have records of,
+  // by file. All are kept; the views read the record of the file loaded last (docs/schema.md).
+  std::vector<RecordsElsewhere> records_elsewhere(const std::string& path, const Document& document);
   // Inside a Batch: records the new modification time of a file whose bytes did not change.
   void touch_document(const std::string& path, const SourceStamp& stamp);
   // Inside a Batch: a quarantine row, and the file's document row marked 'rejected' (its earlier
