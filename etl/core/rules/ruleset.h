@@ -154,6 +154,9 @@ struct RuleSet {
   Pattern citation_scanner;
   Pattern ibid;
   std::vector<DeadlineRule> deadlines;
+  // deadlines.yaml `own_body`: the body whose sessions the resolution's own session counts (a
+  // deadline due to it at an earlier session is a past reference, not a deadline). Empty: none.
+  std::string deadline_own_body;
   PatternSet deadline_prefilter;
   Vocabulary vocabulary;
   std::string hash;   // of every rule file's bytes: recorded with each run
