@@ -27,10 +27,19 @@ using Clock = std::chrono::steady_clock;
 
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
+// `path` with its directory resolved and its own name kept: a link itself, not what it points at.
+std::filesystem::path link_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  if (ec || !absolute.has_filename()) return path.lexically_normal();
+  auto parent = std::filesystem::canonical(absolute.parent_path(), ec);
+  return ec ? absolute : parent / absolute.filename();
+}
+
 // Files under the inputs, each directory's files in sorted order so that runs are reproducible,
 // as stored_path() spells them. Entries that are not directories are returned as they are:
 // reading them says what is wrong (a FIFO, a dangling link, a loop). Directory links are not
-// followed, so link cycles end.
+// followed, so link cycles end; one is read under its own name (as a link: "a directory").
 std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem::path>& inputs) {
   std::vector<std::filesystem::path> out;
   for (const auto& given : inputs) {
@@ -45,7 +54,8 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
     for (auto it = std::filesystem::recursive_directory_iterator(input, options, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
-      if (!it->is_directory(type_ec) || it->is_symlink(type_ec)) found.push_back(stored_path(it->path()));
+      if (!it->is_directory(type_ec)) found.push_back(stored_path(it->path()));
+      else if (it->is_symlink(type_ec)) found.push_back(link_path(it->path()));  // not followed: said so by its name
     }
     if (ec) found.push_back(input);  // reported when read
     std::sort(found.begin(), found.end());
@@ -194,11 +204,7 @@ std::filesystem::path stored_path(const std::filesystem::path& path) {
   std::error_code ec;
   auto resolved = std::filesystem::canonical(path, ec);
   if (!ec) return resolved;
-  // A dangling link or a loop: its directory resolved, its own name kept.
-  const auto absolute = std::filesystem::absolute(path, ec).lexically_normal();
-  if (ec || !absolute.has_filename()) return path.lexically_normal();
-  auto parent = std::filesystem::canonical(absolute.parent_path(), ec);
-  return ec ? absolute : parent / absolute.filename();
+  return link_path(path);  // a dangling link or a loop
 }
 
 IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log) {
@@ -265,7 +271,9 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   result.run_id = db.begin_run(rules.hash);
 
   const auto files = list_inputs(options.inputs);
-  // Files recorded under the inputs that are not there any more: kept, marked, reported each run.
+  // Files loaded from under the inputs that are not there any more: kept, marked, reported each
+  // run. A quarantined file that is gone is not missing: it holds no rows (removing a bad file
+  // is a fix).
   {
     std::vector<std::string> roots;
     for (const auto& input : options.inputs) roots.push_back(stored_path(input).string());
@@ -273,7 +281,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
     for (const auto& f : files) listed.insert(f.string());
     for (const auto& [path, k] : known) {
       std::error_code ec;
-      if (!listed.count(path) && under_inputs(path, roots) &&
+      if (k.status == "loaded" && !listed.count(path) && under_inputs(path, roots) &&
           !std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
         result.missing.push_back(path);
     }
