@@ -181,7 +181,8 @@ SELECT t.integer AS citation_id,
        t.date AS cited_date,
        t.integer AS cited_resolution_id,
        t.text AS surface,
-       t.text AS rule_id
+       t.text AS rule_id,
+       t.text AS part
 FROM column_types t WHERE 0
 UNION ALL
 SELECT c.id AS citation_id,

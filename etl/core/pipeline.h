@@ -53,7 +53,7 @@ struct IngestOptions {
 
 // A file of the run that is quarantined: rejected now, or still rejected since an earlier run
 // (unchanged, so not tried again: `fresh` false).
-struct QuarantinedFile {
+struct QuarantinedInRun {
   std::string path, stage, reason;
   std::size_t line = 0;
   bool fresh = true;
@@ -66,7 +66,7 @@ struct IngestResult {
   std::string started_at;  // UTC, ISO 8601
   std::int64_t stale = 0;  // files loaded under other rules, re-processed now
   std::vector<std::string> new_symbols;       // resolutions the database did not hold before the run
-  std::vector<QuarantinedFile> quarantined;
+  std::vector<QuarantinedInRun> quarantined;
   std::vector<std::string> missing;           // loaded before from under the inputs, not found now (rows kept)
   std::map<std::string, std::int64_t> rows;
   StageTimes times;
