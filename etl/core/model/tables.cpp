@@ -63,7 +63,7 @@ Table resolutions_table() {
     return &it->second;
   };
   t.keeps = Table::Keeps::resolution;
-  t.stable_key = {{"symbol"}, ""};
+  t.stable_key = {{"symbol", "language"}, ""};  // UNIQUE(symbol, language)
   return t;
 }
 
