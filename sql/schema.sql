@@ -1,5 +1,7 @@
 -- unres schema, version 1 (PRAGMA user_version). The tables and columns of
 -- ../shared/design/schema-contract.md are the public surface: add, never rename or drop.
+-- A column added to an existing table is also listed in add_new_columns (store/database.cpp),
+-- which adds it to databases made before it.
 -- Offsets are byte offsets into the source file as read: [start_offset, end_offset).
 -- Foreign keys are declared for readers and tools (ON DELETE CASCADE works for a connection that
 -- enables them); the unres writer deletes children itself and runs without the per-row checks.
@@ -22,7 +24,8 @@ CREATE TABLE IF NOT EXISTS documents (
   mtime_ns     INTEGER,           -- modification time seen when loaded: unchanged files are not re-read
   rules_hash   TEXT,
   loaded_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-  normalized   TEXT               -- what was undone to read the file: 'bom', 'crlf', 'cr', 'ls' (comma-separated); NULL: nothing
+  normalized   TEXT,              -- what was undone to read the file: 'bom', 'crlf', 'cr', 'ls' (comma-separated); NULL: nothing
+  missing_since TEXT              -- first run that did not find the file under its inputs; NULL while it is there
 );
 
 -- The source text of a document that is not plain text (a PDF, an XML file): the readable text its
@@ -147,7 +150,8 @@ CREATE TABLE IF NOT EXISTS citations (
   surface       TEXT NOT NULL,
   rule_id       TEXT NOT NULL,
   start_offset  INTEGER NOT NULL,
-  end_offset    INTEGER NOT NULL
+  end_offset    INTEGER NOT NULL,
+  part          TEXT              -- 'B' on the second row of a reference to a part ('A/RES/57/270 B'); count part IS NULL
 );
 CREATE INDEX IF NOT EXISTS citations_resolution ON citations(resolution_id);
 CREATE INDEX IF NOT EXISTS citations_target ON citations(target);

@@ -165,6 +165,8 @@ WHERE p.kind = 'operative';
 -- A citation in a paragraph's footnote appears twice in `citations`: once in the footnote
 -- (footnote set) and once for the paragraph that points at it (paragraph set, rule footnote/...).
 -- Filter on `paragraph_id IS NOT NULL` to count each reference once, attributed to its paragraph.
+-- A reference to a resolution's part is two rows (A/RES/57/270 and A/RES/57/270 B, part 'B'):
+-- `part IS NULL` counts it once.
 -- v_paragraphs is read through scalar subqueries: as the right side of a LEFT JOIN it would be
 -- materialized whole for every query (SQLite does not flatten a join there).
 CREATE VIEW v_citation_edges AS
@@ -185,7 +187,8 @@ SELECT t.integer AS citation_id,
        t.date AS cited_date,
        t.integer AS cited_resolution_id,
        t.text AS surface,
-       t.text AS rule_id
+       t.text AS rule_id,
+       t.text AS part
 FROM column_types t WHERE 0
 UNION ALL
 SELECT c.id AS citation_id,
@@ -204,7 +207,8 @@ SELECT c.id AS citation_id,
        c.cited_date,
        t.id AS cited_resolution_id,
        c.surface,
-       c.rule_id
+       c.rule_id,
+       c.part
 FROM citations c
 JOIN resolutions r ON r.id = c.resolution_id
 LEFT JOIN paragraphs p ON p.id = c.paragraph_id
@@ -525,7 +529,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('meta', 'value', 'Property value', '0.1.0', 'unres'),
 
   ('documents', 'id', 'Document id', '1', 'unres ingest'),
-  ('documents', 'path', 'The input file, as given on the command line (lexically normalized)', 'tests/data/seeds/000_6ebaee88ab77a99b.txt', 'unres ingest'),
+  ('documents', 'path', 'The input file: absolute, symbolic links resolved (the same file has one path whatever the working directory)', '/srv/un/seeds/000_6ebaee88ab77a99b.txt', 'unres ingest'),
   ('documents', 'content_hash', 'XXH3 hash of the raw bytes, 16 hex digits; unres explain compares it before cutting text', 'b3c4f0e1a2d5c6b7', 'unres ingest'),
   ('documents', 'size_bytes', 'Size of the file in bytes', '9826', 'unres ingest'),
   ('documents', 'format', 'Detected layout; NULL for a file rejected before detection', 'ods-text', 'mappings/structure.yaml (layouts)'),
@@ -535,6 +539,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('documents', 'rules_hash', 'Hash of the rule files the document was loaded with', 'c22b28964250be9b', 'unres ingest'),
   ('documents', 'loaded_at', 'When the document was loaded (UTC)', '2014-05-19T10:00:00Z', 'unres ingest'),
   ('documents', 'normalized', 'What was undone to read the file, comma-separated: bom (a UTF-8 byte-order mark), crlf or cr (Windows or old Mac line ends), ls (U+2028/U+2029 separators as line ends); NULL: nothing', 'bom,crlf', 'unres ingest'),
+  ('documents', 'missing_since', 'When a run first did not find the file under its inputs (UTC; its rows are kept until unres forget); NULL while it is there', '2014-06-01T02:30:00Z', 'unres ingest'),
   ('document_texts', 'document_id', 'The document (one that is not plain text)', '1', 'unres ingest'),
   ('document_texts', 'text', 'The text its reader rendered; start_offset and end_offset of its rows are byte offsets into it', '3. Requests the Secretary-General ...', 'the format''s reader (etl/core/formats/)'),
 
@@ -621,6 +626,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('citations', 'rule_id', 'The citation rule; footnote/<rule> for a paragraph citing through its footnote, ibid/<rule> for Ibid.', 'ga-resolution', 'mappings/citations.yaml (rules)'),
   ('citations', 'start_offset', 'Byte offset of the matched text in the file', '1522', 'mappings/citations.yaml'),
   ('citations', 'end_offset', 'Byte offset just past the matched text', '1547', 'mappings/citations.yaml'),
+  ('citations', 'part', 'B on the second row of a reference to a part of a resolution (target A/RES/57/270 B; the first row has target A/RES/57/270 and part NULL). Count rows WHERE part IS NULL to count each reference once', 'B', 'mappings/citations.yaml (group part)'),
 
   ('deadlines', 'id', 'Deadline id', '5', 'unres ingest'),
   ('deadlines', 'resolution_id', 'The resolution that sets it (resolutions.id)', '2', 'unres ingest'),
@@ -816,6 +822,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('v_citation_edges', 'cited_resolution_id', 'The cited resolution when it is in the database (resolutions.id), else NULL', '4', 'unres ingest'),
   ('v_citation_edges', 'surface', 'The matched text', '59/48 of 2 December 2004', 'mappings/citations.yaml'),
   ('v_citation_edges', 'rule_id', 'The citation rule', 'ga-resolution', 'mappings/citations.yaml (rules)'),
+  ('v_citation_edges', 'part', 'Part of the cited resolution on the second row of a reference to a part (target A/RES/57/270 B), else NULL: WHERE part IS NULL counts each reference once', 'B', 'mappings/citations.yaml (group part)'),
 
   ('v_reporting_deadlines', 'deadline_id', 'The deadline (deadlines.id)', '5', 'unres ingest'),
   ('v_reporting_deadlines', 'resolution_id', 'The resolution that sets it (resolutions.id)', '2', 'unres ingest'),

@@ -30,5 +30,6 @@ Command add_explain(CLI::App& parent);
 Command add_export(CLI::App& parent);
 Command add_stats(CLI::App& parent);
 Command add_report(CLI::App& parent);
+Command add_forget(CLI::App& parent);
 
 }  // namespace unres::cli

@@ -237,7 +237,7 @@ class Extractor {
       if (!range) continue;
       if (range->footnote >= 0) of_footnote[static_cast<std::size_t>(range->footnote)].push_back(r_.citations.size());
       r_.citations.push_back({range->paragraph, range->footnote, hit.kind, hit.target, hit.cited_date,
-                              fold_space(view(all_, hit.span)), hit.rule->id, raw(hit.span)});
+                              fold_space(view(all_, hit.span)), hit.rule->id, raw(hit.span), hit.part});
     }
     // "Ibid." stands for the previous footnote's references when it names none of its own.
     for (std::size_t f = 1; f < seg_.footnotes.size(); ++f) {
@@ -301,6 +301,7 @@ class Extractor {
     for (auto& [paragraph, hits] : by_paragraph) {
       settle_deadlines(hits);
       for (auto& hit : hits) {
+        if (hit.record.kind == kPastReference) continue;
         hit.record.paragraph = static_cast<std::size_t>(paragraph);
         hit.record.span = raw(hit.record.span);
         r_.deadlines.push_back(std::move(hit.record));
@@ -378,11 +379,16 @@ std::vector<CitationHit> find_citations(const RuleSet& rules, std::string_view t
     std::string date;
     if (const int g = c.pattern->group("date"); g >= 0)
       if (const auto iso = rules.vocabulary.iso_date(group_text(subject, c.match, g))) date = *iso;
+    // A reference to a resolution's part makes two rows: the whole resolution's, and the part's
+    // (the target rendered with the group `part`), which alone carries `part`.
+    std::string part;
+    if (const int g = c.pattern->group("part"); g >= 0) part = fold_space(group_text(subject, c.match, g));
     for (const auto& emit : rule.emit) {
       if (!emit.when.empty() && group_text(subject, c.match, c.pattern->group(emit.when)).empty()) continue;
       std::string target = render_template(emit.target, subject, *c.pattern, c.match);
       if (target.empty() || !emitted.insert({c.span.begin, target}).second) continue;
-      out.push_back({&rule, emit.kind, std::move(target), date, c.span});
+      const bool of_part = emit.target.find("{part}") != std::string::npos;
+      out.push_back({&rule, emit.kind, std::move(target), date, c.span, of_part ? part : std::string()});
     }
   }
   return out;
@@ -419,6 +425,9 @@ std::vector<DeadlineHit> find_deadlines(const RuleSet& rules, std::string_view t
       if (const std::string date = field("due_date"); !date.empty()) d.due_date = vocab.iso_date(date).value_or("");
       if (const std::string year = field("due_year"); !year.empty()) d.due_year = vocab.number(year);
       if (!d.due_date.empty() && !d.due_year) d.due_year = std::stoi(d.due_date.substr(0, 4));
+      // Due to the resolution's own body at a session before the resolution's: a past reference.
+      if (!d.body.empty() && d.body == rules.deadline_own_body && d.session && resolution_session && *d.session < *resolution_session)
+        continue;
       out.push_back({&rule, std::move(d)});
     }
   }
@@ -448,6 +457,26 @@ void settle_deadlines(std::vector<DeadlineHit>& hits) {
     auto& end = spans[s.begin];
     end = std::max(end, s.end);
     unique.push_back(std::move(hit));
+  }
+  // A hit of kind past_reference ("the report submitted to the Assembly at its sixty-second
+  // session") is text about the past: a deadline it overlaps at the same session is that text
+  // read as a request, and is dropped. (The past_reference hits stay, for the rules' examples;
+  // the extractor stores none.)
+  std::vector<const DeadlineHit*> past;
+  for (const auto& hit : unique)
+    if (hit.record.kind == kPastReference) past.push_back(&hit);
+  if (!past.empty()) {
+    std::vector<DeadlineHit> kept_hits;
+    for (auto& hit : unique) {
+      const Span s = hit.record.span;
+      const bool refers_to_past = hit.record.kind != kPastReference &&
+                                  std::any_of(past.begin(), past.end(), [&](const DeadlineHit* p) {
+                                    return p->record.session == hit.record.session && s.begin < p->record.span.end &&
+                                           p->record.span.begin < s.end;
+                                  });
+      if (!refers_to_past) kept_hits.push_back(std::move(hit));
+    }
+    unique = std::move(kept_hits);
   }
   std::sort(unique.begin(), unique.end(), [](const DeadlineHit& a, const DeadlineHit& b) {
     return a.record.span.begin < b.record.span.begin;

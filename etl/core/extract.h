@@ -26,8 +26,12 @@ struct CitationHit {
   const CitationRule* rule;
   std::string kind, target, cited_date;
   Span span;
+  std::string part;  // from the group named `part`
 };
 std::vector<CitationHit> find_citations(const RuleSet& rules, std::string_view text, Span range);
+// The deadline kind of rules that find references to past sessions (mappings/deadlines.yaml):
+// they cancel the deadline they overlap and make no row.
+inline constexpr const char* kPastReference = "past_reference";
 struct DeadlineHit {
   const DeadlineRule* rule;
   DeadlineRecord record;

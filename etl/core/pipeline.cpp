@@ -17,6 +17,7 @@
 #include "segment.h"
 #include "split.h"
 #include "store/lock.h"
+#include "text.h"
 
 namespace unres {
 
@@ -44,14 +45,25 @@ class OwnFiles {
   std::set<std::string> names_;
 };
 
-// Files under the inputs, each directory's files in sorted order so that runs are reproducible.
-// Entries that are not directories are returned as they are: reading them says what is wrong
-// (a FIFO, a dangling link, a loop). Directory links are not followed, so link cycles end.
+// `path` with its directory resolved and its own name kept: a link itself, not what it points at.
+std::filesystem::path link_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(path, ec).lexically_normal();
+  if (ec || !absolute.has_filename()) return path.lexically_normal();
+  auto parent = std::filesystem::canonical(absolute.parent_path(), ec);
+  return ec ? absolute : parent / absolute.filename();
+}
+
+// Files under the inputs, each directory's files in sorted order so that runs are reproducible,
+// as stored_path() spells them. Entries that are not directories are returned as they are:
+// reading them says what is wrong (a FIFO, a dangling link, a loop). Directory links are not
+// followed, so link cycles end; one is read under its own name (as a link: "a directory").
 // The database's own files are left out (said with `verbose`).
 std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem::path>& inputs,
                                                const std::filesystem::path& database, bool verbose, std::ostream& log) {
   std::vector<std::filesystem::path> out;
-  for (const auto& input : inputs) {
+  for (const auto& given : inputs) {
+    const auto input = stored_path(given);
     std::error_code ec;
     if (!std::filesystem::is_directory(input, ec)) {
       out.push_back(input);
@@ -62,7 +74,8 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
     for (auto it = std::filesystem::recursive_directory_iterator(input, options, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code type_ec;
-      if (!it->is_directory(type_ec) || it->is_symlink(type_ec)) found.push_back(it->path());
+      if (!it->is_directory(type_ec)) found.push_back(stored_path(it->path()));
+      else if (it->is_symlink(type_ec)) found.push_back(link_path(it->path()));  // not followed: said so by its name
     }
     if (ec) found.push_back(input);  // reported when read
     std::sort(found.begin(), found.end());
@@ -70,7 +83,7 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
   }
   // A file named twice (overlapping inputs) is processed once.
   std::set<std::string> seen;
-  std::erase_if(out, [&](const std::filesystem::path& p) { return !seen.insert(p.lexically_normal().string()).second; });
+  std::erase_if(out, [&](const std::filesystem::path& p) { return !seen.insert(p.string()).second; });
   const OwnFiles own(database);
   std::erase_if(out, [&](const std::filesystem::path& p) {
     if (!own(p)) return false;
@@ -84,6 +97,14 @@ std::vector<std::filesystem::path> list_inputs(const std::vector<std::filesystem
 int page_of(const std::vector<std::size_t>& page_starts, std::size_t at) {
   const auto it = std::upper_bound(page_starts.begin(), page_starts.end(), at);
   return static_cast<int>(std::max<std::ptrdiff_t>(1, it - page_starts.begin()));
+}
+
+// Whether `path` (stored) is one of the inputs or lies under one of them.
+bool under_inputs(const std::string& path, const std::vector<std::string>& roots) {
+  return std::any_of(roots.begin(), roots.end(), [&](const std::string& root) {
+    return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+                            (root.back() == '/' || path[root.size()] == '/'));
+  });
 }
 
 // What a worker hands the writer for one input file.
@@ -171,7 +192,7 @@ struct Timer {
 Outcome process(const std::filesystem::path& path, const std::unordered_map<std::string, KnownDocument>& known,
                 const RuleSet& rules, const IngestOptions& options, Timer& timer) {
   Outcome out;
-  out.path = path.lexically_normal().string();
+  out.path = path.string();  // already stored_path()
   const auto k = known.find(out.path);
   try {
     auto t = Clock::now();
@@ -224,6 +245,19 @@ void note_warnings(const std::string& path, const Document& parsed, const std::v
 
 }  // namespace
 
+std::filesystem::path stored_path(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto resolved = std::filesystem::canonical(path, ec);
+  if (!ec) return resolved;
+  return link_path(path);  // a dangling link or a loop
+}
+
+IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log) {
+  IngestResult result;
+  ingest(rules, options, log, result);
+  return result;
+}
+
 Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, const FormatRegistry& formats) {
   StageTimes local;
   StageTimes& t = times ? *times : local;
@@ -267,14 +301,16 @@ Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, 
   return parsed;
 }
 
-IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log) {
+void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log, IngestResult& result) {
   const auto started = Clock::now();
+  result.started_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
   const WriterLock lock(options.database, options.wait_for_lock);
   Database db(options.database, *options.tables, options.allow_foreign_db);
   db.sync_organizations(rules.organizations);
   const auto known = db.known_documents();
+  const auto before = db.symbols();
+  const std::set<std::string> held(before.begin(), before.end());
 
-  IngestResult result;
   for (const auto& [path, k] : known)
     if (k.status == "loaded" && k.rules_hash != rules.hash) ++result.stale;
   if (result.stale && !options.force)
@@ -283,6 +319,22 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
   result.run_id = db.begin_run(rules.hash);
 
   const auto files = list_inputs(options.inputs, options.database, options.verbose, log);
+  // Files loaded from under the inputs that are not there any more: kept, marked, reported each
+  // run. A quarantined file that is gone is not missing: it holds no rows (removing a bad file
+  // is a fix).
+  {
+    std::vector<std::string> roots;
+    for (const auto& input : options.inputs) roots.push_back(stored_path(input).string());
+    std::set<std::string> listed;
+    for (const auto& f : files) listed.insert(f.string());
+    for (const auto& [path, k] : known) {
+      std::error_code ec;
+      if (k.status == "loaded" && !listed.count(path) && under_inputs(path, roots) &&
+          !std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+        result.missing.push_back(path);
+    }
+    std::sort(result.missing.begin(), result.missing.end());
+  }
   // A first load (an empty database) builds its indexes once, at the end.
   const bool first_load = known.empty() && !files.empty();
   if (first_load) db.defer_indexes();
@@ -318,6 +370,15 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
       if (!batch) batch.emplace(db);
       switch (outcome->kind) {
         case Outcome::Kind::skipped:
+          if (const auto k = known.find(outcome->path); k != known.end() && k->second.status == "rejected") {
+            // Still bad: said again every run, so that a persistent problem does not disappear.
+            ++c.quarantined;
+            result.quarantined.push_back({outcome->path, "", k->second.last_reason, 0, false});
+            log << "unres: still quarantined " << outcome->path << " (unchanged): " << k->second.last_reason << "\n";
+            break;
+          } else if (k != known.end() && k->second.missing) {
+            db.touch_document(outcome->path, outcome->stamp);  // back again: no longer missing
+          }
           ++c.skipped;
           if (options.verbose) log << "unres: unchanged " << outcome->path << "\n";
           break;
@@ -329,7 +390,12 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
         case Outcome::Kind::parsed:
           try {
             const Document& parsed = outcome->parsed;
-            db.load_document(outcome->file, parsed, rules.hash);
+            for (const auto& from : db.load_document(outcome->file, parsed, rules.hash)) {
+              log << "unres: " << outcome->path << " replaces " << from << " (gone; same resolutions)\n";
+              std::erase(result.missing, from);
+            }
+            for (const auto& r : outcome->parsed.resolutions)
+              if (!held.count(r.meta.at("symbol"))) result.new_symbols.push_back(r.meta.at("symbol"));
             ++c.loaded;
             c.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
             result.published_records += static_cast<std::int64_t>(parsed.published.size());
@@ -356,6 +422,7 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
         if (e.line()) log << ":" << e.line();
         log << ": " << e.stage() << ": " << e.what() << "\n";
         db.quarantine(result.run_id, outcome->path, outcome->stamp, rules.hash, e);
+        result.quarantined.push_back({outcome->path, e.stage(), e.what(), e.line(), true});
       }
       if (++in_batch >= options.batch_size) {
         batch->commit();
@@ -367,6 +434,12 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
         last_progress = Clock::now();
         options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
       }
+    }
+    if (!interrupted && !result.missing.empty()) {
+      if (!batch) batch.emplace(db);
+      db.mark_missing(result.missing);
+      for (const auto& path : result.missing)
+        log << "unres: missing " << path << ": loaded before, not found now (rows kept; `unres forget` removes them)\n";
     }
     if (batch) batch->commit();  // on interruption too: every document in it is complete
   } catch (...) {
@@ -385,7 +458,7 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
     options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
   }
   if (first_load) {
-    log << "unres: building the indexes of this first load\n";
+    if (!options.quiet) log << "unres: building the indexes of this first load\n";
     const auto t = Clock::now();
     db.build_indexes();  // after an interruption too: what was loaded is complete
     timer.times.index = since(t);
@@ -396,7 +469,6 @@ IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ost
   result.rows = db.row_counts();
   result.times = timer.times;
   result.seconds = since(started);
-  return result;
 }
 
 }  // namespace unres

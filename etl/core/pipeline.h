@@ -40,6 +40,7 @@ struct IngestOptions {
   std::filesystem::path database = "unres.db";
   std::uintmax_t max_file_size = 64u << 20;
   bool verbose = false;
+  bool quiet = false;              // no notice of a successful run's long steps (cron: mail only problems)
   bool force = false;              // re-process unchanged files too
   bool retry_quarantined = false;  // re-process unchanged files that were quarantined
   bool wait_for_lock = false;      // wait for another writer instead of failing
@@ -52,23 +53,43 @@ struct IngestOptions {
   const TableRegistry* tables = &TableRegistry::builtin();     // the tables documents are written to
 };
 
+// A file of the run that is quarantined: rejected now, or still rejected since an earlier run
+// (unchanged, so not tried again: `fresh` false).
+struct QuarantinedInRun {
+  std::string path, stage, reason;
+  std::size_t line = 0;
+  bool fresh = true;
+};
+
 struct IngestResult {
-  RunCounts counts;
-  std::int64_t run_id = 0;
-  std::string status;   // completed, completed_with_quarantine, interrupted
+  RunCounts counts;     // counts.quarantined: rejected now, or still rejected (unchanged)
+  std::int64_t run_id = 0;  // 0: the run was not recorded (the database could not be opened or locked)
+  std::string status;   // completed, completed_with_quarantine, interrupted (failed: thrown)
+  std::string started_at;  // UTC, ISO 8601
   std::int64_t stale = 0;  // files loaded under other rules, re-processed now
   std::int64_t published_records = 0;  // records of votes and sponsors loaded (records files)
   // What loaded files set aside without being rejected, "PATH: line 3: ..." (also logged).
   std::vector<std::string> warnings;
   // Each Member State name mappings/member_states.yaml lacks, with the files that use it.
   std::map<std::string, std::vector<std::string>> unknown_states;
+  std::vector<std::string> new_symbols;       // resolutions the database did not hold before the run
+  std::vector<QuarantinedInRun> quarantined;
+  std::vector<std::string> missing;           // loaded before from under the inputs, not found now (rows kept)
   std::map<std::string, std::int64_t> rows;
   StageTimes times;
   double seconds = 0;
 };
 
+// Where a file's path is stored: absolute, symbolic links resolved (lexically normalized when it
+// cannot be resolved: a dangling link, a loop), so that one file has one path whatever the
+// working directory or the link it was reached through.
+std::filesystem::path stored_path(const std::filesystem::path& path);
+
 // Loads every input file; unchanged files are skipped, bad ones quarantined, and the run goes on.
-// Log lines (one per event) go to `log`. Throws DatabaseError when the database cannot be written.
+// Files recorded under an input directory that no longer exist are marked missing (rows kept).
+// Log lines (one per event) go to `log`. `result` is filled as the run goes, so that it holds what
+// was done when an exception leaves. Throws DatabaseError when the database cannot be written.
+void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log, IngestResult& result);
 IngestResult ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& log);
 
 }  // namespace unres

@@ -59,7 +59,7 @@ def rerun(tmp):
     db = os.path.join(tmp, "r.db")
     _, first, _ = ingest(db, os.path.join(DATA, "seeds"), check=0)
     _, second, _ = ingest(db, os.path.join(DATA, "seeds"), check=0)
-    if first["files"]["loaded"] != 5 or second["files"]["loaded"] != 0 or second["files"]["skipped"] != 5:
+    if first["files"]["loaded"] != 5 or second["files"]["loaded"] != 0 or second["files"]["unchanged"] != 5:
         fail(f"second run should skip all: {first['files']} then {second['files']}")
     if first["rows"] != second["rows"]:
         fail("row counts changed on a no-op run")
@@ -81,7 +81,7 @@ def modified(tmp):
     with open(os.path.join(src, victim), "a") as f:
         f.write("\n")
     _, rep, _ = ingest(db, src, check=0)
-    if rep["files"]["loaded"] != 1 or rep["files"]["skipped"] != 4:
+    if rep["files"]["loaded"] != 1 or rep["files"]["unchanged"] != 4:
         fail(f"one changed file should be re-loaded once: {rep['files']}")
     if counts(db) != before:
         fail(f"row counts changed: {before} -> {counts(db)}")
@@ -565,7 +565,7 @@ def sigterm(tmp):
         fail(f"run recorded as {status}")
     integrity(db)
     _, rep, _ = ingest(db, src, check=0)
-    if rep["files"]["skipped"] == 0 or counts(db) != want:
+    if rep["files"]["unchanged"] == 0 or counts(db) != want:
         fail(f"resume: {rep['files']}, {counts(db)} != {want}")
 
 if __name__ == "__main__":

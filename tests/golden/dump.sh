@@ -9,18 +9,22 @@ set -euo pipefail
 db=${1:?usage: dump.sh DB OUTDIR}
 out=${2:?usage: dump.sh DB OUTDIR}
 sqlite=${SQLITE3:-sqlite3}
+# Paths are stored absolute (links resolved): the part under GOLDEN_ROOT is dumped, so that the
+# files do not depend on where the project is checked out.
+root=${GOLDEN_ROOT:-}
 mkdir -p "$out"
 
 dump() {  # dump TABLE QUERY
-  "$sqlite" -batch -readonly -header -separator $'\t' -nullvalue '' "$db" "$2" >"$out/$1.tsv"
+  "$sqlite" -batch -readonly -header -separator $'\t' -nullvalue '' -cmd ".parameter set @root '$root'" \
+    "$db" "$2" >"$out/$1.tsv"
 }
 
 dump documents "
-SELECT path, status, format, size_bytes, content_hash
+SELECT replace(path, @root, '') AS path, status, format, size_bytes, content_hash
 FROM documents ORDER BY path"
 
 dump resolutions "
-SELECT r.symbol, d.path AS document, r.body, r.session, r.number, r.title, r.adopted_on, r.committee,
+SELECT r.symbol, replace(d.path, @root, '') AS document, r.body, r.session, r.number, r.title, r.adopted_on, r.committee,
        r.basis_symbol, r.plenary_meeting, r.agenda_item, r.distributed_on, r.job_number,
        r.language, r.year, r.meeting, r.draft_symbol, r.start_offset, r.end_offset
 FROM resolutions r JOIN documents d ON d.id = r.document_id
@@ -61,7 +65,7 @@ ORDER BY symbol, fr.start_offset, f.start_offset"
 
 dump citations "
 SELECT (r.symbol || CASE WHEN r.language = 'en' THEN '' ELSE ' [' || r.language || ']' END) AS symbol, p.start_offset AS paragraph_start_offset, f.number AS footnote, c.start_offset, c.end_offset,
-       c.kind, c.target, c.cited_date, c.rule_id, c.surface
+       c.kind, c.target, c.part, c.cited_date, c.rule_id, c.surface
 FROM citations c JOIN resolutions r ON r.id = c.resolution_id
 LEFT JOIN paragraphs p ON p.id = c.paragraph_id
 LEFT JOIN footnotes f ON f.id = c.footnote_id
@@ -76,4 +80,4 @@ LEFT JOIN paragraphs p ON p.id = d.paragraph_id
 ORDER BY symbol, d.start_offset, d.end_offset, d.kind, d.rule_id"
 
 dump quarantine "
-SELECT path, stage, line, reason, excerpt FROM quarantine ORDER BY path, stage"
+SELECT replace(path, @root, '') AS path, stage, line, reason, excerpt FROM quarantine ORDER BY path, stage"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingests tests/data/CASE with UNRES into a fresh database and dumps it into OUTDIR:
 #   tests/golden/run.sh UNRES CASE OUTDIR
-# Runs from tests/data so that documents.path is relative to it ("seeds/000_….txt").
+# documents.path is absolute; the dump shows it relative to tests/data ("seeds/000_….txt").
 set -euo pipefail
 unres=$(realpath "${1:?usage: run.sh UNRES CASE OUTDIR}")
 case_name=${2:?usage: run.sh UNRES CASE OUTDIR}
@@ -18,4 +18,4 @@ if [[ $rc -gt 1 ]]; then  # 1 (some file quarantined) is recorded in the quarant
   exit "$rc"
 fi
 rm -f "$out"/*.tsv
-bash "$here/dump.sh" "$tmp/golden.db" "$out"
+GOLDEN_ROOT="$(cd "$here/../data" && pwd -P)/" bash "$here/dump.sh" "$tmp/golden.db" "$out"

@@ -270,12 +270,63 @@ TEST(Database, ReloadedFilesLeaveNoOrphans) {
   run(db, {test::data_dir() / "seeds"});
   const auto before = counts(db);
   run(db, {test::data_dir() / "seeds"}, nullptr, true);
-  run(db, {test::data_dir() / "seeds"}, nullptr, true);
+  const auto last = run(db, {test::data_dir() / "seeds"}, nullptr, true);
+  EXPECT_EQ(last.counts.loaded, 5);  // rows were written again, not kept
   EXPECT_EQ(counts(db), before);
   Sql sql(db);
   EXPECT_TRUE(sql.rows("PRAGMA foreign_key_check").empty());
   EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
-  EXPECT_EQ(sql.one("SELECT max(id) > count(*) FROM paragraphs"), "1");  // rows were replaced, not kept
+  // Rows that did not change keep their ids (stable keys): the ids are still 1..n.
+  EXPECT_EQ(sql.one("SELECT max(id) = count(*) FROM paragraphs"), "1");
+}
+
+TEST(Database, ReloadKeepsTheIdsOfUnchangedRowsAndGivesNewRowsFreshOnes) {
+  // A preambular paragraph added before the operative part: a new key ("preambular 20"), written
+  // before the operative paragraphs take their ids back. It must take an id above every id held
+  // before the reload, not the first free one (the old id of "operative 1": a UNIQUE failure).
+  test::TempDir dir;
+  const auto db = dir / "unres.db";
+  const auto input = dir / "in";
+  add_seed(input, "004_e48293b0b745954a.txt", "a.txt");
+  run(db, {input});
+  const std::string keyed = "SELECT p.id, r.id, r.symbol, p.kind, p.ordinal, coalesce(p.parent_id, 0), p.text "
+                            "FROM paragraphs p JOIN resolutions r ON r.id = p.resolution_id WHERE p.kind = 'operative' "
+                            "ORDER BY p.id";
+  std::vector<std::string> operative, footnotes, documents;
+  std::string old_max;
+  {
+    Sql sql(db);
+    operative = sql.rows(keyed);
+    footnotes = sql.rows("SELECT id, resolution_id, number, text FROM footnotes ORDER BY id");
+    documents = sql.rows("SELECT id, path FROM documents");
+    old_max = sql.one("SELECT max(id) FROM paragraphs");
+  }
+  ASSERT_GT(operative.size(), 3u);
+  ASSERT_FALSE(footnotes.empty());
+
+  std::string text = test::read_text(input / "a.txt");
+  const auto first_operative = text.find("\t1.\t");
+  ASSERT_NE(first_operative, std::string::npos);
+  text.insert(first_operative, "\tWelcoming the zyzzyva initiative of the Organization,\n");
+  test::write_text(input / "a.txt", text);
+  std::string log;
+  const auto result = run(db, {input}, &log);
+  ASSERT_EQ(result.counts.loaded, 1) << log;
+  ASSERT_EQ(result.counts.quarantined, 0) << log;
+
+  Sql sql(db);
+  EXPECT_EQ(sql.rows(keyed), operative);  // same ids, same rows
+  EXPECT_EQ(sql.rows("SELECT id, resolution_id, number, text FROM footnotes ORDER BY id"), footnotes);
+  EXPECT_EQ(sql.rows("SELECT id, path FROM documents"), documents);
+  const auto added = sql.one("SELECT id FROM paragraphs WHERE text LIKE '%zyzzyva%'");
+  EXPECT_GT(std::stoll(added), std::stoll(old_max));
+  EXPECT_EQ(sql.one("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH 'zyzzyva'"), added);
+  EXPECT_TRUE(sql.rows("PRAGMA foreign_key_check").empty());
+  EXPECT_EQ(sql.one("SELECT count(*) FROM paragraphs_fts_docsize"), sql.one("SELECT count(*) FROM paragraphs"));
+  // Children point at the rows they were extracted from (their offsets lie within them).
+  EXPECT_EQ(sql.one("SELECT count(*) FROM action_verbs a JOIN paragraphs p ON p.id = a.paragraph_id "
+                    "WHERE a.start_offset < p.start_offset OR a.end_offset > p.end_offset"),
+            "0");
 }
 
 TEST(Database, ConflictingSymbolIsQuarantinedAtLoad) {

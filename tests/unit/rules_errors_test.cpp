@@ -136,7 +136,7 @@ std::vector<ErrorRow> error_rows() {
       {"unknown_key_also_missing_pattern", "structure.yaml", replace(S, "    pattern: '(?P<session>", "    patern: '(?P<session>"),
        "mappings/structure.yaml:17:5: rule 'tiny-symbol': missing required key 'pattern'", true},
       {"unknown_top_level_key", "deadlines.yaml", "kinds: [report]\nrules: []\nrulez: []\n",
-       "mappings/deadlines.yaml:3:1: unknown key 'rulez' (use kinds, rules)", true},
+       "mappings/deadlines.yaml:3:1: unknown key 'rulez' (use kinds, own_body, rules)", true},
       {"re2_compile_error", "citations.yaml", replace(C, "pattern: 'A/RES/(?P<session>\\d+)", "pattern: 'A/RES/((?P<session>\\d+)"),
        "mappings/citations.yaml:6:14: rule 'tiny-ga': pattern 'pattern' does not compile: missing ): A/RES/((?P<session>\\d+)/(?P<number>\\d+)",
        true},
@@ -229,7 +229,7 @@ std::vector<ErrorRow> error_rows() {
        "mappings/vocabulary.yaml:2:10: 'numbers' values must be whole numbers: 'first'", true},
       {"example_expects_unknown_field", "citations.yaml",
        C + "    examples:\n      - text: 'A/RES/1/2'\n        expect: {targt: A/RES/1/2}\n",
-       "mappings/citations.yaml:11:17: rule 'tiny-ga': example expects unknown field 'targt' (use cited_date, kind, target)",
+       "mappings/citations.yaml:11:17: rule 'tiny-ga': example expects unknown field 'targt' (use cited_date, kind, part, target)",
        true},
   };
 }

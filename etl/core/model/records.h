@@ -52,6 +52,7 @@ struct CitationRecord {
   int paragraph = -1, footnote = -1;   // where it stands: exactly one is set
   std::string kind, target, cited_date, surface, rule_id;
   Span span;
+  std::string part;  // the part of a resolution cited ("B" of "57/270 B"), or empty
 };
 
 struct DeadlineRecord {

@@ -63,6 +63,7 @@ Table resolutions_table() {
     return &it->second;
   };
   t.keeps = Table::Keeps::resolution;
+  t.stable_key = {{"symbol", "language"}, ""};  // UNIQUE(symbol, language)
   return t;
 }
 
@@ -156,6 +157,9 @@ TableRegistry make_builtin() {
        {"end_offset", T::integer, [](const ParagraphRecord& p, const RowIds&) { return offset(p.span.end); }},
        {"page", T::integer, [](const ParagraphRecord& p, const RowIds&) { return optional_int(p.page); }}});
   paragraphs.keeps = Table::Keeps::paragraphs;
+  // A top-level paragraph by kind and ordinal ("operative 5"), a sub-paragraph by its own within
+  // its parent's ("operative 5 / operative 1": sub-paragraphs take their parent's kind).
+  paragraphs.stable_key = {{"kind", "ordinal"}, "parent_id"};
   paragraphs.full_text = true;
   registry.add(std::move(paragraphs));
 
@@ -180,6 +184,7 @@ TableRegistry make_builtin() {
        {"start_offset", T::integer, [](const FootnoteRecord& f, const RowIds&) { return offset(f.span.begin); }},
        {"end_offset", T::integer, [](const FootnoteRecord& f, const RowIds&) { return offset(f.span.end); }}});
   footnotes.keeps = Table::Keeps::footnotes;
+  footnotes.stable_key = {{"number"}, ""};
   registry.add(std::move(footnotes));
 
   registry.add(make_table<FootnoteRefRecord>(
@@ -210,7 +215,8 @@ TableRegistry make_builtin() {
        {"surface", T::text, [](const CitationRecord& c, const RowIds&) -> ColumnValue { return &c.surface; }},
        {"rule_id", T::text, [](const CitationRecord& c, const RowIds&) -> ColumnValue { return &c.rule_id; }},
        {"start_offset", T::integer, [](const CitationRecord& c, const RowIds&) { return offset(c.span.begin); }},
-       {"end_offset", T::integer, [](const CitationRecord& c, const RowIds&) { return offset(c.span.end); }}}));
+       {"end_offset", T::integer, [](const CitationRecord& c, const RowIds&) { return offset(c.span.end); }},
+       {"part", T::text, [](const CitationRecord& c, const RowIds&) { return text_or_null(c.part); }}}));
 
   registry.add(make_table<DeadlineRecord>(
       "deadlines", "resolution_id", "resolutions", &all<DeadlineRecord, &ResolutionRecord::deadlines>,

@@ -8,7 +8,8 @@
 //
 // Adding a table: one TableRegistry entry (plus its CREATE TABLE in sql/schema.sql), whose
 // columns say where the values come from — see tests/unit/tables_test.cpp for a toy table
-// added through the registry alone.
+// added through the registry alone. A table whose rows others refer to by id declares a stable
+// key, so that a reloaded file keeps the ids of the rows that did not change.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -51,6 +52,18 @@ struct Column {
   ColumnType type = ColumnType::text;
 };
 
+// What names a row of a table across reloads of its file, so that a row that is still there gets
+// its id back (docs/schema.md, "Stable ids"): the values of `columns`, within the key of its
+// parent row (the parent through Table::parent_column; a document's key is empty, so a
+// resolution's key is its symbol wherever its file lies), or within the key of the row of the
+// same table it nests in (`nested_in`: paragraphs.parent_id). A table with no key columns gets
+// fresh ids on every reload. A table with a key has a keyed parent (or documents).
+struct StableKey {
+  std::vector<std::string> columns;  // columns of the table (Table::columns)
+  std::string nested_in;             // a column holding the id of a row of the same table, or empty
+  bool empty() const { return columns.empty(); }
+};
+
 // One table: a row per element of a collection of the resolution's records, or of a published
 // record's (Of::published_record: the UN's records of votes and sponsors a document holds, keyed by
 // symbol and owned by the document, so that a record may be loaded before or after its resolution).
@@ -71,6 +84,7 @@ struct Table {
   enum class Keeps { nothing, resolution, paragraphs, footnotes } keeps = Keeps::nothing;
   // The paragraph text of each row goes to the full-text index (paragraphs only).
   bool full_text = false;
+  StableKey stable_key;
 
   const Column* column(std::string_view wanted) const;
 };

@@ -58,7 +58,7 @@ std::vector<std::string> run_examples(const RuleSet& rules) {
     for (const auto& ex : rule.examples) {
       std::vector<std::map<std::string, std::string>> mine;
       for (const auto& hit : find_citations(rules, ex.text, {0, ex.text.size()}))
-        if (hit.rule == &rule) mine.push_back({{"target", hit.target}, {"kind", hit.kind}, {"cited_date", hit.cited_date}});
+        if (hit.rule == &rule) mine.push_back({{"target", hit.target}, {"kind", hit.kind}, {"cited_date", hit.cited_date}, {"part", hit.part}});
       judge(out, ex, rule.id, mine);
     }
   for (const auto& rule : rules.deadlines)

@@ -609,7 +609,7 @@ void load_citations(Loader& L, const YAML::Node& root, RuleSet& rules) {
         }
         rule.emit.push_back(std::move(emit));
       }
-    rule.examples = L.examples(node, id, {"target", "kind", "cited_date"});
+    rule.examples = L.examples(node, id, {"target", "kind", "cited_date", "part"});
     if (!p) continue;
     rule.pattern = *p;
     rules.citations.push_back(std::move(rule));
@@ -620,8 +620,9 @@ void load_deadlines(Loader& L, const YAML::Node& root, RuleSet& rules) {
   if (L.extending) {
     L.keys(root, {"extends", "rules"}, "");
   } else {
-    L.keys(root, {"kinds", "rules"}, "");
+    L.keys(root, {"kinds", "own_body", "rules"}, "");
     L.deadline_kinds = L.strings(root, "kinds", "", true);
+    rules.deadline_own_body = L.scalar(root, "own_body", "", false).value_or("");
   }
   const auto& kinds = L.deadline_kinds;
   const YAML::Node list = root["rules"];

@@ -155,6 +155,9 @@ struct RuleSet {
   Pattern citation_scanner;
   Pattern ibid;
   std::vector<DeadlineRule> deadlines;
+  // deadlines.yaml `own_body`: the body whose sessions the resolution's own session counts (a
+  // deadline due to it at an earlier session is a past reference, not a deadline). Empty: none.
+  std::string deadline_own_body;
   PatternSet deadline_prefilter;
   Vocabulary vocabulary;
   MemberStates member_states;   // mappings/member_states.yaml: names in the records -> ISO 3166 codes

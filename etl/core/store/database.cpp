@@ -4,8 +4,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -73,6 +76,129 @@ bool set_journal_mode(SQLite::Database& db, const char* mode) {
   }
 }
 
+// Columns added to tables the registry does not declare, after version 1: a database made
+// before them gets them on open (CREATE TABLE IF NOT EXISTS leaves an existing table as it is;
+// add_missing_columns adds those of registered tables). Names are constants.
+void add_new_columns(SQLite::Database& db) {
+  static const char* added[][3] = {{"documents", "missing_since", "TEXT"}, {"documents", "normalized", "TEXT"}};
+  for (const auto& [table, column, type] : added) {
+    SQLite::Statement q(db, "SELECT count(*), coalesce(sum(name = ?), 0) FROM pragma_table_info(?)");
+    q.bind(1, column);
+    q.bind(2, table);
+    if (q.executeStep() && q.getColumn(0).getInt() > 0 && q.getColumn(1).getInt() == 0)
+      db.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + type);
+  }
+}
+
+// How the rows of a registered table are keyed across reloads (Table::stable_key), resolved
+// once per registry: column indices, and the SQL that reads a document's keyed rows.
+struct KeyPlan {
+  bool keyed = false;
+  std::vector<std::size_t> columns;    // the key columns, as indices into Table::columns
+  std::optional<std::size_t> nested;   // the nested_in column
+  std::size_t parent_column = 0;       // Table::parent_column
+  std::optional<std::size_t> parent;   // the parent table (registry index); none: documents
+  std::string old_rows;  // SELECT id, parent id, nested id, key columns of the rows of document ?1
+  std::string fresh_id;  // the id above every id of the table
+};
+
+std::vector<KeyPlan> plan_keys(const TableRegistry& registry) {
+  const auto& all = registry.tables();
+  std::vector<KeyPlan> plans(all.size());
+  const auto index_of = [](const Table& t, const std::string& column) {
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+      if (t.columns[c].name == column) return c;
+    throw DatabaseError("table " + t.name + ": stable key column " + column + " is not one of its columns");
+  };
+  for (std::size_t t = 0; t < all.size(); ++t) {
+    const Table& table = all[t];
+    if (table.stable_key.empty()) continue;
+    KeyPlan& plan = plans[t];
+    plan.keyed = true;
+    plan.parent_column = index_of(table, table.parent_column);
+    if (table.parent_table != "documents") {
+      for (std::size_t p = 0; p < t; ++p)
+        if (all[p].name == table.parent_table && plans[p].keyed) plan.parent = p;
+      if (!plan.parent) throw DatabaseError("table " + table.name + ": a stable key needs a keyed parent table");
+    }
+    // Names from the registry, never from input.
+    std::string select = "SELECT id, " + table.parent_column + ", ";
+    if (!table.stable_key.nested_in.empty()) {
+      plan.nested = index_of(table, table.stable_key.nested_in);
+      select += table.stable_key.nested_in;
+    } else {
+      select += "NULL";
+    }
+    for (const auto& column : table.stable_key.columns) {
+      plan.columns.push_back(index_of(table, column));
+      select += ", " + column;
+    }
+    plan.old_rows = select + " FROM " + table.name + " WHERE " + owned_rows(registry, table);
+    plan.fresh_id = "SELECT coalesce(max(id), 0) + 1 FROM " + table.name;
+  }
+  return plans;
+}
+
+// Appends one value of a key: the fields are separated by a control character no key value holds.
+void add_key_field(std::string& key, std::string_view value) {
+  key += '\x1f';
+  key += value;
+}
+
+void add_key_field(std::string& key, const ColumnValue& value) {
+  if (const auto* i = std::get_if<std::int64_t>(&value)) add_key_field(key, std::to_string(*i));
+  else if (const auto* text = std::get_if<const std::string*>(&value)) add_key_field(key, std::string_view(**text));
+  else if (const auto* literal = std::get_if<const char*>(&value)) add_key_field(key, std::string_view(*literal));
+  else add_key_field(key, std::string_view());  // NULL reads back as empty text
+}
+
+std::optional<std::int64_t> id_value(const ColumnValue& value) {
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return *i;
+  return std::nullopt;
+}
+
+// The ids a reloaded file's rows had, by stable key (docs/schema.md, "Stable ids"): read once per
+// document before its rows are deleted, and given back to the rows written in their place whose
+// key did not change. A row with a new key takes an id above every id its table held before the
+// reload, so that it never takes an id a later row of the document is about to get back.
+struct StableIds {
+  struct Keyed {
+    std::unordered_map<std::string, std::int64_t> old_ids;   // key -> id, until given back
+    std::unordered_map<std::int64_t, std::string> new_keys;  // id -> key of the rows written
+    std::int64_t next_fresh = 0;  // 0: no old rows, SQLite chooses
+  };
+  std::vector<Keyed> tables;  // by registry table
+  bool active = false;        // a reload: old rows were read
+
+  // The key of row `row` of table `t`, about to be written.
+  std::string key(const Table& table, const KeyPlan& plan, std::size_t t, const ResolutionRecord& r, std::size_t row,
+                  const RowIds& ids) const {
+    // The scope: the key of the row it nests in, else its parent's (written before it).
+    const auto scope = [&](std::size_t in, std::size_t column) -> std::string {
+      const auto id = id_value(table.value(r, row, column, ids));
+      const auto it = id ? tables[in].new_keys.find(*id) : tables[in].new_keys.end();
+      return it == tables[in].new_keys.end() ? std::string("\x1e") : it->second;  // \x1e: matches no old key
+    };
+    std::string key;
+    if (plan.nested && id_value(table.value(r, row, *plan.nested, ids))) key = scope(t, *plan.nested);
+    else if (plan.parent) key = scope(*plan.parent, plan.parent_column);
+    for (const auto c : plan.columns) add_key_field(key, table.value(r, row, c, ids));
+    return key;
+  }
+
+  // The id for a row of table `t` with `key`: its old id, else a fresh one (nullopt: SQLite's).
+  std::optional<std::int64_t> claim(std::size_t t, const std::string& key) {
+    auto& keyed = tables[t];
+    if (const auto it = keyed.old_ids.find(key); it != keyed.old_ids.end()) {
+      const std::int64_t id = it->second;
+      keyed.old_ids.erase(it);  // a key written twice: the second row gets a fresh id
+      return id;
+    }
+    if (keyed.next_fresh) return keyed.next_fresh++;
+    return std::nullopt;
+  }
+};
+
 }  // namespace
 
 struct Database::Impl {
@@ -83,6 +209,7 @@ struct Database::Impl {
   std::vector<std::string> inserts;  // by registry table
   std::vector<std::string> forget;   // what forget_document runs, in order
   std::vector<std::unique_ptr<SQLite::Statement>> insert_statements;
+  std::vector<KeyPlan> key_plans;  // by registry table
 
   Impl(const std::filesystem::path& file, const TableRegistry& registry)
       // NOMUTEX: one thread (the writer) uses the connection, so SQLite's per-call locking is waste.
@@ -96,8 +223,10 @@ struct Database::Impl {
         columns += (columns.empty() ? "" : ", ") + c.name;
         marks += marks.empty() ? "?" : ", ?";
       }
-      inserts.push_back("INSERT INTO " + t.name + "(" + columns + ") VALUES(" + marks + ")");
+      // The id last: NULL lets SQLite choose; a reload gives rows their old ids (StableIds).
+      inserts.push_back("INSERT INTO " + t.name + "(" + columns + ", id) VALUES(" + marks + ", ?)");
     }
+    key_plans = plan_keys(registry);
     for (const auto& t : all)
       if (t.full_text)
         forget.push_back("INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM " +
@@ -146,6 +275,79 @@ struct Database::Impl {
   }
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements;
   bool indexes_deferred = false;  // a first load: see defer_indexes()
+
+  std::optional<std::int64_t> document_id(const std::string& path) {
+    auto& find = statement("SELECT id FROM documents WHERE path = ?");
+    find.bind(1, path);
+    if (!find.executeStep()) return std::nullopt;
+    const std::int64_t id = find.getColumn(0).getInt64();
+    (void)find.tryReset();  // a statement left running would keep a read open
+    return id;
+  }
+
+  // Removes every row of document `document`: its paragraphs leave the full-text index first (an
+  // external-content index needs their text), then the rows, children before parents (what ON
+  // DELETE CASCADE would do with the checks on).
+  void forget_rows(std::int64_t document) {
+    for (const auto& sql : forget) {
+      auto& del = statement(sql.c_str());
+      del.bind(1, document);
+      del.exec();
+    }
+  }
+
+  // Reads the keys and ids of the keyed rows of document `document` into `stable`: one query per
+  // keyed table, before the rows are deleted.
+  void read_stable_ids(std::int64_t document, StableIds& stable) {
+    const auto& all = tables->tables();
+    stable.tables.resize(all.size());
+    stable.active = true;
+    std::vector<std::unordered_map<std::int64_t, std::string>> old_keys(all.size());  // id -> key
+    for (std::size_t t = 0; t < all.size(); ++t) {
+      const KeyPlan& plan = key_plans[t];
+      if (!plan.keyed) continue;
+      struct Row {
+        std::int64_t parent = 0;
+        std::optional<std::int64_t> nested;
+        std::string fields;  // the key's own fields
+      };
+      std::unordered_map<std::int64_t, Row> rows;
+      auto& q = statement(plan.old_rows.c_str());
+      q.bind(1, document);
+      while (q.executeStep()) {
+        Row row;
+        row.parent = q.getColumn(1).getInt64();
+        if (!q.getColumn(2).isNull()) row.nested = q.getColumn(2).getInt64();
+        for (int c = 3; c < q.getColumnCount(); ++c) add_key_field(row.fields, q.getColumn(c).getString());
+        rows.emplace(q.getColumn(0).getInt64(), std::move(row));
+      }
+      if (rows.empty()) continue;
+      auto& keys = old_keys[t];
+      // A row's key: its nest's key or its parent's, then its own fields. Nests are resolved
+      // first, whatever the order of the ids (a reload may have given a child an older id).
+      const std::function<const std::string*(std::int64_t, int)> key_of = [&](std::int64_t id, int depth) -> const std::string* {
+        if (const auto k = keys.find(id); k != keys.end()) return &k->second;
+        const auto it = rows.find(id);
+        if (it == rows.end() || depth > 64) return nullptr;  // outside the document, or a cycle
+        std::string key;
+        if (it->second.nested) {
+          const std::string* nest = key_of(*it->second.nested, depth + 1);
+          if (!nest) return nullptr;
+          key = *nest;
+        } else if (plan.parent) {
+          const auto p = old_keys[*plan.parent].find(it->second.parent);
+          if (p == old_keys[*plan.parent].end()) return nullptr;
+          key = p->second;
+        }
+        key += it->second.fields;
+        return &keys.emplace(id, std::move(key)).first->second;
+      };
+      auto& keyed = stable.tables[t];
+      for (const auto& [id, row] : rows)
+        if (const std::string* key = key_of(id, 0)) keyed.old_ids.emplace(*key, id);
+      keyed.next_fresh = std::max(keyed.next_fresh, db.execAndGet(plan.fresh_id).getInt64());
+    }
+  }
 };
 
 std::string schema_fingerprint() {
@@ -327,12 +529,9 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
     // was made. Then the tables the schema does not declare.
     add_missing_columns(db, tables, false);
     key_resolutions_by_language(db);
+    add_new_columns(db);
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     add_missing_columns(db, tables, true);
-    // CREATE TABLE IF NOT EXISTS leaves a table of an earlier version as it was: columns added
-    // since then are added here (nullable, so existing rows are valid as they are).
-    if (!db.execAndGet("SELECT count(*) FROM pragma_table_info('documents') WHERE name = 'normalized'").getInt())
-      db.exec("ALTER TABLE documents ADD COLUMN normalized TEXT");
     // Views, full-text index and documentation: derived from the tables, refreshed when they change.
     drop_outdated_fts(db);
     db.exec(std::string(embedded_sql("sql/views.sql")));
@@ -435,11 +634,14 @@ std::unordered_map<std::string, KnownDocument> Database::known_documents() {
   std::unordered_map<std::string, KnownDocument> out;
   try {
     SQLite::Statement q(impl_->db,
-                        "SELECT path, content_hash, coalesce(rules_hash, ''), status, size_bytes, coalesce(mtime_ns, 0) "
-                        "FROM documents");
+                        "SELECT path, content_hash, coalesce(rules_hash, ''), status, size_bytes, coalesce(mtime_ns, 0), "
+                        "missing_since IS NOT NULL, CASE status WHEN 'rejected' THEN coalesce((SELECT reason FROM "
+                        "quarantine q WHERE q.path = d.path ORDER BY q.id DESC LIMIT 1), '') ELSE '' END "
+                        "FROM documents d");
     while (q.executeStep())
       out[q.getColumn(0).getString()] = {q.getColumn(1).getString(), q.getColumn(2).getString(),
-                                         q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getInt64()};
+                                         q.getColumn(3).getString(), q.getColumn(4).getInt64(), q.getColumn(5).getInt64(),
+                                         q.getColumn(6).getInt() != 0, q.getColumn(7).getString()};
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot read documents: ") + e.what());
   }
@@ -534,26 +736,19 @@ void Database::build_indexes() {
   }
 }
 
-void Database::forget_document(const std::string& path) {
-  auto& find = impl_->statement("SELECT id FROM documents WHERE path = ?");
-  find.bind(1, path);
-  if (!find.executeStep()) return;  // a new file: nothing to forget
-  const std::int64_t document = find.getColumn(0).getInt64();
-  (void)find.tryReset();
-  // Its paragraphs leave the full-text index first (an external-content index needs their text),
-  // then the rows, children before parents (what ON DELETE CASCADE would do with the checks on).
-  for (const auto& sql : impl_->forget) {
-    auto& del = impl_->statement(sql.c_str());
-    del.bind(1, document);
-    del.exec();
-  }
+std::optional<std::int64_t> Database::forget_document(const std::string& path) {
+  const auto document = impl_->document_id(path);
+  if (document) impl_->forget_rows(*document);
+  return document;
 }
 
-void Database::load_document(const SourceFile& file, const Document& document, const std::string& rules_hash) {
+std::vector<std::string> Database::load_document(const SourceFile& file, const Document& document,
+                                                const std::string& rules_hash) {
   // The one way input can make a write fail is a symbol another file holds (split_documents
   // rejects a file that holds one twice): it is checked first, so that a rejected document writes
   // nothing. No savepoint per document: FTS5 writes its pending terms to disk at every savepoint,
   // which would cut the full-text index into tiny segments and stall the writer at each one.
+  std::vector<std::string> moved;  // documents whose file is gone (or is this one): replaced
   try {
     for (const auto& r : document.resolutions) {
       // One row per symbol and language: the French text of a resolution is not a conflict.
@@ -569,26 +764,43 @@ void Database::load_document(const SourceFile& file, const Document& document, c
       if (owner.executeStep()) {
         std::string other = owner.getColumn(0).getString();
         (void)owner.tryReset();  // a statement left running would keep a read open
-        throw InputError("load", 0, "conflicting symbol: " + symbol + (lang == kDefaultLanguage ? "" : " (" + lang + ")") +
-                                        " is already loaded from " + other);
+        // A moved corpus, or a path stored as typed by an older unres: the resolution moves here.
+        std::error_code ec;
+        const bool gone = !std::filesystem::exists(std::filesystem::symlink_status(other, ec));
+        if (!gone && !std::filesystem::equivalent(other, file.path, ec))
+          throw InputError("load", 0, "conflicting symbol: " + symbol + (lang == kDefaultLanguage ? "" : " (" + lang + ")") +
+                                          " is already loaded from " + other);
+        if (std::find(moved.begin(), moved.end(), other) == moved.end()) moved.push_back(other);
       }
     }
-    write_document(file, document, rules_hash);
+    write_document(file, document, rules_hash, moved);
   } catch (const SQLite::Exception& e) {
     // Not caused by the input: the batch is rolled back and the run fails (nothing half-written).
     throw DatabaseError(file.path + ": cannot load: " + e.what());
   }
+  return moved;
 }
 
-void Database::write_document(const SourceFile& file, const Document& document, const std::string& rules_hash) {
+void Database::write_document(const SourceFile& file, const Document& document, const std::string& rules_hash,
+                              const std::vector<std::string>& replaced) {
   auto& db = impl_->db;
   // What was undone to read a file that is its own text (documents.normalized: "bom,crlf").
   const std::string normalized =
       document.source_text.empty() ? text_quirks(file.bytes, document.encoding == "utf-8").names() : std::string();
-  forget_document(file.path);
+  // The rows this document replaces: those of its earlier load, and of the documents of files
+  // that are gone whose resolutions it holds now. Their ids are read by stable key first.
+  StableIds stable;
+  const auto own = impl_->document_id(file.path);
+  std::vector<std::int64_t> old;
+  if (own) old.push_back(*own);
+  for (const auto& path : replaced)
+    if (const auto id = impl_->document_id(path)) old.push_back(*id);
+  for (const auto id : old) impl_->read_stable_ids(id, stable);
+  for (const auto id : old) impl_->forget_rows(id);
+
   auto& doc = impl_->statement(
-      "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash, "
-      "normalized) VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?, ?)");
+      "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash, id, "
+      "normalized) VALUES(?, ?, ?, ?, 'loaded', ?, ?, ?, ?, ?)");
   doc.bindNoCopy(1, file.path);
   doc.bindNoCopy(2, file.stamp.content_hash);
   doc.bind(3, static_cast<std::int64_t>(file.bytes.size()));
@@ -596,7 +808,11 @@ void Database::write_document(const SourceFile& file, const Document& document, 
   doc.bindNoCopy(5, document.encoding);
   doc.bind(6, file.stamp.mtime_ns);
   doc.bindNoCopy(7, rules_hash);
-  bind_text(doc, 8, normalized);
+  // A document of resolutions keeps its id (by path). A records file takes a greater id than every
+  // other at each load: the records views read the record of the file loaded last by that id.
+  const bool keeps_id = own && document.published.empty();
+  bind_value(doc, 8, keeps_id ? ColumnValue{*own} : ColumnValue{});
+  bind_text(doc, 9, normalized);
   doc.exec();
   RowIds ids;
   ids.document = db.getLastInsertRowid();
@@ -618,13 +834,25 @@ void Database::write_document(const SourceFile& file, const Document& document, 
       const std::size_t rows = table.rows(r);
       if (rows == 0) continue;
       auto& insert = impl_->insert(t);
+      const int id_index = static_cast<int>(table.columns.size() + 1);
+      const KeyPlan& plan = impl_->key_plans[t];
+      const bool keyed = stable.active && plan.keyed;
       for (std::size_t row = 0; row < rows; ++row) {
         ids.row = row;
         for (std::size_t col = 0; col < table.columns.size(); ++col)
           bind_value(insert, static_cast<int>(col + 1), table.value(r, row, col, ids));
+        std::string key;
+        if (keyed) {
+          key = stable.key(table, plan, t, r, row, ids);
+          const auto id = stable.claim(t, key);
+          bind_value(insert, id_index, id ? ColumnValue{*id} : ColumnValue{});
+        } else {
+          insert.bind(id_index);
+        }
         insert.exec();
         (void)insert.tryReset();
         const std::int64_t id = db.getLastInsertRowid();
+        if (keyed) stable.tables[t].new_keys.emplace(id, std::move(key));
         switch (table.keeps) {
           case Table::Keeps::resolution: ids.resolution = id; break;
           case Table::Keeps::paragraphs: ids.paragraphs.push_back(id); break;
@@ -686,7 +914,7 @@ std::vector<RecordsElsewhere> Database::records_elsewhere(const std::string& pat
 
 void Database::touch_document(const std::string& path, const SourceStamp& stamp) {
   try {
-    auto& s = impl_->statement("UPDATE documents SET mtime_ns = ? WHERE path = ?");
+    auto& s = impl_->statement("UPDATE documents SET mtime_ns = ?, missing_since = NULL WHERE path = ?");
     s.bind(1, stamp.mtime_ns);
     s.bind(2, path);
     s.exec();
@@ -708,10 +936,11 @@ void Database::quarantine(std::int64_t run, const std::string& path, const Sourc
     q.bind(5, std::string(error.what()));
     bind_text(q, 6, error.excerpt());
     q.exec();
-    forget_document(path);
+    const auto id = forget_document(path);
     auto& doc = impl_->statement(
-        "INSERT INTO documents(path, content_hash, size_bytes, status, mtime_ns, rules_hash) "
-        "VALUES(?, ?, ?, 'rejected', ?, ?)");
+        "INSERT INTO documents(path, content_hash, size_bytes, status, mtime_ns, rules_hash, id) "
+        "VALUES(?, ?, ?, 'rejected', ?, ?, ?)");
+    bind_value(doc, 6, id ? ColumnValue{*id} : ColumnValue{});  // a document keeps its id (by path)
     doc.bind(1, path);
     doc.bind(2, stamp.content_hash);
     doc.bind(3, stamp.size);
@@ -721,6 +950,48 @@ void Database::quarantine(std::int64_t run, const std::string& path, const Sourc
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(path + ": cannot record quarantine: " + e.what());
   }
+}
+
+void Database::mark_missing(const std::vector<std::string>& paths) {
+  try {
+    for (const auto& path : paths) {
+      auto& s = impl_->statement(
+          "UPDATE documents SET missing_since = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE path = ? AND missing_since IS NULL");
+      s.bind(1, path);
+      s.exec();
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot mark missing files: ") + e.what());
+  }
+}
+
+bool Database::forget(const std::string& path) {
+  try {
+    auto& q = impl_->statement("SELECT (SELECT count(*) FROM documents WHERE path = ?1) + "
+                               "(SELECT count(*) FROM quarantine WHERE path = ?1)");
+    q.bind(1, path);
+    const bool known = q.executeStep() && q.getColumn(0).getInt64() > 0;
+    (void)q.tryReset();
+    if (!known) return false;
+    forget_document(path);
+    auto& del = impl_->statement("DELETE FROM quarantine WHERE path = ?");
+    del.bind(1, path);
+    del.exec();
+    return true;
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(path + ": cannot forget: " + e.what());
+  }
+}
+
+std::vector<std::string> Database::symbols() {
+  std::vector<std::string> out;
+  try {
+    SQLite::Statement q(impl_->db, "SELECT symbol FROM resolutions");
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read resolutions: ") + e.what());
+  }
+  return out;
 }
 
 std::vector<QuarantineRow> Database::quarantine_rows() {

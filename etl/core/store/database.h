@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,8 @@ struct QuarantineRow {
 struct KnownDocument {
   std::string content_hash, rules_hash, status;
   std::int64_t size_bytes = 0, mtime_ns = 0;
+  bool missing = false;       // its file was not found by an earlier run (documents.missing_since)
+  std::string last_reason;    // rejected: the reason of its latest quarantine row
 };
 
 // Published records of symbols another loaded file also has a record of (see records_elsewhere).
@@ -84,15 +87,28 @@ class Database {
     std::unique_ptr<Impl> impl_;
   };
 
-  // Inside a Batch: replaces every row loaded from `file.path` by these resolutions.
-  // Throws InputError (stage "load") when a symbol is already loaded from another file; nothing
-  // is written then.
-  void load_document(const SourceFile& file, const Document& document, const std::string& rules_hash);
+  // Inside a Batch: replaces every row loaded from `file.path` by the document's. Rows whose
+  // stable key (Table::stable_key; docs/schema.md) is unchanged get the ids they had, and so does
+  // the document (by path).
+  // A symbol held by another document whose file no longer exists (or is this very file under
+  // another spelling, e.g. a relative path stored by an older unres) moves to this file: that
+  // document is replaced, and its path is returned. Throws InputError (stage "load") when a
+  // symbol is held by another existing file; nothing is written then.
+  std::vector<std::string> load_document(const SourceFile& file, const Document& document, const std::string& rules_hash);
+  // Inside a Batch: records the new modification time of a file whose bytes did not change (and
+  // that it is there: a missing mark is cleared).
   // The symbols of `document`'s published records that other loaded files also have records of,
   // by file. All are kept; the views read the record of the file loaded last (docs/schema.md).
   std::vector<RecordsElsewhere> records_elsewhere(const std::string& path, const Document& document);
-  // Inside a Batch: records the new modification time of a file whose bytes did not change.
   void touch_document(const std::string& path, const SourceStamp& stamp);
+  // Inside a Batch: marks files that are gone (documents.missing_since = now, if not set yet).
+  // Their rows stay: an absent mount must not lose data; `unres forget` removes them.
+  void mark_missing(const std::vector<std::string>& paths);
+  // Inside a Batch: removes every row of the document at `path` and its quarantine rows (unres
+  // forget). False when the database holds no such path.
+  bool forget(const std::string& path);
+  // Symbols of every resolution loaded, for telling the new ones of a run.
+  std::vector<std::string> symbols();
   // Inside a Batch: a quarantine row, and the file's document row marked 'rejected' (its earlier
   // rows removed: they no longer describe the file).
   void quarantine(std::int64_t run, const std::string& path, const SourceStamp& stamp,
@@ -108,9 +124,12 @@ class Database {
   void build_indexes();
 
  private:
-  // Removes every row loaded from `path`, its full-text entries included.
-  void forget_document(const std::string& path);
-  void write_document(const SourceFile& file, const Document& document, const std::string& rules_hash);
+  // Removes every row loaded from `path`, its full-text entries included; returns the document's
+  // id (none: the database held no such path).
+  std::optional<std::int64_t> forget_document(const std::string& path);
+  // Writes the document in place of the rows of its earlier load and of the `replaced` documents.
+  void write_document(const SourceFile& file, const Document& document, const std::string& rules_hash,
+                      const std::vector<std::string>& replaced);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

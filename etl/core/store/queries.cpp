@@ -104,11 +104,12 @@ std::vector<Bar> bars(SQLite::Statement& q) {
   return out;
 }
 
-// Resolutions cited by the most other resolutions (a resolution citing one twice counts once).
+// Resolutions cited by the most other resolutions (a resolution citing one twice counts once; a
+// reference to a part, "57/270 B", counts for the resolution, once: its part row is left out).
 constexpr const char* kMostCitedSql =
     "SELECT target, count(DISTINCT citing_resolution_id), "
     "count(*) || CASE count(*) WHEN 1 THEN ' citation' ELSE ' citations' END FROM v_citation_edges "
-    "WHERE kind LIKE '%resolution' GROUP BY target ORDER BY 2 DESC, count(*) DESC, 1 LIMIT ?";
+    "WHERE kind LIKE '%resolution' AND part IS NULL GROUP BY target ORDER BY 2 DESC, count(*) DESC, 1 LIMIT ?";
 
 // The explain query: every row extracted from resolution :res, or with :number from the top-level
 // operative paragraph printed :number, its sub-paragraphs and the footnotes they point at. A mention
@@ -612,6 +613,10 @@ Stats Queries::stats(std::int64_t top) {
   for (const auto& o : objects())
     if (o.kind == "table") out.tables.push_back({o.name, row_count(o.name), {}});
   try {
+    // A reference to a part of a resolution is two rows: the note says how many references.
+    const auto references = impl_->db.execAndGet("SELECT count(*) FROM citations WHERE part IS NULL").getInt64();
+    for (auto& t : out.tables)
+      if (t.label == "citations") t.note = std::to_string(references) + " references";
     SQLite::Statement lemmas(impl_->db,
                              "SELECT lemma, count(*), sum(is_lead) || ' open a paragraph' FROM action_verbs "
                              "GROUP BY lemma ORDER BY 2 DESC, 1 LIMIT ?");
@@ -641,7 +646,7 @@ ReportData Queries::report_data(std::int64_t top) {
       SELECT 'resolutions', count(*) FROM resolutions
       UNION ALL SELECT 'paragraphs', count(*) FROM paragraphs
       UNION ALL SELECT 'action phrases', count(*) FROM action_verbs
-      UNION ALL SELECT 'citations', count(*) FROM citations
+      UNION ALL SELECT 'citations', count(*) FROM citations WHERE part IS NULL
       UNION ALL SELECT 'reports and agenda items due', count(*) FROM deadlines
       UNION ALL SELECT 'organization mentions', count(*) FROM organization_mentions)sql");
     out.totals = bars(totals);
