@@ -252,7 +252,7 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
       if (open) {
         bool fresh = false;
         if (!after_number) {
-          if (matches(layout.paragraph_start, text)) {
+          if (matches(layout.paragraph_start, text) || matches(layout.paragraph_end, last_text)) {
             fresh = true;
           } else if (breaks && off_margin(k)) {
             fresh = true;

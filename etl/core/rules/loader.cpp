@@ -294,7 +294,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       if (!L.is_map(node, "a layout", "")) continue;
       const std::string id = L.scalar(node, "id", "", true).value_or("?");
       L.keys(node, {"id", "detect", "unwrap", "page_break", "page_counter", "furniture", "footnote_separator", "footnote_start",
-                    "paragraph_start", "number_only", "furniture_anywhere", "start_after_punctuation", "indent_start"},
+                    "paragraph_start", "paragraph_end", "number_only", "furniture_anywhere", "start_after_punctuation", "indent_start"},
              id);
       L.unique_id(node, id);
       Layout layout;
@@ -315,6 +315,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       layout.footnote_start = L.pattern(node, "footnote_start", id, false, {"number"});
       layout.paragraph_start = L.pattern(node, "paragraph_start", id, false);
       layout.number_only = L.pattern(node, "number_only", id, false);
+      layout.paragraph_end = L.pattern(node, "paragraph_end", id, false);
       layout.furniture_anywhere = L.flag(node, "furniture_anywhere", id);
       layout.start_after_punctuation = L.flag(node, "start_after_punctuation", id);
       if (node["indent_start"].IsDefined() &&
