@@ -1,6 +1,7 @@
 #include "normalize.h"
 
 #include <algorithm>
+#include <map>
 
 #include "errors.h"
 #include "text.h"
@@ -139,6 +140,19 @@ NormalizedText copy_lines(std::string_view raw, const RuleSet& rules, const Layo
   return b.finish(layout.id, std::string::npos);
 }
 
+// Whether a line ends a clause (, ; : .), a footnote mark after it aside ("East,1").
+bool ends_clause(std::string_view line) {
+  const std::size_t end = line.find_last_not_of("0123456789 ");
+  return end != std::string_view::npos && std::string_view(",;:.").find(line[end]) != std::string_view::npos;
+}
+
+// Whether a line starts like a paragraph: a capital letter or an opening quote.
+bool opens_sentence(std::string_view line) {
+  if (line.empty()) return false;
+  if ((line[0] >= 'A' && line[0] <= 'Z') || line[0] == '"') return true;
+  return line.starts_with("\xE2\x80\x9C") || line.starts_with("\xE2\x80\x98");  // “ or ‘
+}
+
 // Hard-wrapped layouts (text extracted from PDFs): blank lines separate paragraphs; a page break
 // opens a header block (dropped up to the page counter and the furniture after it); a footnote
 // separator opens the page's footnotes, which are moved after the body.
@@ -150,8 +164,10 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
   std::vector<Line> body;       // paragraph lines; a blank entry separates paragraphs
   std::vector<Line> footnotes;  // footnote lines; a blank entry separates footnotes
   std::vector<bool> after_break;  // body[i] follows a page break
+  std::vector<std::size_t> indent, page;  // body[i]'s indentation (columns) and page
   const auto lines = split_lines(raw);
   bool in_footnotes = false, broke = false;
+  std::size_t page_number = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view full = raw.substr(lines[i].begin, lines[i].end - lines[i].begin);
     const std::string_view text = trim(full);
@@ -174,8 +190,10 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
       i = j - 1;
       in_footnotes = false;
       broke = true;
+      ++page_number;
       continue;
     }
+    if (layout.furniture_anywhere && !line.blank && any_match(layout.furniture, text)) continue;
     if (matches(layout.footnote_separator, text)) {
       in_footnotes = true;
       footnotes.push_back({line.begin, line.begin, true});
@@ -188,9 +206,30 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
       continue;
     }
     body.push_back(line);
+    indent.push_back(full.find_first_not_of(" \t\f"));
+    page.push_back(page_number);
     after_break.push_back(broke && !line.blank);
     if (!line.blank) broke = false;
   }
+
+  // Text that keeps the page's layout: each page's usual left margin, the indentation most of its
+  // lines have (a paragraph's first line is indented further, headings elsewhere).
+  std::vector<std::size_t> margin(page_number + 1, 0);
+  if (layout.indent_start > 0) {
+    std::vector<std::map<std::size_t, std::size_t>> counts(page_number + 1);
+    for (std::size_t k = 0; k < body.size(); ++k)
+      if (!body[k].blank) ++counts[page[k]][indent[k]];
+    for (std::size_t p = 0; p <= page_number; ++p) {
+      std::size_t best = 0;
+      for (const auto& [columns, n] : counts[p])
+        if (n > best) best = n, margin[p] = columns;
+    }
+  }
+  // Whether body line k leaves the margin by `indent_start` columns or more.
+  const auto off_margin = [&](std::size_t k) {
+    const std::size_t m = margin[page[k]];
+    return layout.indent_start > 0 && (indent[k] >= m + layout.indent_start || indent[k] + layout.indent_start <= m);
+  };
 
   Builder b(raw, rules, cp1252);
   // Writes paragraphs: the lines of one joined by a space; blank entries separate paragraphs.
@@ -213,7 +252,11 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
       if (open) {
         bool fresh = false;
         if (!after_number) {
-          if (matches(layout.paragraph_start, text)) {
+          if (matches(layout.paragraph_start, text) || matches(layout.paragraph_end, last_text)) {
+            fresh = true;
+          } else if (breaks && off_margin(k)) {
+            fresh = true;
+          } else if (layout.start_after_punctuation && opens_sentence(text) && ends_clause(last_text)) {
             fresh = true;
           } else if (breaks && (*breaks)[k]) {
             // Text after a page break continues the paragraph when it cannot start one.

@@ -294,7 +294,8 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       if (!L.is_map(node, "a layout", "")) continue;
       const std::string id = L.scalar(node, "id", "", true).value_or("?");
       L.keys(node, {"id", "detect", "unwrap", "page_break", "page_counter", "furniture", "footnote_separator", "footnote_start",
-                    "paragraph_start", "number_only"}, id);
+                    "paragraph_start", "paragraph_end", "number_only", "furniture_anywhere", "start_after_punctuation", "indent_start"},
+             id);
       L.unique_id(node, id);
       Layout layout;
       layout.id = id;
@@ -314,6 +315,12 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       layout.footnote_start = L.pattern(node, "footnote_start", id, false, {"number"});
       layout.paragraph_start = L.pattern(node, "paragraph_start", id, false);
       layout.number_only = L.pattern(node, "number_only", id, false);
+      layout.paragraph_end = L.pattern(node, "paragraph_end", id, false);
+      layout.furniture_anywhere = L.flag(node, "furniture_anywhere", id);
+      layout.start_after_punctuation = L.flag(node, "start_after_punctuation", id);
+      if (node["indent_start"].IsDefined() &&
+          (!YAML::convert<std::size_t>::decode(node["indent_start"], layout.indent_start) || layout.indent_start == 0))
+        L.error(node["indent_start"], id, "'indent_start' must be a positive number of columns");
       if (layout.unwrap && !layout.paragraph_start)
         L.error(node, id, "a layout with 'unwrap: true' needs 'paragraph_start'");
       rules.layouts.push_back(std::move(layout));

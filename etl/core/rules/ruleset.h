@@ -44,6 +44,11 @@ struct Layout {
   std::optional<Pattern> footnote_start;      // a footnote's first line inside such a block
   std::optional<Pattern> paragraph_start;     // a line that always opens a new paragraph
   std::optional<Pattern> number_only;         // a paragraph number alone on its line ("9. ")
+  std::optional<Pattern> paragraph_end;       // a line that always ends its paragraph ("The General Assembly")
+  bool furniture_anywhere = false;  // furniture lines are dropped wherever they occur, not only after a page header
+  bool start_after_punctuation = false;  // no blank lines between paragraphs: a line after one ending in , ; : .
+                                         // that starts with a capital letter or a quote opens a paragraph
+  std::size_t indent_start = 0;  // > 0: a line indented this many columns more than its page's usual margin opens a paragraph
 };
 
 // Line-level patterns that give a resolution its shape. Each is matched against one logical line.
