@@ -87,6 +87,7 @@ CREATE TABLE IF NOT EXISTS action_verbs (
   paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
   phrase       TEXT NOT NULL,
   lemma        TEXT NOT NULL,
+  action       TEXT NOT NULL,     -- language-neutral: the English lemma ("request" for "Prie")
   modifier     TEXT,
   qualifier    TEXT,
   is_lead      INTEGER NOT NULL CHECK (is_lead IN (0, 1)),

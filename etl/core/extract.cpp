@@ -42,8 +42,8 @@ std::string clean_text(std::string_view all, Span body, const std::vector<Span>&
 class Extractor {
  public:
   Extractor(const NormalizedText& text, const DocumentSpan& doc, const Segments& seg, const RuleSet& rules,
-            const SourceFacts& facts)
-      : t_(text), all_(text.text), doc_(doc), seg_(seg), rules_(rules), facts_(facts) {}
+            const SourceFacts& facts, std::string_view language)
+      : t_(text), all_(text.text), doc_(doc), seg_(seg), rules_(rules), facts_(facts), lex_(rules.lexicon(language)) {}
 
   ResolutionRecord run() {
     metadata();
@@ -144,11 +144,11 @@ class Extractor {
       // second verb is also an action of its own.
       const Span phrase = lead ? Span{base + m.whole.begin, base + m.whole.end} : span;
       r_.actions.push_back({index, fold_space(view(all_, phrase)), m.lemma, m.modifier, m.qualifier, lead, rule,
-                            raw(phrase)});
+                            raw(phrase), lex_.action(m.lemma)});
       if (m.second)
         r_.actions.push_back({index, fold_space(view(all_, {base + m.second->span.begin, base + m.second->span.end})),
                               m.second->lemma, m.second->modifier, {}, false, "phrase-coordinated",
-                              raw({base + m.second->span.begin, base + m.second->span.end})});
+                              raw({base + m.second->span.begin, base + m.second->span.end}), lex_.action(m.second->lemma)});
     };
     std::size_t after_lead = 0;
     const auto kind = preamble ? PhraseKind::preambular : PhraseKind::operative;
@@ -156,22 +156,25 @@ class Extractor {
     if (marked.size() && marked.begin >= p.body.begin && marked.begin <= p.body.begin + 3 && marked.end <= p.body.end) {
       // The source marks the lead phrase (at the head of the paragraph): that is the phrase, as
       // printed, and the lexicon reads its lemma from it alone ("Expressing" of "Expressing full
-      // support"). A phrase the lexicon does not know (another language) is its own lemma.
+      // support"). A phrase the lexicon of the resolution's language does not know is its own
+      // lemma and action.
       const std::string_view lead = body.substr(0, marked.end - p.body.begin);
-      auto m = match_phrase(rules_.phrases, kind, lead, marked.begin - p.body.begin);
-      if (!m) m = match_phrase(rules_.phrases, kind, body, marked.begin - p.body.begin);
+      auto m = match_phrase(lex_, kind, lead, marked.begin - p.body.begin);
+      if (!m) m = match_phrase(lex_, kind, body, marked.begin - p.body.begin);
       const std::string phrase = fold_space(view(all_, marked));
-      r_.actions.push_back({index, phrase, m ? m->lemma : phrase, m ? m->modifier : std::string(),
-                            m ? m->qualifier : std::string(), true, "akn.lead", raw(marked)});
+      const std::string lemma = m ? m->lemma : phrase;
+      r_.actions.push_back({index, phrase, lemma, m ? m->modifier : std::string(), m ? m->qualifier : std::string(),
+                            true, "akn.lead", raw(marked), lex_.action(lemma)});
       after_lead = marked.end - p.body.begin;
-    } else if (const auto m = match_phrase(rules_.phrases, kind, body, 0)) {
+    } else if (const auto m = match_phrase(lex_, kind, body, 0)) {
       add(*m, p.body.begin, true, preamble ? "phrase-lead-preambular" : "phrase-lead-operative");
       after_lead = m->whole.end;
     }
-    if (preamble || p.kind == "annex") return;
+    // (A language's lexicon without a secondary_connector finds no later actions.)
+    if (preamble || p.kind == "annex" || !lex_.secondary_connector.valid()) return;
     // Later actions in an operative paragraph: ", and requests the Secretary-General to …".
-    for (const auto& c : rules_.phrases.secondary_connector.find_all(body, after_lead))
-      if (const auto m = match_phrase(rules_.phrases, PhraseKind::operative, body, c.whole.end, true))
+    for (const auto& c : lex_.secondary_connector.find_all(body, after_lead))
+      if (const auto m = match_phrase(lex_, PhraseKind::operative, body, c.whole.end, true))
         add(*m, p.body.begin, false, "phrase-secondary");
   }
 
@@ -315,6 +318,7 @@ class Extractor {
   const Segments& seg_;
   const RuleSet& rules_;
   const SourceFacts& facts_;
+  const PhraseLexicon& lex_;   // the phrases of the resolution's language
   std::vector<Range> ranges_;
   ResolutionRecord r_;
 };
@@ -485,8 +489,8 @@ void settle_deadlines(std::vector<DeadlineHit>& hits) {
 }
 
 ResolutionRecord extract(const NormalizedText& text, const DocumentSpan& doc, const Segments& segments,
-                         const RuleSet& rules, const SourceFacts& facts) {
-  return Extractor(text, doc, segments, rules, facts).run();
+                         const RuleSet& rules, const SourceFacts& facts, std::string_view language) {
+  return Extractor(text, doc, segments, rules, facts, language).run();
 }
 
 }  // namespace unres

@@ -16,8 +16,10 @@ namespace unres {
 
 // Throws InputError (stage "extract") when the resolution has no symbol or no operative paragraph.
 // `facts`: what a structured source states outright (metadata, linked citations), taken first.
+// `language`: the resolution's language code ("fr"); its action phrases are read with the lexicon
+// of that language (RuleSet::lexicon), English when it has none.
 ResolutionRecord extract(const NormalizedText& text, const DocumentSpan& doc, const Segments& segments,
-                         const RuleSet& rules, const SourceFacts& facts = {});
+                         const RuleSet& rules, const SourceFacts& facts = {}, std::string_view language = {});
 
 // Building blocks, also used by `rules check` to run the rules' examples on plain text.
 std::map<std::string, std::string> apply_metadata_rule(const MetadataRule& rule, std::string_view text,

@@ -80,14 +80,27 @@ class Matcher {
       const auto c = static_cast<unsigned char>(text_[at_]);
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         ++at_;
-      } else if (c == ',') {
-        tokens_.push_back({{at_, at_ + 1}, ","});
-        ++at_;
+      } else if (const std::size_t comma = c < 0x80 ? (c == ',') : phrase_script::comma(text_, at_)) {
+        tokens_.push_back({{at_, at_ + comma}, ","});   // also the Arabic and the full-width comma
+        at_ += comma;
+        return true;
+      } else if (phrase_script::cjk_lead(c) && at_ + 3 <= text_.size()) {
+        tokens_.push_back({{at_, at_ + 3}, std::string(text_.substr(at_, 3))});   // an ideograph is a word
+        at_ += 3;
         return true;
       } else if (word_char(c)) {
+        // (Bytes beyond ASCII are looked at only there: the English path stays as it was.)
         std::size_t j = at_;
-        while (j < text_.size() && word_char(static_cast<unsigned char>(text_[j]))) ++j;
-        tokens_.push_back({{at_, j}, fold_case(text_.substr(at_, j - at_))});
+        bool arabic = false;
+        while (j < text_.size()) {
+          const auto b = static_cast<unsigned char>(text_[j]);
+          if (b < 0x80 ? !word_char(b) : (phrase_script::cjk_lead(b) || phrase_script::comma(text_, j))) break;
+          arabic |= b == 0xD9;
+          ++j;
+        }
+        std::string lower = fold_case(text_.substr(at_, j - at_));
+        if (arabic) phrase_script::drop_arabic_marks(lower);
+        tokens_.push_back({{at_, j}, std::move(lower)});
         at_ = j;
         return true;
       } else {

@@ -275,7 +275,7 @@ Document parse(const SourceFile& file, const RuleSet& rules, StageTimes* times, 
   // Records alone (the UN's votes and sponsors): no text to split.
   if (text.text.empty() && reading.parts.empty() && !parsed.published.empty()) return parsed;
   const auto add = [&](const DocumentSpan& doc, const Segments& segments, const SourceFacts& facts) {
-    ResolutionRecord r = extract(text, doc, segments, rules, facts);
+    ResolutionRecord r = extract(text, doc, segments, rules, facts, reading.language);
     r.meta.emplace("language", reading.language.empty() ? kDefaultLanguage : reading.language);
     if (!reading.page_starts.empty())
       for (auto& p : r.paragraphs) p.page = page_of(reading.page_starts, p.span.begin);

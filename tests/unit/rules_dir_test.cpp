@@ -60,7 +60,7 @@ TEST(RulesDirectory, AnUnknownSectionOrKeyIsAnErrorWithItsPosition) {
             std::vector<std::string>{
                 "x/a.yaml:1:10: unknown section 'verbs' to extend (use phrases, organizations, citations, deadlines)"});
   EXPECT_EQ(errors_with("x/b.yaml", "extends: phrases\nsecondary_connector: ','\n"),
-            std::vector<std::string>{"x/b.yaml:2:1: unknown key 'secondary_connector' (use extends, modifiers, "
+            std::vector<std::string>{"x/b.yaml:2:1: unknown key 'secondary_connector' (use extends, language, modifiers, "
                                      "postmodifiers, qualifiers, coordinators, phrases)"});
 }
 

@@ -26,6 +26,9 @@ struct ActionRecord {
   bool is_lead = false;
   std::string rule_id;
   Span span;
+  // The language-neutral action, in the English lemma vocabulary ("request" for "Prie"); for
+  // English, the lemma itself.
+  std::string action;
 };
 
 struct MentionRecord {

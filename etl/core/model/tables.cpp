@@ -168,6 +168,7 @@ TableRegistry make_builtin() {
       {{"paragraph_id", T::integer, [](const ActionRecord& a, const RowIds& ids) { return ids.paragraph(static_cast<int>(a.paragraph)); }},
        {"phrase", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.phrase; }},
        {"lemma", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.lemma; }},
+       {"action", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.action; }},
        {"modifier", T::text, [](const ActionRecord& a, const RowIds&) { return text_or_null(a.modifier); }},
        {"qualifier", T::text, [](const ActionRecord& a, const RowIds&) { return text_or_null(a.qualifier); }},
        {"is_lead", T::integer, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return std::int64_t{a.is_lead ? 1 : 0}; }},

@@ -48,6 +48,9 @@ class Loader {
   // What the base files declare and the extensions use: kinds and categories to check against.
   std::vector<std::string> citation_kinds, deadline_kinds, organization_categories;
   std::vector<std::string> organization_surfaces;  // every gazetteer surface, for the matcher
+  // The `action` of each phrase of a language's file, checked against the English lemmas once
+  // every file is read (an English extension may add the lemma).
+  std::vector<std::pair<std::string, std::string>> actions_to_check;   // action, "file:line:col"
 
   void file(const std::string& path) { file_ = path; }
 
@@ -442,9 +445,23 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
 }
 
 void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  if (L.extending) L.keys(root, {"extends", "modifiers", "postmodifiers", "qualifiers", "coordinators", "phrases"}, "");
+  // An extension with `language: fr` is that language's lexicon (a phrase's `action` names the
+  // English lemma of the same action); without it, it adds to the English lexicon.
+  std::string language;
+  if (L.extending && root["language"].IsDefined()) {
+    language = L.scalar(root, "language", "", true).value_or("");
+    const bool code = language.size() >= 2 && language.size() <= 3 &&
+                      std::all_of(language.begin(), language.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!code) L.error(root["language"], "", "'language' must be a lower-case ISO 639-1 code such as fr, es, ar, zh, ru");
+    if (language == "en" || !code) language.clear();
+  }
+  const bool own_language = !language.empty();
+  if (own_language)
+    L.keys(root, {"extends", "language", "modifiers", "postmodifiers", "qualifiers", "coordinators",
+                  "secondary_connector", "phrases"}, "");
+  else if (L.extending) L.keys(root, {"extends", "language", "modifiers", "postmodifiers", "qualifiers", "coordinators", "phrases"}, "");
   else L.keys(root, {"modifiers", "postmodifiers", "qualifiers", "coordinators", "secondary_connector", "phrases"}, "");
-  auto& lex = rules.phrases;
+  auto& lex = own_language ? rules.phrases_of_language[language] : rules.phrases;
   const auto words = [](const std::string& key) {
     return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ') + std::count(key.begin(), key.end(), ',')) + 1;
   };
@@ -460,7 +477,7 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
   add_all("postmodifiers", lex.postmodifiers);
   add_all("qualifiers", lex.qualifiers);
   for (const auto& word : L.strings(root, "coordinators", "", false)) lex.coordinators.insert(fold_case(word));
-  if (!L.extending)
+  if (!L.extending || (own_language && root["secondary_connector"].IsDefined()))
     if (auto p = L.pattern(root, "secondary_connector", "", true)) {
       L.not_empty(root["secondary_connector"], "", "secondary_connector", *p);
       lex.secondary_connector = *p;
@@ -472,7 +489,18 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
     for (const auto& node : list) {
       if (!L.is_map(node, "a phrase", "")) continue;
       const std::string lemma = L.scalar(node, "lemma", "", true).value_or("");
-      L.keys(node, {"lemma", "preambular", "operative"}, lemma);
+      if (own_language) {
+        L.keys(node, {"lemma", "action", "preambular", "operative"}, lemma);
+        const auto action = L.scalar(node, "action", lemma, true);
+        if (action && !lemma.empty()) {
+          auto [it, fresh] = lex.action_of_lemma.emplace(lemma, *action);
+          if (!fresh && it->second != *action)
+            L.error(node["action"], lemma, "lemma '" + lemma + "' already has the action '" + it->second + "'");
+          L.actions_to_check.emplace_back(*action, L.mark(node["action"]).str());
+        }
+      } else {
+        L.keys(node, {"lemma", "preambular", "operative"}, lemma);
+      }
       const auto add = [&](const char* key, std::unordered_set<std::string>& forms) {
         for (const auto& form : L.strings(node, key, lemma, false)) {
           const std::string k = phrase_key(form);
@@ -490,9 +518,8 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
     L.error(root, "", "the lexicon needs preambular and operative forms");
 }
 
-// Once every file is read: the matcher's index of the lexicon.
-void finish_phrases(RuleSet& rules) {
-  auto& lex = rules.phrases;
+// Once every file is read: the matcher's index of a lexicon.
+void finish_lexicon(PhraseLexicon& lex) {
   // A key's tokens end before a space or a comma and after a comma.
   using R = PhraseLexicon::Role;
   for (const auto& [set, role] : {std::pair{&lex.modifiers, R::modifier}, {&lex.postmodifiers, R::postmodifier},
@@ -505,6 +532,18 @@ void finish_phrases(RuleSet& rules) {
         if (key[i] == ',' && i + 1 < key.size()) lex.roles[key.substr(0, i + 1)] |= R::prefix;
       }
     }
+}
+
+void finish_phrases(Loader& L, RuleSet& rules) {
+  finish_lexicon(rules.phrases);
+  for (auto& [language, lex] : rules.phrases_of_language) finish_lexicon(lex);
+  std::unordered_set<std::string> english;
+  for (const auto& [form, lemma] : rules.phrases.lemma_of_form) english.insert(lemma);
+  for (const auto& [action, where] : L.actions_to_check)
+    if (!english.count(action))
+      L.errors.push_back(where + ": action '" + action +
+                         "' is not a lemma of the English lexicon (mappings/phrases.yaml); the action of a phrase in "
+                         "another language is the English lemma of the same action, such as 'request' or 'take note'");
 }
 
 void load_organizations(Loader& L, const YAML::Node& root, RuleSet& rules) {
@@ -947,7 +986,7 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
   for (const auto& source : sources)
     if (std::find(rule_file_names().begin(), rule_file_names().end(), base_name(source)) == rule_file_names().end())
       (void)read(source, nullptr);
-  finish_phrases(rules);
+  finish_phrases(L, rules);
   if (organizations_root.IsDefined()) {
     L.file(organizations_path);
     finish_organizations(L, organizations_root, rules);

@@ -35,7 +35,24 @@ std::string render_template(std::string_view tmpl, std::string_view text, const 
 }
 
 std::string phrase_key(std::string_view phrase) {
-  std::string out = fold_case(fold_space(phrase));
+  std::string folded = fold_case(fold_space(phrase));
+  phrase_script::drop_arabic_marks(folded);
+  // Every comma a ',', every CJK ideograph a word.
+  std::string out;
+  for (std::size_t i = 0; i < folded.size();) {
+    if (const std::size_t n = phrase_script::comma(folded, i)) {
+      out += ',';
+      if (i + n < folded.size() && folded[i + n] != ' ' && folded[i + n] != ',') out += ' ';
+      i += n;
+    } else if (phrase_script::cjk_lead(static_cast<unsigned char>(folded[i])) && i + 3 <= folded.size()) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      out.append(folded, i, 3);
+      i += 3;
+      if (i < folded.size() && folded[i] != ' ' && !phrase_script::comma(folded, i)) out += ' ';
+    } else {
+      out += folded[i++];
+    }
+  }
   std::string key;
   for (std::size_t i = 0; i < out.size(); ++i)
     if (!(out[i] == ' ' && i + 1 < out.size() && out[i + 1] == ',')) key += out[i];

@@ -85,12 +85,54 @@ struct PhraseLexicon {
   // per word read; matching stops at the first word sequence that begins no entry.
   enum Role : std::uint8_t { modifier = 1, postmodifier = 2, qualifier = 4, preambular = 8, operative = 16, prefix = 32 };
   std::unordered_map<std::string, std::uint8_t> roles;
+  // A language other than English: its lemma -> the English lemma of the same action ("prie" ->
+  // "request"). Empty for English, whose action is the lemma.
+  std::unordered_map<std::string, std::string> action_of_lemma;
+  const std::string& action(const std::string& lemma) const {
+    if (action_of_lemma.empty()) return lemma;
+    const auto it = action_of_lemma.find(lemma);
+    return it == action_of_lemma.end() ? lemma : it->second;
+  }
   Pattern secondary_connector;  // what precedes a later action in a paragraph: ", and "
   std::unordered_set<std::string> coordinators;  // join two verbs of one opener: "Recalling and further endorsing"
 };
 
 // Lower case (fold_case), one space between words, none before a comma: "Also ,  in this Regard" -> "also, in this regard".
+// Beyond the Latin script, words as the phrase matcher reads them (phrases.cpp): a CJK ideograph is
+// a word of its own ("还请" -> "还 请": Chinese is written without spaces, and 还 "also" is a
+// modifier of 请 "requests"); Arabic vowel marks and the tatweel are dropped (printed or not:
+// "تُقر" = "تقر"); the Arabic and the full-width comma are commas.
 std::string phrase_key(std::string_view phrase);
+
+namespace phrase_script {
+// A CJK ideograph (U+4000..U+9FFF) starts with this byte: three bytes, one word.
+inline bool cjk_lead(unsigned char c) { return c >= 0xE4 && c <= 0xE9; }
+// The length of a comma at `i` (',' '،' '，'), else 0.
+inline std::size_t comma(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+  if (b(0) == ',') return 1;
+  if (b(0) == 0xD8 && b(1) == 0x8C) return 2;
+  if (b(0) == 0xEF && b(1) == 0xBC && b(2) == 0x8C) return 3;
+  return 0;
+}
+// Drops Arabic vowel marks (U+064B..U+065F, U+0670) and the tatweel (U+0640).
+inline void drop_arabic_marks(std::string& s) {
+  if (s.find('\xD9') == std::string::npos) return;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0xD9 && i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d == 0x80 || (d >= 0x8B && d <= 0x9F) || d == 0xB0) {
+        ++i;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  s = std::move(out);
+}
+}  // namespace phrase_script
 
 struct Organization {
   std::string name, acronym, category;
@@ -152,7 +194,14 @@ struct RuleSet {
   std::optional<Pattern> replacement_matcher;
   DocumentStructure document;
   std::vector<MetadataRule> metadata;
-  PhraseLexicon phrases;
+  PhraseLexicon phrases;   // English, and any language without a lexicon of its own
+  std::map<std::string, PhraseLexicon> phrases_of_language;   // "fr" -> mappings/phrases.fr.yaml
+  // The lexicon of a language code ("fr"; "" or "en": English).
+  const PhraseLexicon& lexicon(std::string_view language) const {
+    if (language.empty() || phrases_of_language.empty()) return phrases;
+    const auto it = phrases_of_language.find(std::string(language));
+    return it == phrases_of_language.end() ? phrases : it->second;
+  }
   Gazetteer organizations;
   std::vector<CitationRule> citations;
   // Every citation pattern in one alternation, in file order, without captures: one scan finds
