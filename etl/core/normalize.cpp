@@ -16,21 +16,6 @@ constexpr unsigned kCp1252High[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026,
                                       0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
                                       0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
-std::string utf8_of(unsigned cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
-}
-
 // Invalid UTF-8 is taken for Windows-1252 only when every byte is one the code page defines and
 // no control character other than white space occurs: then it is clearly that, not binary.
 bool looks_like_cp1252(std::string_view raw) {

@@ -89,7 +89,10 @@ char32_t decode(std::string_view text, std::size_t at, std::size_t& length) {
   return 0;
 }
 
-void encode(char32_t cp, std::string& out) {
+}  // namespace
+
+std::string utf8_of(char32_t cp) {
+  std::string out;
   if (cp < 0x80) {
     out += static_cast<char>(cp);
   } else if (cp < 0x800) {
@@ -100,9 +103,8 @@ void encode(char32_t cp, std::string& out) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+  return out;
 }
-
-}  // namespace
 
 std::string fold_case(std::string_view text) {
   std::string out;
@@ -117,7 +119,7 @@ std::string fold_case(std::string_view text) {
     std::size_t length = 1;
     const char32_t cp = decode(text, i, length);
     const char32_t lower = cp ? lower_of(cp) : 0;
-    if (cp && lower != cp) encode(lower, out);
+    if (cp && lower != cp) out += utf8_of(lower);
     else out.append(text.substr(i, length));
     i += length;
   }
