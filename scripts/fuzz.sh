@@ -57,12 +57,13 @@ elif [[ $target == records ]]; then
   [[ -d ../shared/corpus/extract-dev ]] && seeds+=(../shared/corpus/extract-dev)
 else
   # The first byte of an input chooses the file it replaces (its index in rule_file_names()) and,
-  # plus 6, that the other five are the default rules rather than small ones (fuzz_rules.cpp).
+  # plus 7, that the others are the default rules rather than small ones (fuzz_rules.cpp).
   seeds+=("$dir/seeds-rules")
   rm -rf "$dir/seeds-rules" && mkdir -p "$dir/seeds-rules"
   i=0
-  for name in structure vocabulary phrases organizations citations deadlines; do
-    for byte in "$i" "$((i + 6))"; do
+  # The base files in rule_file_names() order (etl/core/rules/loader.cpp); b % 7 picks one.
+  for name in structure vocabulary phrases organizations citations deadlines member_states; do
+    for byte in "$i" "$((i + 7))"; do
       { printf "\\x$(printf %02x "$byte")"; cat "mappings/$name.yaml"; } >"$dir/seeds-rules/$byte-$name.yaml"
     done
     i=$((i + 1))

@@ -1,7 +1,7 @@
-// libFuzzer target: bytes as a rule file. The first byte b chooses which of the six rule files
-// (b % 6: structure, vocabulary, phrases, organizations, citations, deadlines) the rest replaces,
-// and what the other five are ((b / 6) % 2: 0 small valid files, fast to load; 1 the default
-// mappings/*.yaml). Then load_rules must either throw RulesError or return rules whose examples
+// libFuzzer target: bytes as a rule file. The first byte b chooses which of the n base rule files
+// (b % n, in rule_file_names() order: structure, vocabulary, phrases, organizations, citations,
+// deadlines, member_states) the rest replaces, and what the others are ((b / n) % 2: 0 small valid
+// base files, fast to load; 1 the default mappings/*.yaml, the files that extend them included). Then load_rules must either throw RulesError or return rules whose examples
 // run. Any other exception, a crash, a leak, a sanitizer report, an input over 1 s or over 512 MB
 // is a finding. Run: scripts/fuzz.sh rules SECONDS (seeds: mappings/*.yaml behind both bytes).
 #include <cstddef>
@@ -38,14 +38,18 @@ const std::vector<unres::RuleSource>& small() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  if (defaults().size() != unres::rule_file_names().size() || small().size() != defaults().size()) __builtin_trap();
+  // The defaults begin with the base files, in rule_file_names() order; files that extend them follow.
+  const auto& names = unres::rule_file_names();
+  if (defaults().size() < names.size() || small().size() != names.size()) __builtin_trap();
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (defaults()[i].path != "mappings/" + names[i]) __builtin_trap();
   (void)unres::load_rules(small());  // must load: a RulesError here would end the run at once
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
-  const std::size_t n = defaults().size();
+  const std::size_t n = unres::rule_file_names().size();
   std::vector<unres::RuleSource> sources = (data[0] / n) % 2 ? defaults() : small();
   auto& replaced = sources[data[0] % n];
   replaced.text.assign(reinterpret_cast<const char*>(data + 1), size - 1);
