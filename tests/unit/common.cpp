@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "errors.h"
 #include "text.h"
 
 namespace unres::test {
@@ -74,6 +75,17 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(path_, ec);
+}
+
+std::vector<std::string> errors_with(const std::string& path, const std::string& text) {
+  auto sources = default_rule_sources();
+  sources.push_back({path, text});
+  try {
+    (void)load_rules(sources);
+  } catch (const RulesError& e) {
+    return e.messages();
+  }
+  return {};
 }
 
 }  // namespace unres::test

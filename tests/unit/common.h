@@ -18,6 +18,10 @@ std::filesystem::path data_dir();
 // The rules compiled into the binary, loaded once per process.
 const RuleSet& default_rules();
 
+// The messages of the RulesError that the default rules plus one more file (`path`, `text`)
+// give; empty when they load.
+std::vector<std::string> errors_with(const std::string& path, const std::string& text);
+
 // Every resolution text file under tests/data/{seeds,odsrender,pdftext}, sorted.
 std::vector<std::filesystem::path> corpus_files();
 

@@ -5,21 +5,13 @@
 
 #include "errors.h"
 #include "phrases.h"
+#include "common.h"
 #include "rules/loader.h"
 
 namespace unres {
 namespace {
 
-std::vector<std::string> errors_with(const std::string& path, const std::string& text) {
-  auto sources = default_rule_sources();
-  sources.push_back({path, text});
-  try {
-    (void)load_rules(sources);
-  } catch (const RulesError& e) {
-    return e.messages();
-  }
-  return {};
-}
+using test::errors_with;
 
 const RuleSet& rules() {
   static const RuleSet r = load_rules(default_rule_sources());

@@ -12,16 +12,7 @@
 namespace unres {
 namespace {
 
-std::vector<std::string> errors_with(const std::string& path, const std::string& text) {
-  auto sources = default_rule_sources();
-  sources.push_back({path, text});
-  try {
-    (void)load_rules(sources);
-  } catch (const RulesError& e) {
-    return e.messages();
-  }
-  return {};
-}
+using test::errors_with;
 
 TEST(RulesDirectory, AFileThatExtendsPhrasesAddsVerbs) {
   auto sources = default_rule_sources();
