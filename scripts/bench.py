@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Driver of scripts/bench.sh: runs each measure as a whole process and reports medians."""
-import argparse, json, os, resource, shutil, sqlite3, statistics, subprocess, sys, time
+import argparse, glob, json, os, re, resource, shutil, sqlite3, statistics, subprocess, sys, time
 
 TABLES = ["documents", "resolutions", "paragraphs", "action_verbs", "organizations", "organization_mentions",
           "footnotes", "footnote_refs", "citations", "deadlines"]
@@ -129,15 +129,62 @@ def pdf_measure(unres, work, pdf_dir, runs):
     return (len(pdfs), size / 1e6, statistics.median(r[0] for r in ingests), statistics.median(floors),
             max(r[1] for r in ingests))
 
+SYMBOL = re.compile(rb'(<docNumber\b[^>]*refersTo="#symbol"[^>]*>)([^<]*)(<)')
+
+def xml_corpus(work, xml_dirs, n):
+    """n AKN4UN files made from the real ones in xml_dirs: copy k of a file has its symbol's first
+    number raised by 100000*k (A/RES/78/11 -> A/RES/100078/11), so every copy is a resolution of its
+    own, as in a real folder, and the reader parses real markup. None when there is nothing to copy."""
+    sources = sorted(f for d in xml_dirs for f in glob.glob(os.path.join(d, "**", "*.xml"), recursive=True))
+    if not sources:
+        return None
+    d = os.path.join(work, f"xml-{n}")
+    if not os.path.isdir(d):
+        os.makedirs(d + ".tmp", exist_ok=True)
+        for i in range(n):
+            src = sources[i % len(sources)]
+            k = i // len(sources)
+            data = open(src, "rb").read()
+            if k:
+                bump = lambda m: m.group(1) + re.sub(rb"\d+", lambda x: str(int(x.group()) + 100000 * k).encode(),
+                                                     m.group(2), count=1) + m.group(3)
+                data = SYMBOL.sub(bump, data)
+            with open(os.path.join(d + ".tmp", f"{i:06d}-{os.path.basename(src)}"), "wb") as f:
+                f.write(data)
+        os.rename(d + ".tmp", d)
+    return d
+
+def xml_measure(unres, work, xml_dirs, n, runs):
+    """unres ingesting n AKN4UN files into a fresh database (median of runs), and once 4n for the
+    peak RSS in N. Returns (files, MB, seconds, files/s, peak RSS at n, seconds at 4n, RSS at 4n)."""
+    d = xml_corpus(work, xml_dirs, n)
+    if d is None:
+        print(f"XML measure skipped: no .xml file under {xml_dirs} (BENCH_XML=DIR …)")
+        return None
+    d4 = xml_corpus(work, xml_dirs, 4 * n)
+    db = os.path.join(work, "xml.db")
+    ingest(unres, db, d)  # warm-up
+    r = [ingest(unres, db, d) for _ in range(runs)]
+    t = statistics.median(x[0] for x in r)
+    run(["sh", "-c", f"cat '{d4}'/* > /dev/null"])
+    t4, rss4 = ingest(unres, os.path.join(work, "xml4.db"), d4)
+    mb = sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d)) / 1e6
+    return (n, mb, t, n / t, max(x[1] for x in r), t4, rss4)
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--unres", required=True); ap.add_argument("--n", type=int, default=20000)
     ap.add_argument("--work", required=True); ap.add_argument("--out", required=True)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--pdf", help="a folder of PDFs for the PDF measure (skipped without it)")
+    ap.add_argument("--xml", nargs="*", default=[], help="folders of AKN4UN XML for the XML measure (skipped without them)")
+    ap.add_argument("--xml-n", type=int, default=2000, help="XML files in the XML measure (and 4x that once)")
+    ap.add_argument("--only", choices=["all", "xml", "pdf"], default="all", help="run one measure alone")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     unres = os.path.abspath(a.unres)
+    if a.only != "all":
+        return only(a, unres)
     src, files, size = corpus(a.work, a.n)
     db = os.path.join(a.work, "bench.db")
     report = os.path.join(a.work, "report.json")
@@ -174,6 +221,9 @@ def main():
         "stage_seconds": rep["stage_seconds"],
     }
     pdf = pdf_measure(unres, a.work, a.pdf, a.runs)
+    xml = xml_measure(unres, a.work, a.xml, a.xml_n, a.runs) if a.xml else None
+    if xml:
+        res.update(xml_result(xml))
     if pdf:
         res.update({"pdf_files": pdf[0], "pdf_mb": pdf[1], "pdf_ingest_seconds": pdf[2],
                     "pdf_floor_seconds": pdf[3], "ratio_pdf_ingest_floor": pdf[2] / pdf[3], "pdf_peak_rss_mb": pdf[4]})
@@ -195,6 +245,35 @@ def main():
         for k, v in [("PDF ingest (median of %d), s" % a.runs, pdf[2]), ("pdftotext -P2 (median of %d), s" % a.runs, pdf[3]),
                      ("ratio PDF ingest / pdftotext", pdf[2] / pdf[3]), ("peak RSS of the PDF ingest, MB", pdf[4])]:
             print(f"{k:38s} {v:12.2f}")
+    if xml:
+        print_xml(xml, a.runs)
+    print(f"wrote {a.out}")
+
+def xml_result(xml):
+    return {"xml_files": xml[0], "xml_mb": xml[1], "xml_ingest_seconds": xml[2], "xml_files_per_second": xml[3],
+            "xml_peak_rss_mb": xml[4], "xml_4n_seconds": xml[5], "xml_4n_peak_rss_mb": xml[6]}
+
+def print_xml(xml, runs):
+    print(f"XML: {xml[0]} AKN4UN files, {xml[1]:.1f} MB")
+    for k, v in [("XML ingest (median of %d), s" % runs, xml[2]), ("XML files / s", xml[3]),
+                 ("peak RSS at N, MB", xml[4]), ("XML ingest at 4xN, s", xml[5]), ("peak RSS at 4xN, MB", xml[6])]:
+        print(f"{k:38s} {v:12.2f}")
+
+def only(a, unres):
+    """One measure alone (--only xml|pdf): the others take minutes."""
+    res = {}
+    if a.only == "xml":
+        xml = xml_measure(unres, a.work, a.xml, a.xml_n, a.runs)
+        if xml:
+            res.update(xml_result(xml)); print_xml(xml, a.runs)
+    else:
+        pdf = pdf_measure(unres, a.work, a.pdf, a.runs)
+        if pdf:
+            res.update({"pdf_files": pdf[0], "pdf_mb": pdf[1], "pdf_ingest_seconds": pdf[2], "pdf_floor_seconds": pdf[3],
+                        "ratio_pdf_ingest_floor": pdf[2] / pdf[3], "pdf_peak_rss_mb": pdf[4]})
+            print(f"PDFs: {pdf[0]} files; ingest {pdf[2]:.2f} s, pdftotext {pdf[3]:.2f} s, ratio {pdf[2] / pdf[3]:.2f}, peak RSS {pdf[4]:.0f} MB")
+    with open(a.out, "w") as f:
+        json.dump(res, f, indent=1)
     print(f"wrote {a.out}")
 
 if __name__ == "__main__":

@@ -5,15 +5,23 @@
 # produced into an empty database with the same tables and indexes), SQLite alone (the same rows, the
 # FTS5 index and the indexes written by the sqlite3 shell with no parsing: what one writer cannot go
 # below), a no-op re-run, and one run at 4xN. PDFs: unres ingesting the PDFs of BENCH_PDF (default: the
-30 official PDFs of ../shared/corpus/pdf-dev, as they are, no copies) into a fresh database against
-`pdftotext` over the same files two at a time (xargs -P2), and the ingest's peak RSS; skipped when
-the folder or pdftotext (poppler-utils) is missing. Prints a table and writes bench/results.json.
-Needs python3 and the sqlite3 shell.
+# 30 official PDFs of ../shared/corpus/pdf-dev, as they are, no copies) into a fresh database against
+# `pdftotext` over the same files two at a time (xargs -P2), and the ingest's peak RSS; skipped when
+# the folder or pdftotext (poppler-utils) is missing. XML: BENCH_XML_N (default 2000) AKN4UN files made
+# from the real ones of BENCH_XML (default: the folders ../shared/corpus/akn-*), each copy renumbered
+# so that it is a resolution of its own, into a fresh database: files per second (median), and the
+# peak RSS at N and once at 4xN. BENCH_ONLY=xml or pdf runs that measure alone.
+# Prints a table and writes bench/results.json.
+# Needs python3 and the sqlite3 shell.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20000}
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)" --target unres >/dev/null
 mkdir -p bench
+xml=()
+if [[ -n ${BENCH_XML+set} ]]; then read -ra xml <<<"$BENCH_XML"
+else for d in ../shared/corpus/akn-*; do [[ -d $d ]] && xml+=("$d"); done
+fi
 exec python3 scripts/bench.py --unres build/unres --n "$n" --work "${BENCH_DIR:-${TMPDIR:-/tmp}/unres-bench}" --out bench/results.json \
-  --pdf "${BENCH_PDF-../shared/corpus/pdf-dev}"
+  --pdf "${BENCH_PDF-../shared/corpus/pdf-dev}" --xml "${xml[@]}" --xml-n "${BENCH_XML_N:-2000}" --only "${BENCH_ONLY:-all}"
