@@ -88,6 +88,9 @@ CREATE TABLE IF NOT EXISTS action_verbs (
   phrase       TEXT NOT NULL,
   lemma        TEXT NOT NULL,
   action       TEXT NOT NULL,     -- language-neutral: the English lemma ("request" for "Prie")
+  -- Where `action` comes from: 'lexicon' (the phrase's own language's lexicon; for English the
+  -- lemma) or 'english' (the lead phrase of the aligned paragraph of the English resolution).
+  action_source TEXT NOT NULL DEFAULT 'lexicon',
   modifier     TEXT,
   qualifier    TEXT,
   is_lead      INTEGER NOT NULL CHECK (is_lead IN (0, 1)),

@@ -355,6 +355,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
 
   auto& c = result.counts;
   bool interrupted = false;
+  std::set<std::string> loaded_symbols;   // whose translations' actions are aligned at the end
   auto last_progress = Clock::now();
   try {
     std::optional<Database::Batch> batch;
@@ -394,8 +395,10 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
               log << "unres: " << outcome->path << " replaces " << from << " (gone; same resolutions)\n";
               std::erase(result.missing, from);
             }
-            for (const auto& r : outcome->parsed.resolutions)
+            for (const auto& r : outcome->parsed.resolutions) {
               if (!held.count(r.meta.at("symbol"))) result.new_symbols.push_back(r.meta.at("symbol"));
+              loaded_symbols.insert(r.meta.at("symbol"));
+            }
             ++c.loaded;
             c.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
             result.published_records += static_cast<std::int64_t>(parsed.published.size());
@@ -462,6 +465,14 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
     const auto t = Clock::now();
     db.build_indexes();  // after an interruption too: what was loaded is complete
     timer.times.index = since(t);
+  }
+  // A translation's action from the aligned English paragraph: the English names the action
+  // where the language's own verb stands for several ("Souligne": emphasize, stress, underline).
+  // After the indexes (a first load builds them above), with every file of the run written.
+  {
+    Database::Batch batch(db);
+    result.aligned_actions = db.align_actions({loaded_symbols.begin(), loaded_symbols.end()}, rules);
+    batch.commit();
   }
 
   result.status = interrupted ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";

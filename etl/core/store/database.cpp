@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "embedded.h"
 #include "source.h"
@@ -963,6 +964,79 @@ void Database::mark_missing(const std::vector<std::string>& paths) {
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot mark missing files: ") + e.what());
   }
+}
+
+std::int64_t Database::align_actions(const std::vector<std::string>& symbols, const RuleSet& rules) {
+  std::unordered_set<std::string> english_lemmas;
+  for (const auto& [form, lemma] : rules.phrases.lemma_of_form) english_lemmas.insert(lemma);
+  std::int64_t changed = 0;
+  try {
+    // The symbols asked for, and those whose translations took an English action that is gone
+    // (its resolution forgotten since).
+    std::set<std::string> todo(symbols.begin(), symbols.end());
+    auto& orphans = impl_->statement(
+        "SELECT DISTINCT r.symbol FROM action_verbs a JOIN paragraphs p ON p.id = a.paragraph_id "
+        "JOIN resolutions r ON r.id = p.resolution_id WHERE a.action_source = 'english' "
+        "AND NOT EXISTS (SELECT 1 FROM resolutions e WHERE e.symbol = r.symbol AND e.language = 'en')");
+    while (orphans.executeStep()) todo.insert(orphans.getColumn(0).getString());
+    (void)orphans.tryReset();
+    for (const auto& symbol : todo) {
+      // Top-level paragraphs per kind of each language of the symbol: the paragraphs of a kind
+      // align with the English ones when both have as many (the annexes of translations are
+      // often cut into paragraphs differently; their operative paragraphs still align).
+      std::map<std::string, std::map<std::string, std::int64_t>> counts;   // language -> kind -> n
+      auto& count = impl_->statement(
+          "SELECT r.language, p.kind, count(*) FROM resolutions r JOIN paragraphs p ON p.resolution_id = r.id "
+          "WHERE r.symbol = ? AND p.parent_id IS NULL GROUP BY r.language, p.kind");
+      count.bind(1, symbol);
+      while (count.executeStep())
+        counts[count.getColumn(0).getString()][count.getColumn(1).getString()] = count.getColumn(2).getInt64();
+      (void)count.tryReset();
+      const auto english = counts.find(kDefaultLanguage);
+      struct Change {
+        std::int64_t id;
+        std::string action;
+        const char* source;
+      };
+      std::vector<Change> changes;
+      auto& rows = impl_->statement(
+          "SELECT a.id, r.language, a.lemma, a.action, coalesce(a.action_source, 'lexicon'), p.kind, "
+          "(SELECT ea.action FROM resolutions e JOIN paragraphs ep ON ep.resolution_id = e.id AND ep.kind = p.kind "
+          "   AND ep.ordinal = p.ordinal AND ep.parent_id IS NULL "
+          " JOIN action_verbs ea ON ea.paragraph_id = ep.id AND ea.is_lead = 1 "
+          " WHERE e.symbol = r.symbol AND e.language = 'en' LIMIT 1) "
+          "FROM resolutions r JOIN paragraphs p ON p.resolution_id = r.id AND p.parent_id IS NULL "
+          "JOIN action_verbs a ON a.paragraph_id = p.id AND a.is_lead = 1 "
+          "WHERE r.symbol = ? AND r.language <> 'en'");
+      rows.bind(1, symbol);
+      while (rows.executeStep()) {
+        const std::string language = rows.getColumn(1).getString(), lemma = rows.getColumn(2).getString();
+        const std::string action = rows.getColumn(3).getString(), source = rows.getColumn(4).getString();
+        const std::string kind = rows.getColumn(5).getString();
+        const auto& aligned = rows.getColumn(6);
+        Change want{rows.getColumn(0).getInt64(), rules.lexicon(language).action(lemma), "lexicon"};
+        // (The English phrase must be one the English lexicon knows: an unknown one is its own lemma.)
+        if (english != counts.end() && counts[language][kind] == english->second[kind] && !aligned.isNull() &&
+            english_lemmas.count(aligned.getString())) {
+          want.action = aligned.getString();
+          want.source = "english";
+        }
+        if (want.action != action || source != want.source) changes.push_back(std::move(want));
+      }
+      (void)rows.tryReset();
+      for (const auto& c : changes) {
+        auto& update = impl_->statement("UPDATE action_verbs SET action = ?, action_source = ? WHERE id = ?");
+        update.bind(1, c.action);
+        update.bind(2, c.source);
+        update.bind(3, c.id);
+        update.exec();
+      }
+      changed += static_cast<std::int64_t>(changes.size());
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot align the actions of translations with the English: ") + e.what());
+  }
+  return changed;
 }
 
 bool Database::forget(const std::string& path) {

@@ -104,6 +104,13 @@ class Database {
   // Inside a Batch: marks files that are gone (documents.missing_since = now, if not set yet).
   // Their rows stay: an absent mount must not lose data; `unres forget` removes them.
   void mark_missing(const std::vector<std::string>& paths);
+  // Inside a Batch, after a run: the `action` of each lead phrase of a translation of `symbols`
+  // (and of any symbol whose English resolution went since it took its action) is that of the lead
+  // phrase of the aligned English paragraph (same kind, same ordinal; paragraph N of a translation
+  // is paragraph N of the English), action_source 'english', when the English resolution is loaded,
+  // has as many top-level paragraphs of each kind and its phrase is in the English lexicon; else the
+  // lexicon's of its language (action_source 'lexicon'). Returns the rows changed.
+  std::int64_t align_actions(const std::vector<std::string>& symbols, const RuleSet& rules);
   // Inside a Batch: removes every row of the document at `path` and its quarantine rows (unres
   // forget). False when the database holds no such path.
   bool forget(const std::string& path);
