@@ -57,21 +57,26 @@ class Matcher {
   const Token& token(std::size_t i) const { return tokens_[i]; }
 
   // MODIFIER* FORM starting at token `i`: fills the form's start and length and the first
-  // modifier. Modifiers are taken greedily, giving some back when no form follows them.
+  // modifier. The reading whose form ends furthest wins; of two ending at the same word, the one
+  // with fewer modifiers: a form whose first words are also modifiers is a phrase of its own
+  // (Russian "настоятельно призывает" is "urges", not "strongly calls upon"), while Chinese
+  // 赞赏地注意到 is the modifier 赞赏地 "with appreciation" and 注意到 "notes", not the form 赞赏.
   bool verb(PhraseLexicon::Role forms, std::size_t i, std::size_t& form_at, std::size_t& form_len,
             std::string& modifier) {
     std::vector<std::size_t> starts = {i};
     for (std::size_t n; (n = longest(PhraseLexicon::modifier, starts.back())) > 0;) starts.push_back(starts.back() + n);
-    for (std::size_t k = starts.size(); k-- > 0;) {
-      if (const std::size_t n = longest(forms, starts[k])) {
-        form_at = starts[k];
-        form_len = n;
-        modifier = k > 0 ? words(i, starts[1] - i) : "";
-        while (!modifier.empty() && modifier.back() == ',') modifier.pop_back();
-        return true;
+    std::size_t best = starts.size(), best_len = 0;
+    for (std::size_t k = 0; k < starts.size(); ++k)
+      if (const std::size_t n = longest(forms, starts[k]); n && (best == starts.size() || starts[k] + n > starts[best] + best_len)) {
+        best = k;
+        best_len = n;
       }
-    }
-    return false;
+    if (best == starts.size()) return false;
+    form_at = starts[best];
+    form_len = best_len;
+    modifier = best > 0 ? words(i, starts[1] - i) : "";
+    while (!modifier.empty() && modifier.back() == ',') modifier.pop_back();
+    return true;
   }
 
  private:
