@@ -27,7 +27,7 @@ WORDS = {
     'ar': dict(pre=[],
                post=['أيضا', 'أيضاً', 'كذلك', 'مرة أخرى', 'بشدة', 'على وجه الاستعجال', 'في هذا الصدد', 'بقوة', 'على وجه الخصوص'],
                qual=['مع القلق', 'مع التقدير', 'مع الارتياح', 'مع الاهتمام', 'مع الأسف', 'مع القلق البالغ', 'مع بالغ القلق']),
-    'zh': dict(pre=['又', '还', '也', '紧急', '大力', '强烈', '在这方面', '满意地', '赞赏地', '关切地', '遗憾地'],
+    'zh': dict(pre=['又', '还', '也', '再次', '并', '同样', '紧急', '大力', '强烈', '在这方面', '满意地', '赞赏地', '关切地', '遗憾地'],
                post=[], qual=[]),
 }
 
@@ -53,6 +53,8 @@ def main():
                 if not p.get('phrase') or not p.get('action') or not key(p['phrase']):
                     continue
                 k = key(p['phrase'])
+                if not p['phrase'].rstrip(',،，؛; ').strip():
+                    continue    # a mark that is only punctuation ("؛")
                 seen[k][p['action']] += 1
                 kind_of[k][kind] += 1
                 printed.setdefault(k, p['phrase'].rstrip(',،，؛ ').strip())
@@ -89,6 +91,24 @@ def main():
     for f, c in owner.items():
         for kind in kinds_of_form[f]:
             entries[c.most_common(1)[0][0]][kind].add(printed[f])
+    # What the grammar of the language says beyond what dev shows: a Chinese verb is the same in the
+    # preamble and the operative part; an Arabic preambular phrase is the operative one after وإذ.
+    taken = {k for kinds in entries.values() for fs in kinds.values() for k in map(key, fs)}
+    for a, kinds in entries.items():
+        more = collections.defaultdict(set)
+        for kind, fs in kinds.items():
+            other = 'operative' if kind == 'preambular' else 'preambular'
+            for f in fs:
+                if lang == 'zh':
+                    more[other].add(f)
+                elif lang == 'ar' and kind == 'preambular' and f.startswith('وإذ '):
+                    more[other].add(f[4:])
+                elif lang == 'ar' and kind == 'operative' and not f.startswith('وإذ '):
+                    more[other].add('وإذ ' + f)
+        for kind, fs in more.items():
+            for f in fs:
+                if key(f) not in taken or f in kinds[kind] or any(key(f) == key(g) for g in set().union(*kinds.values())):
+                    kinds[kind].add(f)
     print(f'# Phrase lexicon, {lang}: drafted by scripts/lead_lexicon.py from the lead phrases the AKN4UN XML marks, aligned')
     print('# with the English lead of the same paragraph (akn-lang-dev), then reviewed. See docs/rules.md, "Adding a language".')
     print('extends: phrases')
