@@ -12,6 +12,7 @@
 
 #include "common.h"
 #include "pipeline.h"
+#include "store/database.h"
 
 namespace unres {
 namespace {
@@ -151,6 +152,59 @@ TEST(AknIngest, RowsPointIntoTheStoredSourceText) {
                     "'A/RES/78/11' AND p.parent_id IS NULL AND NOT EXISTS (SELECT 1 FROM action_verbs a WHERE "
                     "a.paragraph_id = p.id AND a.is_lead = 1)"),
             "0");
+}
+
+// Issue 16: a translation's lead phrase takes the action of the aligned English paragraph when the
+// English resolution is loaded, in whichever run it comes, and the lexicon's again when it goes.
+TEST(AknIngest, ATranslationTakesTheActionOfTheAlignedEnglishParagraph) {
+  test::TempDir dir;
+  copy_akn(dir / "fr", "A_RES_78_11-2323817F.xml");
+  const auto db = dir / "t.db";
+  run(db, dir / "fr");
+  const std::string sources =
+      "SELECT a.action_source, count(*) FROM action_verbs a JOIN paragraphs p ON p.id = a.paragraph_id "
+      "JOIN resolutions r ON r.id = p.resolution_id WHERE r.language = 'fr' AND a.is_lead = 1 GROUP BY 1";
+  // Each French lead beside the English lead of the same kind and ordinal (the English's phrase is
+  // 'Stressing' where the French says 'Soulignant', the lexicon's 'emphasize').
+  const std::string pairs =
+      "SELECT p.kind, p.ordinal, a.phrase, a.action, a.action_source, ea.action FROM action_verbs a "
+      "JOIN paragraphs p ON p.id = a.paragraph_id AND p.parent_id IS NULL JOIN resolutions r ON r.id = p.resolution_id "
+      "JOIN resolutions e ON e.symbol = r.symbol AND e.language = 'en' "
+      "JOIN paragraphs ep ON ep.resolution_id = e.id AND ep.kind = p.kind AND ep.ordinal = p.ordinal AND ep.parent_id IS NULL "
+      "JOIN action_verbs ea ON ea.paragraph_id = ep.id AND ea.is_lead = 1 WHERE r.language = 'fr' AND a.is_lead = 1";
+  {
+    Sql sql(db);
+    EXPECT_EQ(sql.rows(sources), std::vector<std::string>{"lexicon|17"});
+    // Without the English, "Soulignant" is the lexicon's one reading of it.
+    EXPECT_EQ(sql.one("SELECT action FROM action_verbs WHERE phrase = 'Soulignant'"), "emphasize");
+  }
+
+  copy_akn(dir / "en", "A_RES_78_11-2323817E.xml");
+  const auto result = run(db, dir / "en");
+  EXPECT_GT(result.aligned_actions, 0);
+  {
+    Sql sql(db);
+    EXPECT_EQ(sql.rows(sources), std::vector<std::string>{"english|17"});
+    const auto rows = sql.rows(pairs);
+    ASSERT_EQ(rows.size(), 17u);
+    for (const auto& row : rows) {
+      const auto last = row.rfind('|'), source = row.rfind('|', last - 1), action = row.rfind('|', source - 1);
+      EXPECT_EQ(row.substr(action + 1, source - action - 1), row.substr(last + 1)) << row;
+    }
+    // The English says which of its readings the French verb has here.
+    EXPECT_EQ(sql.one("SELECT action FROM action_verbs WHERE phrase = 'Soulignant'"), "stress");
+  }
+
+  {
+    Database store(db);
+    Database::Batch batch(store);
+    ASSERT_TRUE(store.forget((dir / "en" / "A_RES_78_11-2323817E.xml").string()));
+    batch.commit();
+  }
+  run(db, dir / "fr");   // unchanged: the run only aligns again
+  Sql sql(db);
+  EXPECT_EQ(sql.rows(sources), std::vector<std::string>{"lexicon|17"});
+  EXPECT_EQ(sql.one("SELECT action FROM action_verbs WHERE phrase = 'Soulignant'"), "emphasize");
 }
 
 TEST(AknIngest, TheSameSymbolConflictsOnlyInTheSameLanguage) {

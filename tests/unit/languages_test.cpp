@@ -92,6 +92,45 @@ TEST(Languages, ArabicWithOrWithoutVowelMarks) {
   EXPECT_EQ(action_of("ar", PhraseKind::operative, "تهيب، في هذا الصدد"), "call upon");     // Arabic comma
 }
 
+// The grammar of each language: a lead verb with its modifiers and qualifiers keeps the verb's
+// action, while a fixed expression that begins with a modifier word is a phrase of its own. Real
+// openers of the dev resolutions (A/RES/78/..., 79/..., 80/...).
+TEST(Languages, ModifiersKeepTheVerbsAction) {
+  EXPECT_EQ(action_of("fr", PhraseKind::operative, "Prie également le Secrétaire général de lui présenter"), "request");
+  EXPECT_EQ(action_of("fr", PhraseKind::operative, "Condamne énergiquement toutes les violations"), "condemn");
+  EXPECT_EQ(action_of("fr", PhraseKind::preambular, "Réaffirmant également sa résolution 77/1"), "reaffirm");
+  EXPECT_EQ(action_of("es", PhraseKind::operative, "Solicita además al Secretario General que"), "request");
+  EXPECT_EQ(action_of("es", PhraseKind::operative, "Pide también a todos los Estados"), "call for");
+  EXPECT_EQ(action_of("es", PhraseKind::operative, "Alienta también a los Estados Miembros"), "encourage");
+  EXPECT_EQ(action_of("ar", PhraseKind::operative, "تشجع كذلك الدول الأعضاء"), "encourage");
+  EXPECT_EQ(action_of("ar", PhraseKind::operative, "تهيب أيضا بالدول الأعضاء"), "call upon");
+  EXPECT_EQ(action_of("zh", PhraseKind::operative, "还鼓励会员国"), "encourage");
+  EXPECT_EQ(action_of("ru", PhraseKind::operative, "просит также Генерального секретаря"), "request");
+  EXPECT_EQ(action_of("ru", PhraseKind::operative, "призывает также государства-члены"), "call upon");
+}
+
+TEST(Languages, AFixedExpressionBeatsModifierAndVerb) {
+  // "настоятельно" (strongly) is a modifier, yet "настоятельно призывает" is "Urges", not
+  // "Strongly calls upon"; "с удовлетворением отмечает" is how "Welcomes" is mostly rendered.
+  EXPECT_EQ(action_of("ru", PhraseKind::operative, "настоятельно призывает все государства"), "urge");
+  EXPECT_EQ(action_of("ru", PhraseKind::operative, "настоятельно призывает также все государства"), "urge");
+  EXPECT_EQ(action_of("ru", PhraseKind::operative, "призывает все государства"), "call upon");
+  EXPECT_EQ(action_of("ru", PhraseKind::operative, "с удовлетворением отмечает доклад"), "welcome");
+  // The longer reading wins: 赞赏地 "with appreciation" is a modifier of 注意到 "notes", though 赞赏
+  // "appreciates" is a form of its own.
+  EXPECT_EQ(action_of("zh", PhraseKind::operative, "赞赏地注意到秘书长的报告"), "note");
+  EXPECT_EQ(action_of("zh", PhraseKind::operative, "赞赏会员国"), "appreciate");
+}
+
+TEST(Languages, ChineseFormsServeBothKindsArabicPreambleTakesWaIdh) {
+  // A Chinese verb is the same in the preamble and the operative part.
+  EXPECT_EQ(action_of("zh", PhraseKind::operative, "认识到必须"), "recognize");
+  EXPECT_EQ(action_of("zh", PhraseKind::preambular, "认识到必须"), "recognize");
+  // An Arabic preambular phrase is the operative one after وإذ ("and while").
+  EXPECT_EQ(action_of("ar", PhraseKind::preambular, "وإذ تشجع الدول الأعضاء"), "encourage");
+  EXPECT_EQ(action_of("ar", PhraseKind::operative, "تشجع الدول الأعضاء"), "encourage");
+}
+
 TEST(Languages, PhraseKeysOfOtherScripts) {
   EXPECT_EQ(phrase_key("还请"), "还 请");
   EXPECT_EQ(phrase_key("表示强烈期望，"), "表 示 强 烈 期 望,");
