@@ -581,6 +581,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('action_verbs', 'phrase', 'The phrase as printed, modifiers and qualifier included', 'Also takes note with appreciation', 'mappings/phrases.yaml'),
   ('action_verbs', 'lemma', 'Base form of the verb, lowercase', 'take note', 'mappings/phrases.yaml (phrases)'),
   ('action_verbs', 'action', 'The language-neutral action, in the English lemma vocabulary: the lemma for English, the English lemma the language''s rule file gives otherwise', 'request', 'mappings/phrases.yaml, mappings/phrases.LANG.yaml (action)'),
+  ('action_verbs', 'action_source', 'Where action comes from: lexicon (the phrase''s language''s lexicon; for English the lemma) or english (the lead phrase of the aligned paragraph of the English resolution, when it is loaded)', 'english', 'unres ingest (docs/rules.md, Adding a language)'),
   ('action_verbs', 'modifier', 'Adverb before or after the verb, or NULL', 'also', 'mappings/phrases.yaml (modifiers, postmodifiers)'),
   ('action_verbs', 'qualifier', 'Qualifying words after the verb, or NULL', 'with appreciation', 'mappings/phrases.yaml (qualifiers)'),
   ('action_verbs', 'is_lead', '1 for the phrase that opens the paragraph; 0 for a later action in it (", and requests ...")', '1', 'mappings/phrases.yaml (secondary_connector)'),
