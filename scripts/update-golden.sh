@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates tests/golden/<case>/<table>.tsv from tests/data/<case> with build/unres (built first).
 # Review the diff of tests/golden afterwards: every change in it is a change of the output.
-#   scripts/update-golden.sh [case...]      (default: seeds odsrender pdftext akn pdftotext/{default,layout,raw})
+#   scripts/update-golden.sh [case...]      (default: seeds odsrender pdftext akn organs pdftotext/{default,layout,raw})
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -11,7 +11,7 @@ fi
 cmake --build build -j2 --target unres
 cases=("$@")
 if [[ ${#cases[@]} -eq 0 ]]; then
-  cases=(seeds odsrender pdftext akn pdftotext/default pdftotext/layout pdftotext/raw)
+  cases=(seeds odsrender pdftext akn organs pdftotext/default pdftotext/layout pdftotext/raw)
 fi
 for c in "${cases[@]}"; do
   bash tests/golden/run.sh build/unres "$c" "tests/golden/$c"

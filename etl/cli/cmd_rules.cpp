@@ -23,7 +23,9 @@ Command add_rules_check(CLI::App& parent) {
             const auto failures = run_examples(ruleset);
             for (const auto& f : failures) std::cerr << f << "\n";
             if (!failures.empty()) return kExitUsage;
-            std::cout << "rules ok: " << ruleset.metadata.size() << " metadata, "
+            std::size_t metadata = ruleset.metadata.size();
+            for (const auto& p : ruleset.profiles) metadata += p.own_metadata;
+            std::cout << "rules ok: " << ruleset.profiles.size() << " document profiles, " << metadata << " metadata, "
                       << ruleset.phrases.lemma_of_form.size() << " phrase forms, "
                       << ruleset.organizations.entries.size() << " organizations, " << ruleset.citations.size()
                       << " citation and " << ruleset.deadlines.size() << " deadline rules; "

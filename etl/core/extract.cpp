@@ -74,7 +74,9 @@ class Extractor {
         if (p.kind != "annex") body_end = std::max(body_end, p.line.end);
       outside = {{doc_.text.begin, seg_.paragraphs.front().line.begin}, {body_end, doc_.text.end}};
     }
-    for (const auto& rule : rules_.metadata) {
+    const Profile& profile = facts_.metadata.count("body") ? rules_.profile_of_organ(facts_.metadata.at("body"))
+                                                           : rules_.profiles.at(doc_.profile);
+    for (const auto& rule : profile.metadata) {
       for (const Span part : outside) {
         const auto m = rule.pattern.find(doc_text, part.begin, part.end);
         if (!m) continue;
@@ -83,6 +85,7 @@ class Extractor {
         break;
       }
     }
+    if (!profile.organ.empty()) r_.meta.emplace("body", profile.organ);  // the organ the profile reads
     if (!r_.meta.count("symbol"))
       throw InputError("extract", line_of(all_, doc_.text.begin),
                        "no resolution symbol: the heading gives no symbol such as A/RES/68/272",

@@ -10,7 +10,11 @@ namespace unres {
 
 namespace {
 
-enum class State { header, preamble, operative, annex, closing };
+// The states a resolution's lines go through; the profile's patterns open each (docs/rules.md,
+// "Adding a profile"): header, then preamble (enacting_formula), operative (operative, or an
+// operative phrase), embedded (a paragraph matching `embedded`; only in profiles that have it),
+// annex (annex), closing (closing); `end` stops.
+enum class State { header, preamble, operative, embedded, annex, closing };
 
 int to_int(std::string_view digits) {
   int n = 0;
@@ -58,7 +62,7 @@ bool ends_clause(std::string_view text) {
 
 Segments segment(const NormalizedText& text, const DocumentSpan& doc, const RuleSet& rules) {
   const std::string_view all = text.text;
-  const auto& S = rules.document;
+  const auto& S = rules.profiles.at(doc.profile).document;
   Segments out;
   State state = State::header;
   int top = -1;                       // current top-level paragraph
@@ -75,6 +79,9 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     children_count.push_back(0);
     top = static_cast<int>(out.paragraphs.size()) - 1;
     nesting.new_top(top);
+    // "Recommends … the following draft resolution:": what follows belongs to this paragraph.
+    if (S.embedded && S.embedded->test(all.substr(body.begin, body.size())))
+      state = State::embedded;
   };
   const auto group_span = [](const Pattern& p, const Pattern::Match& m, const char* name, std::size_t base) {
     const auto& g = m.groups[static_cast<std::size_t>(p.group(name))];
@@ -107,6 +114,10 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     if (S.end.test_at(line, 0)) break;
     if (state != State::closing && S.closing.test_at(line, 0)) {
       state = State::closing;
+      continue;
+    }
+    if (state == State::embedded) {  // the embedded text: inside its paragraph's line, not paragraphs
+      out.paragraphs[static_cast<std::size_t>(top)].line.end = l.end;
       continue;
     }
     if (S.annex.test_at(line, 0)) {

@@ -7,8 +7,8 @@
 
 namespace unres {
 
-// Each match of structure.document.start opens a resolution; text before the first one
-// (a PDF masthead) belongs to the first. Throws InputError (stage "split") when there is none.
+// Each match of a profile's document.start opens a resolution read with that profile; text before
+// the first one (a PDF masthead) belongs to the first. Throws InputError (stage "split") when there is none.
 std::vector<DocumentSpan> split_documents(const NormalizedText& text, const RuleSet& rules);
 
 }  // namespace unres

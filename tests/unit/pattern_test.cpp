@@ -143,6 +143,12 @@ std::vector<std::string> rule_sources() {
     for (const auto& p : l.furniture) all.push_back(&p);
   }
   for (const auto& m : r.metadata) all.push_back(&m.pattern);
+  for (const auto& profile : r.profiles) {  // each profile's own patterns and metadata rules
+    for (const auto* p : {&profile.document.start, &profile.document.enacting_formula, &profile.document.closing})
+      all.push_back(p);
+    if (profile.document.embedded) all.push_back(&*profile.document.embedded);
+    for (std::size_t i = 0; i < profile.own_metadata; ++i) all.push_back(&profile.metadata[i].pattern);
+  }
   for (const auto& c : r.citations) {
     all.push_back(&c.pattern);
     if (c.next) all.push_back(&*c.next);

@@ -49,7 +49,7 @@ TEST(RulesDirectory, AFileThatSaysNothingOfWhatItIsIsAnError) {
 TEST(RulesDirectory, AnUnknownSectionOrKeyIsAnErrorWithItsPosition) {
   EXPECT_EQ(errors_with("x/a.yaml", "extends: verbs\n"),
             std::vector<std::string>{
-                "x/a.yaml:1:10: unknown section 'verbs' to extend (use phrases, organizations, citations, deadlines)"});
+                "x/a.yaml:1:10: unknown section 'verbs' to extend (use phrases, organizations, citations, deadlines, profiles)"});
   EXPECT_EQ(errors_with("x/b.yaml", "extends: phrases\nsecondary_connector: ','\n"),
             std::vector<std::string>{"x/b.yaml:2:1: unknown key 'secondary_connector' (use extends, language, modifiers, "
                                      "postmodifiers, qualifiers, coordinators, phrases)"});

@@ -51,6 +51,7 @@ struct NormalizedText {
 struct DocumentSpan {
   Span text;        // this resolution: its masthead, body and trailer
   Span footnotes;   // relocated footnote lines belonging to it (empty for in-line footnotes)
+  std::size_t profile = 0;  // the document profile it is read with (RuleSet::profiles), chosen by split
 };
 
 }  // namespace unres

@@ -44,12 +44,22 @@ void judge(std::vector<std::string>& out, const Example& ex, const std::string& 
   out.push_back(fail(ex, id, why));
 }
 
+// The metadata rules once each: the base rules and every profile's own.
+std::vector<const MetadataRule*> metadata_rules(const RuleSet& rules) {
+  std::vector<const MetadataRule*> out;
+  for (const auto& r : rules.metadata) out.push_back(&r);
+  for (const auto& p : rules.profiles)
+    for (std::size_t i = 0; i < p.own_metadata; ++i) out.push_back(&p.metadata[i]);
+  return out;
+}
+
 }  // namespace
 
 std::vector<std::string> run_examples(const RuleSet& rules) {
   std::vector<std::string> out;
-  for (const auto& rule : rules.metadata)
-    for (const auto& ex : rule.examples) {
+  for (const auto* r : metadata_rules(rules))
+    for (const auto& ex : r->examples) {
+      const auto& rule = *r;
       const auto got = apply_metadata_rule(rule, ex.text, rules.vocabulary);
       judge(out, ex, rule.id, got.empty() ? std::vector<std::map<std::string, std::string>>{}
                                           : std::vector<std::map<std::string, std::string>>{got});
@@ -84,7 +94,7 @@ std::vector<std::string> run_examples(const RuleSet& rules) {
 
 std::size_t count_examples(const RuleSet& rules) {
   std::size_t n = 0;
-  for (const auto& r : rules.metadata) n += r.examples.size();
+  for (const auto* r : metadata_rules(rules)) n += r->examples.size();
   for (const auto& r : rules.citations) n += r.examples.size();
   for (const auto& r : rules.deadlines) n += r.examples.size();
   return n;

@@ -287,8 +287,104 @@ class Loader {
   bool over_limit_ = false;
 };
 
+// The line patterns of `document` (the base, every key required but `embedded`) or of a profile's
+// `document` (only the patterns it changes: `d` holds the base's already).
+void read_document(Loader& L, const YAML::Node& doc, const std::string& id, DocumentStructure& d, bool base) {
+  L.keys(doc, {"start", "enacting_formula", "operative", "subparagraph", "roman_label", "closing", "footnote", "end",
+               "annex", "heading", "footnote_marks", "embedded"}, id);
+  const auto set = [&](Pattern& out, const char* key, std::vector<std::string> groups = {}) {
+    if (auto p = L.pattern(doc, key, id, base, groups)) out = *p;
+  };
+  set(d.start, "start");
+  if (doc["start"].IsDefined()) L.not_empty(doc["start"], id, "start", d.start);
+  set(d.enacting_formula, "enacting_formula");
+  set(d.operative, "operative", {"number", "text"});
+  set(d.subparagraph, "subparagraph", {"number", "text"});
+  set(d.roman_label, "roman_label");
+  set(d.closing, "closing");
+  set(d.footnote, "footnote", {"number", "text"});
+  set(d.end, "end");
+  set(d.annex, "annex");
+  set(d.heading, "heading");
+  if (auto p = L.pattern(doc, "embedded", id, false)) d.embedded = std::move(*p);
+  if (!base && !doc["footnote_marks"].IsDefined()) return;
+  std::vector<Pattern> marks;
+  for (const auto& src : L.strings(doc, "footnote_marks", id, true)) {
+    try {
+      Pattern p = L.compile(src);
+      if (p.group("mark") < 0) L.error(doc["footnote_marks"], id, "a footnote mark pattern needs a group 'mark'");
+      L.not_empty(doc["footnote_marks"], id, "footnote_marks", p);
+      marks.push_back(std::move(p));
+    } catch (const std::invalid_argument& e) {
+      L.error(doc["footnote_marks"], id, std::string("pattern 'footnote_marks' does not compile: ") + e.what());
+    }
+  }
+  d.footnote_marks = std::move(marks);
+}
+
+// A list of metadata rules: named groups are columns of resolutions, `set` fills columns from templates.
+void read_metadata(Loader& L, const YAML::Node& list, std::vector<MetadataRule>& out) {
+  for (const auto& node : list) {
+    if (!L.is_map(node, "a metadata rule", "")) continue;
+    const std::string id = L.scalar(node, "id", "", true).value_or("?");
+    L.keys(node, {"id", "pattern", "set", "examples", "counter_examples"}, id);
+    L.unique_id(node, id);
+    MetadataRule rule;
+    rule.id = id;
+    rule.mark = L.mark(node);
+    auto p = L.pattern(node, "pattern", id, true);
+    if (!p) continue;
+    rule.pattern = *p;
+    for (const auto& [name, index] : p->group_names()) {
+      (void)index;
+      if (!kMetadataColumns.count(name))
+        L.error(node["pattern"], id, "group '" + name + "' is not a column of resolutions (use " +
+                                         join({kMetadataColumns.begin(), kMetadataColumns.end()}, ", ") + ")");
+    }
+    for (const auto& [column, tmpl] : L.string_map(node, "set", id)) {
+      if (!kMetadataColumns.count(column)) L.error(node["set"], id, "'" + column + "' is not a column of resolutions");
+      L.check_template(node["set"], id, tmpl, *p);
+      rule.set.emplace_back(column, tmpl);
+    }
+    rule.examples = L.examples(node, id, kMetadataColumns);
+    out.push_back(std::move(rule));
+  }
+}
+
+// `profiles`: each an organ's kind of document, built on the base `document` and `metadata` of
+// structure.yaml (read before any file that extends `profiles`).
+void load_profiles(Loader& L, const YAML::Node& root, RuleSet& rules) {
+  if (L.extending) L.keys(root, {"extends", "profiles"}, "");
+  const YAML::Node list = root["profiles"];
+  if (!list.IsDefined() || !list.IsSequence() || list.size() == 0) {
+    L.error(list.IsDefined() ? list : root, "", "'profiles' must be a non-empty list");
+    return;
+  }
+  for (const auto& node : list) {
+    if (!L.is_map(node, "a profile", "")) continue;
+    const std::string id = L.scalar(node, "id", "", true).value_or("?");
+    L.keys(node, {"id", "organ", "document", "metadata"}, id);
+    L.unique_id(node, id);
+    Profile profile;
+    profile.id = id;
+    profile.organ = L.scalar(node, "organ", id, true).value_or("");
+    profile.document = rules.document;
+    const YAML::Node doc = node["document"];
+    if (doc.IsDefined() && L.is_map(doc, "a profile's 'document'", id)) read_document(L, doc, id, profile.document, false);
+    // Its start line is what tells a resolution of this profile: a second profile needs its own.
+    if (!rules.profiles.empty() && !(doc.IsDefined() && doc.IsMap() && doc["start"].IsDefined()))
+      L.error(node, id, "a profile after the first needs its own 'document.start' (the line that opens its resolutions)");
+    const YAML::Node meta = node["metadata"];
+    if (meta.IsDefined() && !meta.IsSequence()) L.error(meta, id, "'metadata' must be a list of rules");
+    else if (meta.IsDefined()) read_metadata(L, meta, profile.metadata);
+    profile.own_metadata = profile.metadata.size();
+    profile.metadata.insert(profile.metadata.end(), rules.metadata.begin(), rules.metadata.end());
+    rules.profiles.push_back(std::move(profile));
+  }
+}
+
 void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  L.keys(root, {"layouts", "detect_window", "replacements", "document", "metadata"}, "");
+  L.keys(root, {"layouts", "detect_window", "replacements", "document", "metadata", "profiles"}, "");
   // Layouts
   const YAML::Node layouts = root["layouts"];
   if (!layouts.IsDefined() || !layouts.IsSequence() || layouts.size() == 0) L.error(root, "", "'layouts' must be a non-empty list");
@@ -351,65 +447,13 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
   }
   // Document structure
   const YAML::Node doc = root["document"];
-  if (L.is_map(doc, "'document'", "document")) {
-    const std::string id = "document";
-    L.keys(doc, {"start", "enacting_formula", "operative", "subparagraph", "roman_label", "closing", "footnote",
-                 "end", "annex", "heading", "footnote_marks"}, id);
-    auto& d = rules.document;
-    const auto set = [&](Pattern& out, const char* key, std::vector<std::string> groups = {}) {
-      if (auto p = L.pattern(doc, key, id, true, groups)) out = *p;
-    };
-    set(d.start, "start");
-    L.not_empty(doc["start"], id, "start", d.start);
-    set(d.enacting_formula, "enacting_formula");
-    set(d.operative, "operative", {"number", "text"});
-    set(d.subparagraph, "subparagraph", {"number", "text"});
-    set(d.roman_label, "roman_label");
-    set(d.closing, "closing");
-    set(d.footnote, "footnote", {"number", "text"});
-    set(d.end, "end");
-    set(d.annex, "annex");
-    set(d.heading, "heading");
-    for (const auto& src : L.strings(doc, "footnote_marks", id, true)) {
-      try {
-        Pattern p = L.compile(src);
-        if (p.group("mark") < 0) L.error(doc["footnote_marks"], id, "a footnote mark pattern needs a group 'mark'");
-        L.not_empty(doc["footnote_marks"], id, "footnote_marks", p);
-        d.footnote_marks.push_back(std::move(p));
-      } catch (const std::invalid_argument& e) {
-        L.error(doc["footnote_marks"], id, std::string("pattern 'footnote_marks' does not compile: ") + e.what());
-      }
-    }
-  }
+  if (L.is_map(doc, "'document'", "document")) read_document(L, doc, "document", rules.document, true);
   // Metadata
   const YAML::Node meta = root["metadata"];
   if (!meta.IsDefined() || !meta.IsSequence()) L.error(root, "", "'metadata' must be a list of rules");
-  else
-    for (const auto& node : meta) {
-      if (!L.is_map(node, "a metadata rule", "")) continue;
-      const std::string id = L.scalar(node, "id", "", true).value_or("?");
-      L.keys(node, {"id", "pattern", "set", "examples", "counter_examples"}, id);
-      L.unique_id(node, id);
-      MetadataRule rule;
-      rule.id = id;
-      rule.mark = L.mark(node);
-      auto p = L.pattern(node, "pattern", id, true);
-      if (!p) continue;
-      rule.pattern = *p;
-      for (const auto& [name, index] : p->group_names()) {
-        (void)index;
-        if (!kMetadataColumns.count(name))
-          L.error(node["pattern"], id, "group '" + name + "' is not a column of resolutions (use " +
-                                           join({kMetadataColumns.begin(), kMetadataColumns.end()}, ", ") + ")");
-      }
-      for (const auto& [column, tmpl] : L.string_map(node, "set", id)) {
-        if (!kMetadataColumns.count(column)) L.error(node["set"], id, "'" + column + "' is not a column of resolutions");
-        L.check_template(node["set"], id, tmpl, *p);
-        rule.set.emplace_back(column, tmpl);
-      }
-      rule.examples = L.examples(node, id, kMetadataColumns);
-      rules.metadata.push_back(std::move(rule));
-    }
+  else read_metadata(L, meta, rules.metadata);
+  // Profiles (optional here; a file that extends `profiles` adds more)
+  if (root["profiles"].IsDefined()) load_profiles(L, root, rules);
 }
 
 void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
@@ -850,7 +894,7 @@ using Section = void (*)(Loader&, const YAML::Node&, RuleSet&);
 const std::vector<std::pair<std::string, Section>>& extensible_sections() {
   static const std::vector<std::pair<std::string, Section>> sections = {
       {"phrases", load_phrases}, {"organizations", load_organizations}, {"citations", load_citations},
-      {"deadlines", load_deadlines}};
+      {"deadlines", load_deadlines}, {"profiles", load_profiles}};
   return sections;
 }
 
@@ -987,6 +1031,7 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
     if (std::find(rule_file_names().begin(), rule_file_names().end(), base_name(source)) == rule_file_names().end())
       (void)read(source, nullptr);
   finish_phrases(L, rules);
+  if (rules.profiles.empty()) rules.profiles.push_back({"", "", rules.document, rules.metadata, 0});
   if (organizations_root.IsDefined()) {
     L.file(organizations_path);
     finish_organizations(L, organizations_root, rules);

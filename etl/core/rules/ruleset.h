@@ -64,6 +64,9 @@ struct DocumentStructure {
   Pattern annex;             // an annex heading: paragraphs after it are kind 'annex'
   Pattern heading;           // a line that is a heading, not a paragraph ("I", "Section 3")
   std::vector<Pattern> footnote_marks;  // groups: mark; a match without `mark` is skipped text
+  // A paragraph that introduces an embedded text ("Recommends … the following draft resolution:"):
+  // the lines after it, up to the closing formula, stay inside that paragraph. Unset: no such state.
+  std::optional<Pattern> embedded;
 };
 
 struct MetadataRule {
@@ -72,6 +75,18 @@ struct MetadataRule {
   Pattern pattern;                                        // named groups are resolution columns
   std::vector<std::pair<std::string, std::string>> set;   // column -> template over the groups
   std::vector<Example> examples;
+};
+
+// A kind of document, an organ's resolutions (mappings/structure.yaml `profiles`, or a rule file
+// that `extends: profiles`). A resolution of the working text is read with the profile whose
+// `document.start` opens it: its structure patterns drive the segmenter's states, its metadata rules
+// fill the resolution's columns, and its organ is the resolution's `body` when no rule states one.
+struct Profile {
+  std::string id;                      // "general-assembly"
+  std::string organ;                   // "A", "S", "A/HRC", "E"
+  DocumentStructure document;          // the base `document`, with the profile's own patterns
+  std::vector<MetadataRule> metadata;  // the profile's own rules, then the base `metadata`
+  std::size_t own_metadata = 0;        // how many of `metadata` are the profile's own
 };
 
 // Phrases are sequences of words; keys are phrase_key() of the YAML entries.
@@ -192,8 +207,17 @@ struct RuleSet {
   std::size_t detect_window = 4096;
   std::vector<std::pair<std::string, std::string>> replacements;  // characters normalized in text
   std::optional<Pattern> replacement_matcher;
-  DocumentStructure document;
-  std::vector<MetadataRule> metadata;
+  DocumentStructure document;           // the base structure every profile starts from
+  std::vector<MetadataRule> metadata;    // the base metadata rules every profile searches last
+  // In the order they are tried; never empty once loaded (without `profiles`, one profile of the
+  // base `document` and `metadata`, with no organ).
+  std::vector<Profile> profiles;
+  // The profile of a structured source's resolution: the one of its organ, else the first.
+  const Profile& profile_of_organ(std::string_view organ) const {
+    for (const auto& p : profiles)
+      if (!organ.empty() && p.organ == organ) return p;
+    return profiles.front();
+  }
   PhraseLexicon phrases;   // English, and any language without a lexicon of its own
   std::map<std::string, PhraseLexicon> phrases_of_language;   // "fr" -> mappings/phrases.fr.yaml
   // The lexicon of a language code ("fr"; "" or "en": English).
