@@ -11,6 +11,8 @@
 #include "commands.h"
 #include "pipeline.h"
 #include "store/database.h"
+#include "store/run_log.h"
+#include "store/writer.h"
 #include "store/lock.h"
 
 namespace unres::cli {
@@ -45,7 +47,7 @@ Command add_forget(CLI::App& parent) {
             }
             const WriterLock lock(a->db, a->wait);
             Database db(a->db);
-            const auto known = db.known_documents();
+            const auto known = known_documents(db);
             // Every path first, so that a typo forgets nothing (exit 2).
             std::set<std::string> chosen;
             for (const auto& given : a->paths) {
@@ -63,9 +65,9 @@ Command add_forget(CLI::App& parent) {
               for (const auto& [path, k] : known)
                 if (k.missing) chosen.insert(path);
             {
-              Database::Batch batch(db);
+              Batch batch(db);
               for (const auto& path : chosen)
-                if (db.forget(path)) std::cerr << "unres: forgot " << path << "\n";
+                if (forget_file(db, path)) std::cerr << "unres: forgot " << path << "\n";
               batch.commit();
             }
             std::cerr << "unres: " << chosen.size() << " file(s) forgotten\n";

@@ -16,7 +16,10 @@
 #include "extract.h"
 #include "segment.h"
 #include "split.h"
+#include "store/database.h"
 #include "store/lock.h"
+#include "store/schema.h"
+#include "store/writer.h"
 #include "text.h"
 
 namespace unres {
@@ -306,9 +309,9 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   result.started_at = utc_now("%Y-%m-%dT%H:%M:%SZ");
   const WriterLock lock(options.database, options.wait_for_lock);
   Database db(options.database, *options.tables, options.allow_foreign_db);
-  db.sync_organizations(rules.organizations);
-  const auto known = db.known_documents();
-  const auto before = db.symbols();
+  auto organization_ids = sync_organizations(db, rules.organizations);
+  const auto known = known_documents(db);
+  const auto before = loaded_symbols(db);
   const std::set<std::string> held(before.begin(), before.end());
 
   for (const auto& [path, k] : known)
@@ -316,7 +319,8 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   if (result.stale && !options.force)
     log << "unres: the rules changed since " << result.stale
         << " file(s) were loaded: those under the inputs are re-processed now\n";
-  result.run_id = db.begin_run(rules.hash);
+  result.run_id = begin_run(db, rules.hash);
+  WriterSession writer(db, result.run_id, rules.hash, std::move(organization_ids));
 
   const auto files = list_inputs(options.inputs, options.database, options.verbose, log);
   // Files loaded from under the inputs that are not there any more: kept, marked, reported each
@@ -337,7 +341,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   }
   // A first load (an empty database) builds its indexes once, at the end.
   const bool first_load = known.empty() && !files.empty();
-  if (first_load) db.defer_indexes();
+  if (first_load) defer_indexes(db);
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Parsers may run 64 files ahead of the writer, so that one long file does not leave the
   // others idle (what a file holds in memory: its bytes and rows, ~100 KB on average).
@@ -355,10 +359,10 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
 
   auto& c = result.counts;
   bool interrupted = false;
-  std::set<std::string> loaded_symbols;   // whose translations' actions are aligned at the end
+  std::set<std::string> symbols_loaded;   // whose translations' actions are aligned at the end
   auto last_progress = Clock::now();
   try {
-    std::optional<Database::Batch> batch;
+    std::optional<Batch> batch;
     std::size_t in_batch = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
       auto outcome = window.get(i, options.cancel);
@@ -378,33 +382,33 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
             log << "unres: still quarantined " << outcome->path << " (unchanged): " << k->second.last_reason << "\n";
             break;
           } else if (k != known.end() && k->second.missing) {
-            db.touch_document(outcome->path, outcome->stamp);  // back again: no longer missing
+            writer.touch_document(outcome->path, outcome->stamp);  // back again: no longer missing
           }
           ++c.skipped;
           if (options.verbose) log << "unres: unchanged " << outcome->path << "\n";
           break;
         case Outcome::Kind::touched:
-          db.touch_document(outcome->path, outcome->stamp);
+          writer.touch_document(outcome->path, outcome->stamp);
           ++c.skipped;
           if (options.verbose) log << "unres: unchanged (touched) " << outcome->path << "\n";
           break;
         case Outcome::Kind::parsed:
           try {
             const Document& parsed = outcome->parsed;
-            for (const auto& from : db.load_document(outcome->file, parsed, rules.hash)) {
+            for (const auto& from : writer.load_document(outcome->file, parsed)) {
               log << "unres: " << outcome->path << " replaces " << from << " (gone; same resolutions)\n";
               std::erase(result.missing, from);
             }
             for (const auto& r : outcome->parsed.resolutions) {
               if (!held.count(r.meta.at("symbol"))) result.new_symbols.push_back(r.meta.at("symbol"));
-              loaded_symbols.insert(r.meta.at("symbol"));
+              symbols_loaded.insert(r.meta.at("symbol"));
             }
             ++c.loaded;
             c.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
             result.published_records += static_cast<std::int64_t>(parsed.published.size());
             if (parsed.encoding != "utf-8")
               log << "unres: " << outcome->path << ": not UTF-8; decoded as " << parsed.encoding << "\n";
-            note_warnings(outcome->path, parsed, db.records_elsewhere(outcome->path, parsed), result, log);
+            note_warnings(outcome->path, parsed, writer.records_elsewhere(outcome->path, parsed), result, log);
             if (options.verbose) {
               log << "unres: loaded " << outcome->path << " (" << parsed.format << ", ";
               if (parsed.published.empty()) log << parsed.resolutions.size() << " resolution(s))\n";
@@ -424,7 +428,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
         log << "unres: quarantined " << outcome->path;
         if (e.line()) log << ":" << e.line();
         log << ": " << e.stage() << ": " << e.what() << "\n";
-        db.quarantine(result.run_id, outcome->path, outcome->stamp, rules.hash, e);
+        writer.quarantine(outcome->path, outcome->stamp, e);
         result.quarantined.push_back({outcome->path, e.stage(), e.what(), e.line(), true});
       }
       if (++in_batch >= options.batch_size) {
@@ -440,7 +444,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
     }
     if (!interrupted && !result.missing.empty()) {
       if (!batch) batch.emplace(db);
-      db.mark_missing(result.missing);
+      writer.mark_missing(result.missing);
       for (const auto& path : result.missing)
         log << "unres: missing " << path << ": loaded before, not found now (rows kept; `unres forget` removes them)\n";
     }
@@ -449,7 +453,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
     window.stop();
     for (auto& w : workers) w.join();
     try {
-      db.finish_run(result.run_id, c, "failed");
+      finish_run(db, result.run_id, c, "failed");
     } catch (const DatabaseError&) {
       // The database is what failed: the run stays 'running' and the first error is reported.
     }
@@ -463,21 +467,21 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   if (first_load) {
     if (!options.quiet) log << "unres: building the indexes of this first load\n";
     const auto t = Clock::now();
-    db.build_indexes();  // after an interruption too: what was loaded is complete
+    build_indexes(db);  // after an interruption too: what was loaded is complete
     timer.times.index = since(t);
   }
   // A translation's action from the aligned English paragraph: the English names the action
   // where the language's own verb stands for several ("Souligne": emphasize, stress, underline).
   // After the indexes (a first load builds them above), with every file of the run written.
   {
-    Database::Batch batch(db);
-    result.aligned_actions = db.align_actions({loaded_symbols.begin(), loaded_symbols.end()}, rules);
+    Batch batch(db);
+    result.aligned_actions = writer.align_actions({symbols_loaded.begin(), symbols_loaded.end()}, rules);
     batch.commit();
   }
 
   result.status = interrupted ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";
-  db.finish_run(result.run_id, c, result.status);
-  result.rows = db.row_counts();
+  finish_run(db, result.run_id, c, result.status);
+  result.rows = row_counts(db);
   result.times = timer.times;
   result.seconds = since(started);
 }

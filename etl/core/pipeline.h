@@ -15,14 +15,14 @@
 #include "model/records.h"
 #include "model/tables.h"
 #include "rules/ruleset.h"
-#include "store/database.h"
+#include "store/run_log.h"
 
 namespace unres {
 
 // Time spent in each stage, summed over threads (seconds).
 struct StageTimes {
   double read = 0, normalize = 0, segment = 0, extract = 0, load = 0;
-  double index = 0;  // building the indexes after a first load (Database::defer_indexes)
+  double index = 0;  // building the indexes after a first load (defer_indexes, store/schema.h)
 };
 
 // Every stage but load, on one file already read (adding each stage's time to `times` if given),

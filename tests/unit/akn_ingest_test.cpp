@@ -13,6 +13,7 @@
 #include "common.h"
 #include "pipeline.h"
 #include "store/database.h"
+#include "store/writer.h"
 
 namespace unres {
 namespace {
@@ -197,8 +198,8 @@ TEST(AknIngest, ATranslationTakesTheActionOfTheAlignedEnglishParagraph) {
 
   {
     Database store(db);
-    Database::Batch batch(store);
-    ASSERT_TRUE(store.forget((dir / "en" / "A_RES_78_11-2323817E.xml").string()));
+    Batch batch(store);
+    ASSERT_TRUE(forget_file(store, (dir / "en" / "A_RES_78_11-2323817E.xml").string()));
     batch.commit();
   }
   run(db, dir / "fr");   // unchanged: the run only aligns again

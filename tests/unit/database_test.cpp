@@ -13,6 +13,8 @@
 #include "pipeline.h"
 #include "source.h"
 #include "store/database.h"
+#include "store/run_log.h"
+#include "store/schema.h"
 
 namespace unres {
 namespace {
@@ -228,7 +230,7 @@ TEST(Database, FirstLoadStoppedBeforeItsIndexesGetsThemAtTheNextOpen) {
       Sql sql(db);
       declared = schema_indexes(sql);
     }
-    database.defer_indexes();  // and the process dies here: build_indexes() never runs
+    defer_indexes(database);  // and the process dies here: build_indexes() never runs
     Sql sql(db);
     EXPECT_TRUE(schema_indexes(sql).empty());
     EXPECT_EQ(sql.one("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'"), "1");
@@ -346,7 +348,7 @@ TEST(Database, ConflictingSymbolIsQuarantinedAtLoad) {
       << log;
 
   Database database(db);
-  const auto rows = database.quarantine_rows();
+  const auto rows = quarantine_rows(database);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].path, (input / "b.txt").string());
   EXPECT_EQ(rows[0].stage, "load");
@@ -380,7 +382,7 @@ TEST(Database, BadFilesAreQuarantinedAndGoodOnesLoad) {
   EXPECT_EQ(result.counts.quarantined, 3);
   Database database(db);
   std::vector<std::string> got;
-  for (const auto& q : database.quarantine_rows())
+  for (const auto& q : quarantine_rows(database))
     got.push_back(std::filesystem::path(q.path).filename().string() + " " + q.stage + " " + q.reason);
   ASSERT_EQ(got.size(), 3u);
   EXPECT_EQ(got[0], "1-empty.txt read empty file");

@@ -169,7 +169,7 @@ TableRegistry make_builtin() {
        {"phrase", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.phrase; }},
        {"lemma", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.lemma; }},
        {"action", T::text, [](const ActionRecord& a, const RowIds&) -> ColumnValue { return &a.action; }},
-       // Written as the lexicon's; Database::align_actions sets 'english' where it takes the action
+       // Written as the lexicon's; WriterSession::align_actions sets 'english' where it takes the action
        // of the aligned English paragraph.
        {"action_source", T::text, [](const ActionRecord&, const RowIds&) -> ColumnValue { return "lexicon"; }},
        {"modifier", T::text, [](const ActionRecord& a, const RowIds&) { return text_or_null(a.modifier); }},

@@ -16,6 +16,7 @@
 #include "errors.h"
 #include "source.h"
 #include "store/database.h"
+#include "store/schema.h"
 
 namespace unres {
 
