@@ -2,18 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
-#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <ostream>
 #include <set>
 #include <thread>
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include "extract.h"
+#include "scheduler.h"
 #include "segment.h"
 #include "split.h"
 #include "store/database.h"
@@ -126,56 +122,6 @@ bool unchanged_ok(const KnownDocument& known, const IngestOptions& options, cons
   return known.status == "loaded" || !options.retry_quarantined;
 }
 
-// Ring of result slots between the parser threads and the writer: slot i % size holds input i.
-// Parsers never run more than `size` inputs ahead of the writer, so memory stays flat.
-class Window {
- public:
-  Window(std::size_t inputs, std::size_t size) : inputs_(inputs), slots_(size) {}
-
-  // Next input to parse, or nullopt when there is none (or the run is stopping).
-  std::optional<std::size_t> take(const std::atomic<bool>* cancel) {
-    std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return next_ >= inputs_ || next_ < written_ + slots_.size() || stopping_; });
-    if (next_ >= inputs_ || stopping_ || (cancel && cancel->load())) return std::nullopt;
-    return next_++;
-  }
-  void put(std::size_t index, Outcome outcome) {
-    {
-      std::lock_guard lock(mutex_);
-      slots_[index % slots_.size()] = std::move(outcome);
-    }
-    ready_.notify_all();
-  }
-  // The outcome of input `index`, waiting for it; nullopt if the run stopped before it was parsed.
-  std::optional<Outcome> get(std::size_t index, const std::atomic<bool>* cancel) {
-    std::unique_lock lock(mutex_);
-    auto& slot = slots_[index % slots_.size()];
-    while (!slot) {
-      if ((cancel && cancel->load()) && index >= next_) return std::nullopt;
-      ready_.wait_for(lock, std::chrono::milliseconds(100));
-    }
-    std::optional<Outcome> out = std::move(slot);
-    slot.reset();
-    ++written_;
-    space_.notify_all();
-    return out;
-  }
-  void stop() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-    }
-    space_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable space_, ready_;
-  std::size_t inputs_, next_ = 0, written_ = 0;
-  bool stopping_ = false;
-  std::vector<std::optional<Outcome>> slots_;
-};
-
 // Stage timings of the parser threads, merged under a lock.
 struct Timer {
   std::mutex mutex;
@@ -227,23 +173,182 @@ Outcome process(const std::filesystem::path& path, const std::unordered_map<std:
   return out;
 }
 
-// Logs what a loaded file set aside (one line each) and keeps it for the run's report.
-void note_warnings(const std::string& path, const Document& parsed, const std::vector<RecordsElsewhere>& elsewhere,
-                   IngestResult& result, std::ostream& log) {
-  std::vector<std::string> lines = parsed.warnings;
-  for (const auto& other : elsewhere) {
-    // A file loaded twice under two names would name every symbol: the first few tell the story.
-    std::string some;
-    for (std::size_t i = 0; i < other.symbols.size() && i < 5; ++i) some += (i ? ", " : "") + other.symbols[i];
-    if (other.symbols.size() > 5) some += ", ...";
-    lines.push_back(std::to_string(other.symbols.size()) + " record(s) also in " + other.path + " (" + some +
-                    "): this file's, loaded last, are used");
+// What a run tells as it goes: its counts and lists (IngestResult), one log line per event, and
+// the progress calls. Writes nothing to the database.
+class RunReport {
+ public:
+  RunReport(IngestResult& result, std::ostream& log, const IngestOptions& options, std::set<std::string> held,
+            Clock::time_point started)
+      : result_(result), log_(log), options_(options), held_(std::move(held)), started_(started) {}
+
+  void seen() { ++result_.counts.seen; }
+
+  // The symbols of the resolutions loaded in this run.
+  const std::set<std::string>& symbols_loaded() const { return symbols_loaded_; }
+
+  void still_quarantined(const std::string& path, const KnownDocument& known) {
+    // Said again every run, so that a persistent problem does not disappear.
+    ++result_.counts.quarantined;
+    result_.quarantined.push_back({path, "", known.last_reason, 0, false});
+    log_ << "unres: still quarantined " << path << " (unchanged): " << known.last_reason << "\n";
   }
-  for (const auto& line : lines) {
-    log << "unres: " << path << ": " << line << "\n";
-    result.warnings.push_back(path + ": " + line);
+
+  void unchanged(const std::string& path, bool touched) {
+    ++result_.counts.skipped;
+    if (options_.verbose) log_ << "unres: unchanged " << (touched ? "(touched) " : "") << path << "\n";
   }
-  for (const auto& name : parsed.unknown_states) result.unknown_states[name].push_back(path);
+
+  // `replaced`: the documents of files that are gone whose resolutions this one holds now;
+  // `elsewhere`: its published records that other files also have.
+  void loaded(const std::string& path, const Document& parsed, const std::vector<std::string>& replaced,
+              const std::vector<RecordsElsewhere>& elsewhere) {
+    for (const auto& from : replaced) {
+      log_ << "unres: " << path << " replaces " << from << " (gone; same resolutions)\n";
+      std::erase(result_.missing, from);
+    }
+    for (const auto& r : parsed.resolutions) {
+      if (!held_.count(r.meta.at("symbol"))) result_.new_symbols.push_back(r.meta.at("symbol"));
+      symbols_loaded_.insert(r.meta.at("symbol"));
+    }
+    auto& c = result_.counts;
+    ++c.loaded;
+    c.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
+    result_.published_records += static_cast<std::int64_t>(parsed.published.size());
+    if (parsed.encoding != "utf-8") log_ << "unres: " << path << ": not UTF-8; decoded as " << parsed.encoding << "\n";
+    set_aside(path, parsed, elsewhere);
+    if (options_.verbose) {
+      log_ << "unres: loaded " << path << " (" << parsed.format << ", ";
+      if (parsed.published.empty()) log_ << parsed.resolutions.size() << " resolution(s))\n";
+      else log_ << parsed.published.size() << " record(s) of votes and sponsors)\n";
+    }
+  }
+
+  void quarantined(const std::string& path, const InputError& e) {
+    ++result_.counts.quarantined;
+    log_ << "unres: quarantined " << path;
+    if (e.line()) log_ << ":" << e.line();
+    log_ << ": " << e.stage() << ": " << e.what() << "\n";
+    result_.quarantined.push_back({path, e.stage(), e.what(), e.line(), true});
+  }
+
+  void missing() {
+    for (const auto& path : result_.missing)
+      log_ << "unres: missing " << path << ": loaded before, not found now (rows kept; `unres forget` removes them)\n";
+  }
+
+  // ~5 times a second, or now (`final`).
+  void progress(std::size_t total, bool final = false) {
+    if (!options_.on_progress || (!final && since(last_progress_) <= 0.2)) return;
+    last_progress_ = Clock::now();
+    options_.on_progress(
+        {result_.counts.seen, static_cast<std::int64_t>(total), result_.counts.resolutions, since(started_)});
+  }
+
+ private:
+  // Logs what a loaded file set aside (one line each) and keeps it for the run's report.
+  void set_aside(const std::string& path, const Document& parsed, const std::vector<RecordsElsewhere>& elsewhere) {
+    std::vector<std::string> lines = parsed.warnings;
+    for (const auto& other : elsewhere) {
+      // A file loaded twice under two names would name every symbol: the first few tell the story.
+      std::string some;
+      for (std::size_t i = 0; i < other.symbols.size() && i < 5; ++i) some += (i ? ", " : "") + other.symbols[i];
+      if (other.symbols.size() > 5) some += ", ...";
+      lines.push_back(std::to_string(other.symbols.size()) + " record(s) also in " + other.path + " (" + some +
+                      "): this file's, loaded last, are used");
+    }
+    for (const auto& line : lines) {
+      log_ << "unres: " << path << ": " << line << "\n";
+      result_.warnings.push_back(path + ": " + line);
+    }
+    for (const auto& name : parsed.unknown_states) result_.unknown_states[name].push_back(path);
+  }
+
+  IngestResult& result_;
+  std::ostream& log_;
+  const IngestOptions& options_;
+  const std::set<std::string> held_;  // the symbols the database held before the run
+  std::set<std::string> symbols_loaded_;
+  const Clock::time_point started_;
+  Clock::time_point last_progress_ = Clock::now();
+};
+
+// Documents per transaction: a batch begins with the first write after a commit, and commits
+// after `size` documents.
+class Batches {
+ public:
+  Batches(Database& db, std::size_t size) : db_(db), size_(size) {}
+  void open() {
+    if (!batch_) batch_.emplace(db_);
+  }
+  void document_done() {
+    if (++in_batch_ >= size_) commit();
+  }
+  void commit() {
+    if (batch_) batch_->commit();
+    batch_.reset();
+    in_batch_ = 0;
+  }
+
+ private:
+  Database& db_;
+  const std::size_t size_;
+  std::optional<Batch> batch_;  // destroyed without commit: rolled back
+  std::size_t in_batch_ = 0;
+};
+
+// Writes what a parser made of one file, inside the open batch, and tells the report.
+void write_outcome(Outcome& outcome, const std::unordered_map<std::string, KnownDocument>& known,
+                   WriterSession& writer, RunReport& report) {
+  switch (outcome.kind) {
+    case Outcome::Kind::skipped:
+      if (const auto k = known.find(outcome.path); k != known.end() && k->second.status == "rejected") {
+        report.still_quarantined(outcome.path, k->second);
+        return;
+      } else if (k != known.end() && k->second.missing) {
+        writer.touch_document(outcome.path, outcome.stamp);  // back again: no longer missing
+      }
+      report.unchanged(outcome.path, false);
+      return;
+    case Outcome::Kind::touched:
+      writer.touch_document(outcome.path, outcome.stamp);
+      report.unchanged(outcome.path, true);
+      return;
+    case Outcome::Kind::parsed:
+      try {
+        const auto replaced = writer.load_document(outcome.file, outcome.parsed);
+        report.loaded(outcome.path, outcome.parsed, replaced, writer.records_elsewhere(outcome.path, outcome.parsed));
+        return;
+      } catch (const InputError& e) {
+        outcome.error = e;
+        outcome.kind = Outcome::Kind::rejected;
+      }
+      break;
+    case Outcome::Kind::rejected:
+      break;
+  }
+  report.quarantined(outcome.path, *outcome.error);
+  writer.quarantine(outcome.path, outcome.stamp, *outcome.error);
+}
+
+// Files loaded from under the inputs that are not there any more: kept, marked, reported each
+// run. A quarantined file that is gone is not missing: it holds no rows (removing a bad file
+// is a fix).
+std::vector<std::string> missing_files(const std::vector<std::filesystem::path>& files,
+                                       const std::unordered_map<std::string, KnownDocument>& known,
+                                       const std::vector<std::filesystem::path>& inputs) {
+  std::vector<std::string> roots;
+  for (const auto& input : inputs) roots.push_back(stored_path(input).string());
+  std::set<std::string> listed;
+  for (const auto& f : files) listed.insert(f.string());
+  std::vector<std::string> missing;
+  for (const auto& [path, k] : known) {
+    std::error_code ec;
+    if (k.status == "loaded" && !listed.count(path) && under_inputs(path, roots) &&
+        !std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
+      missing.push_back(path);
+  }
+  std::sort(missing.begin(), missing.end());
+  return missing;
 }
 
 }  // namespace
@@ -312,7 +417,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   auto organization_ids = sync_organizations(db, rules.organizations);
   const auto known = known_documents(db);
   const auto before = loaded_symbols(db);
-  const std::set<std::string> held(before.begin(), before.end());
+  RunReport report(result, log, options, {before.begin(), before.end()}, started);
 
   for (const auto& [path, k] : known)
     if (k.status == "loaded" && k.rules_hash != rules.hash) ++result.stale;
@@ -323,147 +428,44 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   WriterSession writer(db, result.run_id, rules.hash, std::move(organization_ids));
 
   const auto files = list_inputs(options.inputs, options.database, options.verbose, log);
-  // Files loaded from under the inputs that are not there any more: kept, marked, reported each
-  // run. A quarantined file that is gone is not missing: it holds no rows (removing a bad file
-  // is a fix).
-  {
-    std::vector<std::string> roots;
-    for (const auto& input : options.inputs) roots.push_back(stored_path(input).string());
-    std::set<std::string> listed;
-    for (const auto& f : files) listed.insert(f.string());
-    for (const auto& [path, k] : known) {
-      std::error_code ec;
-      if (k.status == "loaded" && !listed.count(path) && under_inputs(path, roots) &&
-          !std::filesystem::exists(std::filesystem::symlink_status(path, ec)))
-        result.missing.push_back(path);
-    }
-    std::sort(result.missing.begin(), result.missing.end());
-  }
+  result.missing = missing_files(files, known, options.inputs);
   // A first load (an empty database) builds its indexes once, at the end.
   const bool first_load = known.empty() && !files.empty();
   if (first_load) defer_indexes(db);
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  Timer timer;
   // Parsers may run 64 files ahead of the writer, so that one long file does not leave the
   // others idle (what a file holds in memory: its bytes and rows, ~100 KB on average).
-  Window window(files.size(), 64 + jobs * 8);
-  Timer timer;
-  std::vector<std::thread> workers;
-  for (unsigned j = 0; j < jobs; ++j)
-    workers.emplace_back([&] {
-      // One writer takes what all parsers make: when they compete for the cores, the writer goes
-      // first (a parser of lower priority only delays files the writer is not waiting for yet).
-      // Linux: setpriority on a thread id lowers that thread alone. Failure is harmless.
-      (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), 5);
-      while (const auto i = window.take(options.cancel)) window.put(*i, process(files[*i], known, rules, options, timer));
-    });
-
-  auto& c = result.counts;
-  bool interrupted = false;
-  std::set<std::string> symbols_loaded;   // whose translations' actions are aligned at the end
-  auto last_progress = Clock::now();
+  Scheduler<Outcome> parsers(files.size(), jobs, 64 + jobs * 8, options.cancel,
+                             [&](std::size_t i) { return process(files[i], known, rules, options, timer); });
   try {
-    std::optional<Batch> batch;
-    std::size_t in_batch = 0;
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      auto outcome = window.get(i, options.cancel);
-      if (!outcome) {
-        interrupted = true;
-        break;
-      }
-      ++c.seen;
+    Batches batches(db, options.batch_size);
+    while (auto outcome = parsers.next()) {
+      report.seen();
       const auto t = Clock::now();
-      if (!batch) batch.emplace(db);
-      switch (outcome->kind) {
-        case Outcome::Kind::skipped:
-          if (const auto k = known.find(outcome->path); k != known.end() && k->second.status == "rejected") {
-            // Still bad: said again every run, so that a persistent problem does not disappear.
-            ++c.quarantined;
-            result.quarantined.push_back({outcome->path, "", k->second.last_reason, 0, false});
-            log << "unres: still quarantined " << outcome->path << " (unchanged): " << k->second.last_reason << "\n";
-            break;
-          } else if (k != known.end() && k->second.missing) {
-            writer.touch_document(outcome->path, outcome->stamp);  // back again: no longer missing
-          }
-          ++c.skipped;
-          if (options.verbose) log << "unres: unchanged " << outcome->path << "\n";
-          break;
-        case Outcome::Kind::touched:
-          writer.touch_document(outcome->path, outcome->stamp);
-          ++c.skipped;
-          if (options.verbose) log << "unres: unchanged (touched) " << outcome->path << "\n";
-          break;
-        case Outcome::Kind::parsed:
-          try {
-            const Document& parsed = outcome->parsed;
-            for (const auto& from : writer.load_document(outcome->file, parsed)) {
-              log << "unres: " << outcome->path << " replaces " << from << " (gone; same resolutions)\n";
-              std::erase(result.missing, from);
-            }
-            for (const auto& r : outcome->parsed.resolutions) {
-              if (!held.count(r.meta.at("symbol"))) result.new_symbols.push_back(r.meta.at("symbol"));
-              symbols_loaded.insert(r.meta.at("symbol"));
-            }
-            ++c.loaded;
-            c.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
-            result.published_records += static_cast<std::int64_t>(parsed.published.size());
-            if (parsed.encoding != "utf-8")
-              log << "unres: " << outcome->path << ": not UTF-8; decoded as " << parsed.encoding << "\n";
-            note_warnings(outcome->path, parsed, writer.records_elsewhere(outcome->path, parsed), result, log);
-            if (options.verbose) {
-              log << "unres: loaded " << outcome->path << " (" << parsed.format << ", ";
-              if (parsed.published.empty()) log << parsed.resolutions.size() << " resolution(s))\n";
-              else log << parsed.published.size() << " record(s) of votes and sponsors)\n";
-            }
-          } catch (const InputError& e) {
-            outcome->error = e;
-            outcome->kind = Outcome::Kind::rejected;
-          }
-          break;
-        case Outcome::Kind::rejected:
-          break;
-      }
-      if (outcome->kind == Outcome::Kind::rejected) {
-        const InputError& e = *outcome->error;
-        ++c.quarantined;
-        log << "unres: quarantined " << outcome->path;
-        if (e.line()) log << ":" << e.line();
-        log << ": " << e.stage() << ": " << e.what() << "\n";
-        writer.quarantine(outcome->path, outcome->stamp, e);
-        result.quarantined.push_back({outcome->path, e.stage(), e.what(), e.line(), true});
-      }
-      if (++in_batch >= options.batch_size) {
-        batch->commit();
-        batch.reset();
-        in_batch = 0;
-      }
+      batches.open();
+      write_outcome(*outcome, known, writer, report);
+      batches.document_done();
       timer.add(&StageTimes::load, since(t));
-      if (options.on_progress && since(last_progress) > 0.2) {
-        last_progress = Clock::now();
-        options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
-      }
+      report.progress(files.size());
     }
-    if (!interrupted && !result.missing.empty()) {
-      if (!batch) batch.emplace(db);
+    if (!parsers.interrupted() && !result.missing.empty()) {
+      batches.open();
       writer.mark_missing(result.missing);
-      for (const auto& path : result.missing)
-        log << "unres: missing " << path << ": loaded before, not found now (rows kept; `unres forget` removes them)\n";
+      report.missing();
     }
-    if (batch) batch->commit();  // on interruption too: every document in it is complete
+    batches.commit();  // on interruption too: every document in it is complete
   } catch (...) {
-    window.stop();
-    for (auto& w : workers) w.join();
+    parsers.stop();
     try {
-      finish_run(db, result.run_id, c, "failed");
+      finish_run(db, result.run_id, result.counts, "failed");
     } catch (const DatabaseError&) {
       // The database is what failed: the run stays 'running' and the first error is reported.
     }
     throw;
   }
-  window.stop();
-  for (auto& w : workers) w.join();
-  if (options.on_progress) {
-    options.on_progress({c.seen, static_cast<std::int64_t>(files.size()), c.resolutions, since(started)});
-  }
+  parsers.stop();
+  report.progress(files.size(), /*final=*/true);
   if (first_load) {
     if (!options.quiet) log << "unres: building the indexes of this first load\n";
     const auto t = Clock::now();
@@ -475,11 +477,13 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   // After the indexes (a first load builds them above), with every file of the run written.
   {
     Batch batch(db);
-    result.aligned_actions = writer.align_actions({symbols_loaded.begin(), symbols_loaded.end()}, rules);
+    const auto& symbols = report.symbols_loaded();
+    result.aligned_actions = writer.align_actions({symbols.begin(), symbols.end()}, rules);
     batch.commit();
   }
 
-  result.status = interrupted ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";
+  const auto& c = result.counts;
+  result.status = parsers.interrupted() ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";
   finish_run(db, result.run_id, c, result.status);
   result.rows = row_counts(db);
   result.times = timer.times;
