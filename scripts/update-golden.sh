@@ -8,12 +8,12 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [[ ! -f build/CMakeCache.txt ]]; then
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 fi
-cmake --build build -j2 --target unres
+cmake --build build -j2 --target unres golden_dump
 cases=("$@")
 if [[ ${#cases[@]} -eq 0 ]]; then
   cases=(seeds odsrender pdftext akn organs pdftotext/default pdftotext/layout pdftotext/raw)
 fi
 for c in "${cases[@]}"; do
-  bash tests/golden/run.sh build/unres "$c" "tests/golden/$c"
+  bash tests/golden/run.sh build/unres build/tests/golden_dump "$c" "tests/golden/$c"
   echo "update-golden: tests/golden/$c: $(ls "tests/golden/$c" | wc -l) tables"
 done
