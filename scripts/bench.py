@@ -86,7 +86,7 @@ def sqlite_alone(work, db):
     with open(script, "w") as f:
         f.write("PRAGMA journal_mode=DELETE; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;\n")
         f.write(";\n".join(tables + [fts]) + ";\n")
-        # unres's first-load settings of the full-text index (store/database.cpp, defer_indexes).
+        # unres's first-load settings of the full-text index (store/schema.cpp, defer_indexes).
         f.write("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 0);\n"
                 "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('crisismerge', 1000);\n"
                 "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('hashsize', 16777216);\n")

@@ -72,7 +72,8 @@ SQLite::Statement& Connection::statement(const char* sql) {
   return *slot;
 }
 
-Database::Database(const std::filesystem::path& file, const TableRegistry& tables, bool allow_foreign) {
+Database::Database(const std::filesystem::path& file, const TableRegistry& tables, bool allow_foreign)
+    : tables_(&tables) {
   try {
     connection_ = std::make_unique<Connection>(file);
     table_sql_ = std::make_unique<const TableSql>(plan_table_sql(tables));

@@ -32,10 +32,12 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   // For the store's units.
+  const TableRegistry& tables() const { return *tables_; }
   Connection& connection() { return *connection_; }
   const TableSql& table_sql() const { return *table_sql_; }
 
  private:
+  const TableRegistry* tables_;
   std::unique_ptr<Connection> connection_;
   std::unique_ptr<const TableSql> table_sql_;  // derived from `tables`, as long as the connection
 };

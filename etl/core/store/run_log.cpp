@@ -3,7 +3,6 @@
 #include "errors.h"
 #include "store/connection.h"
 #include "store/database.h"
-#include "store/table_sql.h"
 #include "text.h"
 
 namespace unres {
@@ -47,7 +46,7 @@ void finish_run(Database& db, std::int64_t run, const RunCounts& c, const std::s
 
 std::map<std::string, std::int64_t> row_counts(Database& db) {
   std::vector<std::string> tables = {"documents", "quarantine"};
-  for (const auto& t : db.table_sql().tables->tables()) tables.push_back(t.name);
+  for (const auto& t : db.tables().tables()) tables.push_back(t.name);
   std::map<std::string, std::int64_t> out;
   try {
     // Table names come from the registry, never from input.

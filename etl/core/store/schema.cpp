@@ -206,7 +206,7 @@ void open_schema(Connection& connection, const std::filesystem::path& file, cons
   (void)set_journal_mode(db, "WAL");
   db.exec("PRAGMA synchronous = NORMAL");
   // The writer makes every parent row before its children and deletes children itself
-  // (forget_document): the per-row foreign-key lookups would only cost time.
+  // (writer.cpp, forget_rows): the per-row foreign-key lookups would only cost time.
   db.exec("PRAGMA foreign_keys = OFF");
   db.exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
   const int version = db.execAndGet("PRAGMA user_version").getInt();

@@ -25,7 +25,7 @@ std::string schema_fingerprint();
 void defer_indexes(Database& db);
 void build_indexes(Database& db);  // nothing to do unless defer_indexes() ran on `db`
 
-// Database's constructor (store/database.cpp): refuses another application's database (unless
+// Database's constructor (store/connection.cpp): refuses another application's database (unless
 // allow_foreign), sets the journal mode and the connection's settings, and brings the schema up
 // to date in one transaction (nothing written when its fingerprint is current). Throws
 // DatabaseError, or SQLite::Exception for the caller to name the file.
