@@ -5,32 +5,70 @@
 -- Everything here is derived from the tables of schema.sql: nothing in it is part of a load.
 
 ------------------------------------------------------------------------------------------------------
--- Full-text search over paragraphs.text. External content: the index stores no copy of the text,
--- only the tokens. unres keeps it in step itself, inserting each paragraph's text as it writes the
--- row (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row would
--- run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times slower.
--- An update made by another tool is still followed by the trigger below.
+-- Full-text search over paragraphs.text, in two indexes (unres search chooses by the query's script):
 --
--- The tokenizer, chosen here and nowhere else: unicode61 splits words and folds case and accents;
--- porter over it stems English words, so that a search for refugee also finds refugees and
--- determine finds determined. A language whose words porter does not know (Chinese, Arabic)
--- will need another tokenizer here (trigram, or an ICU one). The definition below is on one line:
--- a database whose index was made with another one has it dropped and rebuilt when opened
--- (store/database.cpp compares this line with the index's definition).
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id', tokenize = 'porter unicode61');
+-- paragraphs_fts, words: unicode61 splits words and folds case and accents (résolution, resolution
+-- and RÉSOLUTION are one word; remove_diacritics 2 also folds letters with two marks); porter over
+-- it stems English words, so that a search for refugee also finds refugees and determine finds
+-- determined. Latin, Cyrillic and Arabic text is written in words, and is searched as words.
+-- unicode61 folds Latin marks only: the Arabic ones (fatha, shadda, tanwin ...) and the tatweel are
+-- removed from the text it reads (paragraph_search_text), or تسلّم would not be found by تسلم.
+--
+-- paragraphs_han_fts, characters: Chinese is written without spaces between words, so unicode61
+-- would read a whole clause as one word. The trigram tokenizer indexes every sequence of three
+-- characters, finding any string of three or more anywhere in a paragraph; a shorter one (和平,
+-- 秘书长 is three) is looked for in the paragraphs this index holds (store/queries.cpp). It holds
+-- only the paragraphs with Han characters (U+3400 to U+9FFF): a trigram index of every paragraph
+-- would be several times the size of the word index.
+--
+-- External content: the indexes store no copy of the text, only the tokens; they read it from the
+-- views below. unres keeps them in step itself, inserting each paragraph's row as it writes the
+-- paragraph (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row
+-- would run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times
+-- slower. An update made by another tool is still followed by the triggers below.
+--
+-- The tokenizers are chosen here and nowhere else. Each definition is on one line: a database
+-- whose index was made with another one has it dropped and rebuilt when opened (store/database.cpp
+-- compares these lines with the indexes' definitions).
+DROP VIEW IF EXISTS paragraph_han_text;
+DROP VIEW IF EXISTS paragraph_search_text;
+-- Arabic marks U+064B-U+0652 (tanwin, short vowels, shadda, sukun), U+0670 (dagger alif) and the
+-- tatweel U+0640 (a stretching stroke) removed: a word is found with or without them.
+CREATE VIEW paragraph_search_text AS
+SELECT id,
+       replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(text,
+         char(0x64B), ''), char(0x64C), ''), char(0x64D), ''), char(0x64E), ''), char(0x64F), ''),
+         char(0x650), ''), char(0x651), ''), char(0x652), ''), char(0x670), ''), char(0x640), '') AS text
+FROM paragraphs;
+CREATE VIEW paragraph_han_text AS
+SELECT id, text FROM paragraph_search_text WHERE text GLOB '*[㐀-鿿]*';
 
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraph_search_text', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_han_fts USING fts5(text, content = 'paragraph_han_text', content_rowid = 'id', tokenize = 'trigram');
+
+-- The rows an update takes out of an index are read before it (the text as it was indexed), the
+-- rows it puts in after it.
 DROP TRIGGER IF EXISTS paragraphs_fts_insert;
 DROP TRIGGER IF EXISTS paragraphs_fts_delete;
-CREATE TRIGGER IF NOT EXISTS paragraphs_fts_update AFTER UPDATE OF text ON paragraphs BEGIN
-  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
-  INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+DROP TRIGGER IF EXISTS paragraphs_fts_update;
+DROP TRIGGER IF EXISTS paragraphs_fts_before_update;
+DROP TRIGGER IF EXISTS paragraphs_fts_after_update;
+CREATE TRIGGER paragraphs_fts_before_update BEFORE UPDATE OF text ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM paragraph_search_text WHERE id = old.id;
+  INSERT INTO paragraphs_han_fts(paragraphs_han_fts, rowid, text) SELECT 'delete', id, text FROM paragraph_han_text WHERE id = old.id;
+END;
+CREATE TRIGGER paragraphs_fts_after_update AFTER UPDATE OF text ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraph_search_text WHERE id = new.id;
+  INSERT INTO paragraphs_han_fts(rowid, text) SELECT id, text FROM paragraph_han_text WHERE id = new.id;
 END;
 
--- A database loaded before the index existed (or changed by another tool) has
--- paragraphs the index does not know: the index holds one docsize row per indexed paragraph, so
--- differing counts mean it must be rebuilt from the table.
+-- A database loaded before an index existed (or changed by another tool) has paragraphs the index
+-- does not know: an index holds one docsize row per indexed paragraph, so differing counts mean
+-- it must be rebuilt from its view.
 INSERT INTO paragraphs_fts(paragraphs_fts)
 SELECT 'rebuild' WHERE (SELECT count(*) FROM paragraphs) <> (SELECT count(*) FROM paragraphs_fts_docsize);
+INSERT INTO paragraphs_han_fts(paragraphs_han_fts)
+SELECT 'rebuild' WHERE (SELECT count(*) FROM paragraph_han_text) <> (SELECT count(*) FROM paragraphs_han_fts_docsize);
 
 ------------------------------------------------------------------------------------------------------
 -- Declared column types for the views. SQLite gives a view column the declared type of the table

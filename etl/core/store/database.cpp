@@ -4,7 +4,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <map>
@@ -28,6 +27,28 @@ constexpr int kCacheSize = -65536;
 using Clock = std::chrono::steady_clock;
 // How long a wait for a lock another process holds may last (docs/security.md, "busy timeout").
 constexpr auto kBusyTimeout = std::chrono::milliseconds(10000);
+
+// The full-text indexes over paragraph text (sql/views.sql: the words, and the Han characters).
+// Each reads its text from a view of the paragraphs (the text as searched; for the Han index, only
+// the paragraphs it holds), so a paragraph is added by reading it back through the view: a
+// paragraph the view leaves out is not added.
+struct FullTextIndex {
+  const char* name;
+  const char* content;  // the view
+  const char* insert;   // adds paragraph ?1
+};
+constexpr FullTextIndex kFullTextIndexes[] = {
+    {"paragraphs_fts", "paragraph_search_text",
+     "INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraph_search_text WHERE id = ?1"},
+    {"paragraphs_han_fts", "paragraph_han_text",
+     "INSERT INTO paragraphs_han_fts(rowid, text) SELECT id, text FROM paragraph_han_text WHERE id = ?1"}};
+
+// Sets an FTS5 option (automerge, crisismerge, hashsize) on every full-text index.
+void set_full_text_option(SQLite::Database& db, const std::string& option, int value) {
+  for (const auto& index : kFullTextIndexes)
+    db.exec(std::string("INSERT INTO ") + index.name + "(" + index.name + ", rank) VALUES('" + option + "', " +
+            std::to_string(value) + ")");
+}
 
 std::string_view embedded_sql(std::string_view path) {
   for (const auto& f : embedded_files())
@@ -230,8 +251,9 @@ struct Database::Impl {
     key_plans = plan_keys(registry);
     for (const auto& t : all)
       if (t.full_text)
-        forget.push_back("INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM " +
-                         t.name + " WHERE " + owned_rows(registry, t));
+        for (const auto& index : kFullTextIndexes)
+          forget.push_back(std::string("INSERT INTO ") + index.name + "(" + index.name + ", rowid, text) SELECT 'delete', id, text FROM " +
+                           index.content + " WHERE id IN (SELECT id FROM " + t.name + " WHERE " + owned_rows(registry, t) + ")");
     for (auto t = all.rbegin(); t != all.rend(); ++t) forget.push_back("DELETE FROM " + t->name + " WHERE " + owned_rows(registry, *t));
     forget.push_back("DELETE FROM document_texts WHERE document_id = ?1");
     forget.push_back("DELETE FROM documents WHERE id = ?1");
@@ -362,7 +384,7 @@ namespace {
 std::string stored_fingerprint(SQLite::Database& db) {
   try {
     SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
-                                 "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts') "
+                                 "AND (SELECT count(*) FROM sqlite_master WHERE name IN ('paragraphs_fts', 'paragraphs_han_fts')) = 2 "
                                  "AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'indexes_deferred')");
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
   } catch (const SQLite::Exception&) {
@@ -370,22 +392,24 @@ std::string stored_fingerprint(SQLite::Database& db) {
   }
 }
 
-// sql/views.sql creates the full-text index once (IF NOT EXISTS). An index made with another
-// definition (an earlier tokenizer) is dropped first, so that views.sql makes it anew and fills
-// it from the table.
+// sql/views.sql creates each full-text index once (IF NOT EXISTS). An index made with another
+// definition (an earlier tokenizer, or text read from another view) is dropped first, so that
+// views.sql makes it anew and fills it from its view.
 void drop_outdated_fts(SQLite::Database& db) {
   static constexpr std::string_view marker = "CREATE VIRTUAL TABLE IF NOT EXISTS ";
   const std::string_view views = embedded_sql("sql/views.sql");
-  const auto at = views.find(marker);
-  if (at == std::string_view::npos) return;
-  const auto begin = at + marker.size();
-  const std::string wanted(views.substr(begin, views.find(';', begin) - begin));  // paragraphs_fts USING fts5(...)
-  bool outdated = false;
-  {
-    SQLite::Statement q(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'paragraphs_fts'");
-    outdated = q.executeStep() && !q.getColumn(0).getString().ends_with(wanted);
+  for (auto at = views.find(marker); at != std::string_view::npos; at = views.find(marker, at + 1)) {
+    const auto begin = at + marker.size();
+    const std::string wanted(views.substr(begin, views.find(';', begin) - begin));  // paragraphs_fts USING fts5(...)
+    const std::string name = wanted.substr(0, wanted.find(' '));  // a name from our own file
+    bool outdated = false;
+    {
+      SQLite::Statement q(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?");
+      q.bind(1, name);
+      outdated = q.executeStep() && !q.getColumn(0).getString().ends_with(wanted);
+    }
+    if (outdated) db.exec("DROP TABLE " + name);
   }
-  if (outdated) db.exec("DROP TABLE paragraphs_fts");
 }
 
 // Whether the database is empty or unres's own (its meta table names the tool). Anything else is
@@ -539,7 +563,7 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
     // A first load that stopped before its end: schema.sql has just built its indexes; the
     // full-text index merges its segments again.
     if (db.execAndGet("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'").getInt()) {
-      db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 4)");  // FTS5's default
+      set_full_text_option(db, "automerge", 4);  // FTS5's default
       db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
     }
     db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
@@ -706,9 +730,9 @@ void Database::defer_indexes() {
     // at 2,000 resolutions. A query reads each segment (80,000 resolutions: 160 segments, a
     // three-word query 65 ms as with 10). Both settings stay: a later load also writes a segment
     // per batch, and merges a little at every write (automerge 4, FTS5's default).
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 0)");
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('crisismerge', 1000)");
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('hashsize', 16777216)");
+    set_full_text_option(db, "automerge", 0);
+    set_full_text_option(db, "crisismerge", 1000);
+    set_full_text_option(db, "hashsize", 16777216);
     tx.commit();
     impl_->indexes_deferred = true;
   } catch (const SQLite::Exception& e) {
@@ -727,7 +751,7 @@ void Database::build_indexes() {
     db.exec("PRAGMA threads = 2");
     db.exec("PRAGMA cache_size = -4096");
     db.exec(std::string(embedded_sql("sql/schema.sql")));
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 4)");  // FTS5's default
+    set_full_text_option(db, "automerge", 4);  // FTS5's default
     db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
     tx.commit();
     db.exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
@@ -862,10 +886,11 @@ void Database::write_document(const SourceFile& file, const Document& document, 
         }
         if (table.full_text) {
           // FTS5 keeps the terms in memory until the batch commits (or its buffer fills).
-          auto& fts = impl_->statement("INSERT INTO paragraphs_fts(rowid, text) VALUES(?, ?)");
-          fts.bind(1, id);
-          fts.bindNoCopy(2, r.paragraphs[row].text);
-          fts.exec();
+          for (const auto& index : kFullTextIndexes) {
+            auto& fts = impl_->statement(index.insert);
+            fts.bind(1, id);
+            fts.exec();
+          }
         }
       }
     }
