@@ -211,7 +211,10 @@ def case_view_types(unres, tmp):
     """Every column of the analyst views has a declared type, dates DATE, as BI tools read them (issue 17)."""
     db = seeds_db(unres, tmp)
     with sqlite3.connect(db) as c:
-        views = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name <> 'v_paragraphs'")]
+        # Not the views the full-text indexes read their text from: internals, not exported.
+        fts = " ".join(sql for (sql,) in c.execute("SELECT sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'"))
+        views = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'view' AND name <> 'v_paragraphs'")
+                 if f"content = '{r[0]}'" not in fts]
         check(len(views) >= 5, views)
         for view in views:
             types = dict(c.execute("SELECT name, type FROM pragma_table_info(?)", (view,)).fetchall())
