@@ -82,6 +82,8 @@ CREATE TABLE IF NOT EXISTS column_types (integer INTEGER, real REAL, text TEXT, 
 
 ------------------------------------------------------------------------------------------------------
 -- Views. Dependents are dropped first; `year` is always the year the resolution was adopted.
+DROP VIEW IF EXISTS translation_mismatches;
+DROP VIEW IF EXISTS paragraph_translations;
 DROP VIEW IF EXISTS v_resolutions_by_sdg;
 DROP VIEW IF EXISTS v_voting_coincidence;
 DROP VIEW IF EXISTS v_votes_by_state_year;
@@ -497,6 +499,72 @@ FROM record_sdgs g
 JOIN records c ON c.symbol = g.symbol AND c.document_id = g.document_id
 WHERE c.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = c.symbol);
 
+-- A resolution's paragraphs side by side in the languages loaded: paragraphs align by kind and
+-- ordinal, a sub-paragraph by its ordinals under its parents (position 5.1 is the first
+-- sub-paragraph of paragraph 5), as the stable keys do (docs/schema.md). A language whose
+-- structure differs (translation_mismatches) has paragraphs under other positions there.
+CREATE VIEW paragraph_translations AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS symbol,
+       t.text AS kind,
+       t.integer AS ordinal,
+       t.text AS position,
+       t.text AS en, t.text AS fr, t.text AS es, t.text AS ar, t.text AS zh, t.text AS ru
+FROM column_types t WHERE 0
+UNION ALL
+SELECT r.symbol,
+       p.kind,
+       coalesce(g.ordinal, q.ordinal, p.ordinal),
+       coalesce(g.ordinal || '.', '') || coalesce(q.ordinal || '.', '') || p.ordinal,
+       max(CASE r.language WHEN 'en' THEN p.text END),
+       max(CASE r.language WHEN 'fr' THEN p.text END),
+       max(CASE r.language WHEN 'es' THEN p.text END),
+       max(CASE r.language WHEN 'ar' THEN p.text END),
+       max(CASE r.language WHEN 'zh' THEN p.text END),
+       max(CASE r.language WHEN 'ru' THEN p.text END)
+FROM paragraphs p
+JOIN resolutions r ON r.id = p.resolution_id
+LEFT JOIN paragraphs q ON q.id = p.parent_id
+LEFT JOIN paragraphs g ON g.id = q.parent_id
+GROUP BY r.symbol, p.kind, 4;
+
+-- The resolutions whose paragraphs do not align across languages: per kind, the paragraphs and
+-- sub-paragraphs of each language against those of the reference language of the symbol
+-- (English, or when it is not loaded the first language by code). A row per language and kind
+-- that differs; a symbol without rows aligns.
+CREATE VIEW translation_mismatches AS
+WITH counts AS (
+  SELECT r.symbol, r.language, p.kind,
+         count(*) FILTER (WHERE p.parent_id IS NULL) AS paragraphs,
+         count(*) FILTER (WHERE p.parent_id IS NOT NULL) AS subparagraphs
+  FROM resolutions r JOIN paragraphs p ON p.resolution_id = r.id
+  GROUP BY r.symbol, r.language, p.kind),
+reference AS (
+  SELECT symbol, CASE WHEN max(language = 'en') THEN 'en' ELSE min(language) END AS language
+  FROM resolutions GROUP BY symbol),
+kinds AS (SELECT DISTINCT symbol, kind FROM counts)
+-- The declared types of the columns (see column_types).
+SELECT t.text AS symbol,
+       t.text AS language,
+       t.text AS reference_language,
+       t.text AS kind,
+       t.integer AS reference_paragraphs,
+       t.integer AS paragraphs,
+       t.integer AS reference_subparagraphs,
+       t.integer AS subparagraphs
+FROM column_types t WHERE 0
+UNION ALL
+SELECT l.symbol, l.language, ref.language, k.kind,
+       coalesce(rc.paragraphs, 0), coalesce(c.paragraphs, 0),
+       coalesce(rc.subparagraphs, 0), coalesce(c.subparagraphs, 0)
+FROM resolutions l
+JOIN reference ref ON ref.symbol = l.symbol AND ref.language <> l.language
+JOIN kinds k ON k.symbol = l.symbol
+LEFT JOIN counts c ON c.symbol = l.symbol AND c.language = l.language AND c.kind = k.kind
+LEFT JOIN counts rc ON rc.symbol = l.symbol AND rc.language = ref.language AND rc.kind = k.kind
+WHERE coalesce(c.paragraphs, 0) <> coalesce(rc.paragraphs, 0)
+   OR coalesce(c.subparagraphs, 0) <> coalesce(rc.subparagraphs, 0);
+
 ------------------------------------------------------------------------------------------------------
 -- The documentation of every table and view, in one machine-readable place: `unres export` writes
 -- Datasette's metadata.json from it, docs/schema.md's view reference is generated from it, and a
@@ -555,6 +623,8 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('v_votes_by_state_year', 'view', 'Votes per State and year', 'How each State voted in the recorded votes of each organ and year.', 'body year state', NULL),
   ('v_voting_coincidence', 'view', 'Voting coincidence', 'For two States, per organ and year: the recorded votes both took part in, how many alike and how many opposite (yes against no).', 'body year state_a state_b', NULL),
   ('v_resolutions_by_sdg', 'view', 'Resolutions by SDG', 'One row per resolution and Sustainable Development Goal it is tagged with in the published records.', 'sdg body year adoption_type', NULL),
+  ('paragraph_translations', 'view', 'Paragraphs across languages', 'One row per paragraph position of a resolution (kind, ordinal, sub-paragraph ordinals) with its text in each language loaded; NULL where a language has no paragraph there.', 'kind', NULL),
+  ('translation_mismatches', 'view', 'Translations that do not align', 'One row per resolution, language and paragraph kind whose paragraph or sub-paragraph count differs from the reference language''s (English, else the first loaded). A resolution without rows aligns in every language loaded.', 'language kind', NULL),
   ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL);
 
 INSERT INTO doc_columns(object_name, column_name, description, example, filled_by) VALUES
@@ -810,6 +880,24 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('v_paragraphs', 'kind', 'preambular, operative or annex', 'operative', 'mappings/structure.yaml (document)'),
   ('v_paragraphs', 'paragraph', 'Printed label with its parents'' (top-level preambular paragraphs: their position)', '13', 'mappings/structure.yaml (document)'),
   ('v_paragraphs', 'top_paragraph_id', 'The top-level paragraph it belongs to (itself when top-level)', '44', 'mappings/structure.yaml (document)'),
+  ('paragraph_translations', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'the masthead (mappings/structure.yaml)'),
+  ('paragraph_translations', 'kind', 'preambular, operative or annex (a sub-paragraph takes its parent''s)', 'operative', 'mappings/structure.yaml (document)'),
+  ('paragraph_translations', 'ordinal', 'Ordinal of the top-level paragraph among those of its kind', '5', 'mappings/structure.yaml (document)'),
+  ('paragraph_translations', 'position', 'Ordinals from the top-level paragraph down: 5, 5.1 (its first sub-paragraph), 5.1.2', '5.1', 'sql/views.sql'),
+  ('paragraph_translations', 'en', 'The paragraph''s text in English, or NULL', 'Declares that Israel has failed so far ...', 'mappings/structure.yaml (document)'),
+  ('paragraph_translations', 'fr', 'The text in French, or NULL', 'Déclare qu''Israël ne s''est toujours pas conformé ...', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('paragraph_translations', 'es', 'The text in Spanish, or NULL', 'Declara que hasta el momento Israel no ha cumplido ...', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('paragraph_translations', 'ar', 'The text in Arabic, or NULL', 'تعلن أن إسرائيل لم تمتثل حتى الآن ...', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('paragraph_translations', 'zh', 'The text in Chinese, or NULL', '宣布以色列迄今没有遵守安全理事会第497(1981)号决议；', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('paragraph_translations', 'ru', 'The text in Russian, or NULL', 'заявляет, что Израиль до сих пор не выполнил ...', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('translation_mismatches', 'symbol', 'Symbol of the resolution', 'A/HRC/RES/55/1', 'the masthead (mappings/structure.yaml)'),
+  ('translation_mismatches', 'language', 'The language that differs', 'fr', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('translation_mismatches', 'reference_language', 'The language it is compared with: en, or the first loaded when English is not', 'en', 'sql/views.sql'),
+  ('translation_mismatches', 'kind', 'Paragraph kind', 'operative', 'mappings/structure.yaml (document)'),
+  ('translation_mismatches', 'reference_paragraphs', 'Top-level paragraphs of the kind in the reference language', '12', 'sql/views.sql'),
+  ('translation_mismatches', 'paragraphs', 'Top-level paragraphs of the kind in this language', '11', 'sql/views.sql'),
+  ('translation_mismatches', 'reference_subparagraphs', 'Sub-paragraphs of the kind in the reference language', '4', 'sql/views.sql'),
+  ('translation_mismatches', 'subparagraphs', 'Sub-paragraphs of the kind in this language', '4', 'sql/views.sql'),
   ('v_paragraphs', 'lead_phrase', 'Phrase that opens the paragraph (for a sub-paragraph without one, its parent''s)', 'Acknowledges and encourages', 'mappings/phrases.yaml'),
   ('v_paragraphs', 'lead_lemma', 'Lemma of lead_phrase', 'acknowledge', 'mappings/phrases.yaml'),
   ('v_paragraphs', 'text', 'The paragraph''s own text', 'Acknowledges and encourages the initiatives ...', 'mappings/structure.yaml (document)'),
