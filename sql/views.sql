@@ -22,8 +22,8 @@
 -- would be several times the size of the word index.
 --
 -- External content: the indexes store no copy of the text, only the tokens; they read it from the
--- views below. unres keeps them in step itself, inserting each paragraph's row as it writes the
--- paragraph (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row
+-- views below. unres keeps them in step itself, inserting each paragraph's text (as the view gives
+-- it) as it writes the paragraph (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row
 -- would run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times
 -- slower. An update made by another tool is still followed by the triggers below.
 --
@@ -33,7 +33,8 @@
 DROP VIEW IF EXISTS paragraph_han_text;
 DROP VIEW IF EXISTS paragraph_search_text;
 -- Arabic marks U+064B-U+0652 (tanwin, short vowels, shadda, sukun), U+0670 (dagger alif) and the
--- tatweel U+0640 (a stretching stroke) removed: a word is found with or without them.
+-- tatweel U+0640 (a stretching stroke) removed: a word is found with or without them. The writer
+-- and the query side remove the same (text.h, without_arabic_marks; has_han for the GLOB below).
 CREATE VIEW paragraph_search_text AS
 SELECT id,
        replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(text,
@@ -41,7 +42,7 @@ SELECT id,
          char(0x650), ''), char(0x651), ''), char(0x652), ''), char(0x670), ''), char(0x640), '') AS text
 FROM paragraphs;
 CREATE VIEW paragraph_han_text AS
-SELECT id, text FROM paragraph_search_text WHERE text GLOB '*[㐀-鿿]*';
+SELECT id, text FROM paragraphs WHERE text GLOB '*[㐀-鿿]*';
 
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraph_search_text', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_han_fts USING fts5(text, content = 'paragraph_han_text', content_rowid = 'id', tokenize = 'trigram');

@@ -28,20 +28,16 @@ using Clock = std::chrono::steady_clock;
 // How long a wait for a lock another process holds may last (docs/security.md, "busy timeout").
 constexpr auto kBusyTimeout = std::chrono::milliseconds(10000);
 
-// The full-text indexes over paragraph text (sql/views.sql: the words, and the Han characters).
-// Each reads its text from a view of the paragraphs (the text as searched; for the Han index, only
-// the paragraphs it holds), so a paragraph is added by reading it back through the view: a
-// paragraph the view leaves out is not added.
+// The full-text indexes over paragraph text (sql/views.sql: the words, and the Han characters),
+// each with the view it reads its text from. The writer adds a paragraph to them with the text
+// that view gives (text.h: without_arabic_marks, has_han); FTS5's 'integrity-check' would find a
+// difference (tests/surface/search_test.cpp).
 struct FullTextIndex {
   const char* name;
   const char* content;  // the view
-  const char* insert;   // adds paragraph ?1
 };
-constexpr FullTextIndex kFullTextIndexes[] = {
-    {"paragraphs_fts", "paragraph_search_text",
-     "INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraph_search_text WHERE id = ?1"},
-    {"paragraphs_han_fts", "paragraph_han_text",
-     "INSERT INTO paragraphs_han_fts(rowid, text) SELECT id, text FROM paragraph_han_text WHERE id = ?1"}};
+constexpr FullTextIndex kFullTextIndexes[] = {{"paragraphs_fts", "paragraph_search_text"},
+                                              {"paragraphs_han_fts", "paragraph_han_text"}};
 
 // Sets an FTS5 option (automerge, crisismerge, hashsize) on every full-text index.
 void set_full_text_option(SQLite::Database& db, const std::string& option, int value) {
@@ -885,11 +881,20 @@ void Database::write_document(const SourceFile& file, const Document& document, 
           case Table::Keeps::nothing: break;
         }
         if (table.full_text) {
-          // FTS5 keeps the terms in memory until the batch commits (or its buffer fills).
-          for (const auto& index : kFullTextIndexes) {
-            auto& fts = impl_->statement(index.insert);
-            fts.bind(1, id);
-            fts.exec();
+          // FTS5 keeps the terms in memory until the batch commits (or its buffer fills): one row
+          // VALUES, as INSERT ... SELECT would open a statement savepoint, where FTS5 writes its
+          // buffer out (a segment per paragraph).
+          const std::string& text = r.paragraphs[row].text;
+          const std::string words = without_arabic_marks(text);  // as paragraph_search_text
+          auto& fts = impl_->statement("INSERT INTO paragraphs_fts(rowid, text) VALUES(?, ?)");
+          fts.bind(1, id);
+          fts.bindNoCopy(2, words);
+          fts.exec();
+          if (has_han(text)) {  // as paragraph_han_text
+            auto& han = impl_->statement("INSERT INTO paragraphs_han_fts(rowid, text) VALUES(?, ?)");
+            han.bind(1, id);
+            han.bindNoCopy(2, text);
+            han.exec();
           }
         }
       }

@@ -16,6 +16,7 @@
 #include "errors.h"
 #include "source.h"
 #include "store/database.h"
+#include "text.h"
 
 namespace unres {
 
@@ -38,12 +39,6 @@ std::vector<std::string> split_words(const std::string& text) {
   std::vector<std::string> out;
   for (std::string word; in >> word;) out.push_back(word);
   return out;
-}
-
-std::string lower_ascii(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
 }
 
 // A value bound into a LIKE pattern matches itself only ('\\' is the ESCAPE character).
@@ -110,17 +105,6 @@ std::size_t code_points(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); i += utf8_size(static_cast<unsigned char>(s[i]))) ++n;
   return n;
-}
-
-// Whether text holds a Han character, U+3400 to U+9FFF: three-byte sequences E3 90 80 .. E9 BF BF,
-// the range of the GLOB in sql/views.sql's paragraph_han_text.
-bool has_han(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); i += utf8_size(static_cast<unsigned char>(s[i]))) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    if (lead >= 0xE3 && lead <= 0xE9 && i + 1 < s.size() && (lead > 0xE3 || static_cast<unsigned char>(s[i + 1]) >= 0x90))
-      return true;
-  }
-  return false;
 }
 
 // The index reads a term as a phrase; FTS5 reads "" inside one as a quote.
@@ -335,25 +319,7 @@ std::vector<std::string> han_terms(const std::string& user_query) {
   return terms;
 }
 
-// The query without the Arabic marks that sql/views.sql's paragraph_search_text removes from the
-// text (U+064B to U+0652, U+0670, the tatweel U+0640; the same list): تُستأنَف finds تستأنف.
-std::string without_arabic_marks(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead == 0xD9 && i + 1 < text.size()) {
-      const auto next = static_cast<unsigned char>(text[i + 1]);
-      const char32_t cp = ((lead & 0x1F) << 6) | (next & 0x3F);
-      if ((cp >= 0x64B && cp <= 0x652) || cp == 0x670 || cp == 0x640) {
-        ++i;
-        continue;
-      }
-    }
-    out += text[i];
-  }
-  return out;
-}
-
+// A query loses the Arabic marks the text lost in the index (text.h): تُستأنَف finds تستأنف.
 std::string fts5_query(const std::string& raw_query) {
   const std::string user_query = without_arabic_marks(raw_query);
   const std::string_view q = user_query;
