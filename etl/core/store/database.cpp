@@ -536,6 +536,7 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
     add_new_columns(db);
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     add_missing_columns(db, tables, true);
+    link_unlinked_resolutions(db);  // a database made before resolution_sources
     // Views, full-text index and documentation: derived from the tables, refreshed when they change.
     drop_outdated_fts(db);
     db.exec(std::string(embedded_sql("sql/views.sql")));

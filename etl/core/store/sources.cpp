@@ -69,10 +69,36 @@ SQLite::Statement& Sources::statement(const std::string& sql) {
 SourcePlan Sources::plan(const SourceFile& file, const Document& document) {
   SourcePlan plan;
   const int mine = source_precedence(document.format);
+  // Another file of the same kind holding the resolution: the same file moved (it is gone, or it
+  // is this file under another spelling, e.g. a relative path stored by an older unres), whose
+  // document this one replaces whole; else two files for one symbol, which is a conflict.
+  const auto same_kind = [&](const std::string& other, const std::string& symbol, const std::string& lang) {
+    std::error_code ec;
+    if (!file_is_there(other) || std::filesystem::equivalent(other, file.path, ec)) {
+      if (std::find(plan.moved.begin(), plan.moved.end(), other) == plan.moved.end()) plan.moved.push_back(other);
+      return;
+    }
+    throw InputError("load", 0,
+                     "conflicting symbol: " + symbol + (lang == kDefaultLanguage ? "" : " (" + lang + ")") +
+                         " is already loaded from " + other + ", another " + std::string(source_kind(document.format)) +
+                         " file of it (a resolution has one source of each kind: XML, PDF, text)");
+  };
   for (const auto& r : document.resolutions) {
     const std::string& symbol = r.meta.at("symbol");
     const auto language = r.meta.find("language");
     const std::string lang = language == r.meta.end() || language->second.empty() ? kDefaultLanguage : language->second;
+    {
+      auto& sources = statement(
+          "SELECT d.path, coalesce(d.format, '') FROM resolution_sources s JOIN documents d ON d.id = s.document_id "
+          "WHERE s.symbol = ? AND s.language = ? AND d.path <> ?");
+      sources.bind(1, symbol);
+      sources.bind(2, lang);
+      sources.bind(3, file.path);
+      std::vector<std::string> same;
+      while (sources.executeStep())
+        if (source_precedence(sources.getColumn(1).getString()) == mine) same.push_back(sources.getColumn(0).getString());
+      for (const auto& other : same) same_kind(other, symbol, lang);
+    }
     auto& owner = statement(
         "SELECT r.id, d.id, d.path, coalesce(d.format, '') FROM resolutions r JOIN documents d ON d.id = r.document_id "
         "WHERE r.symbol = ? AND r.language = ? AND d.path <> ?");
@@ -82,24 +108,13 @@ SourcePlan Sources::plan(const SourceFile& file, const Document& document) {
     char chosen = 1;
     if (owner.executeStep()) {
       const std::int64_t resolution = owner.getColumn(0).getInt64(), other_id = owner.getColumn(1).getInt64();
-      const std::string other = owner.getColumn(2).getString(), other_format = owner.getColumn(3).getString();
+      const std::string other = owner.getColumn(2).getString();
+      const int theirs = source_precedence(owner.getColumn(3).getString());
       (void)owner.tryReset();  // a statement left running would keep a read open
-      const int theirs = source_precedence(other_format);
-      std::error_code ec;
       const bool gone = !file_is_there(other);
-      if ((!gone && std::filesystem::equivalent(other, file.path, ec)) || (gone && theirs == mine)) {
-        // A moved corpus, or a path stored as typed by an older unres: the document moves here.
-        if (std::find(plan.moved.begin(), plan.moved.end(), other) == plan.moved.end()) plan.moved.push_back(other);
-      } else if (gone || mine > theirs) {
-        plan.taken.push_back({resolution, other_id, gone, {symbol, lang}});
-      } else if (mine == theirs) {
-        throw InputError("load", 0,
-                         "conflicting symbol: " + symbol + (lang == kDefaultLanguage ? "" : " (" + lang + ")") +
-                             " is already loaded from " + other + ": both are " + std::string(source_kind(document.format)) +
-                             " files of it, and a resolution has one source of each kind (XML, PDF, text)");
-      } else {
-        chosen = 0;  // a source of lower precedence: linked, compared, its rows not written
-      }
+      if (theirs == mine) same_kind(other, symbol, lang);
+      else if (gone || mine > theirs) plan.taken.push_back({resolution, other_id, gone, {symbol, lang}});
+      else chosen = 0;  // a source of lower precedence: linked and compared, its rows not written
     }
     plan.chosen.push_back(chosen);
   }
@@ -186,6 +201,23 @@ std::vector<std::string> Sources::stale_paths() {
   while (q.executeStep())
     if (std::string path = q.getColumn(0).getString(); file_is_there(path)) out.push_back(std::move(path));
   return out;
+}
+
+void link_unlinked_resolutions(SQLite::Database& db) {
+  // What resolution_sources would hold for each resolution, from its stored rows. Cheap when
+  // every resolution has its link (one index lookup each).
+  db.exec(R"sql(
+    INSERT INTO resolution_sources(document_id, symbol, language, title, adopted_on, distributed_on, committee,
+                                   plenary_meeting, agenda_item, draft_symbol, job_number,
+                                   preambular_paragraphs, operative_paragraphs, footnotes)
+    SELECT r.document_id, r.symbol, r.language, r.title, r.adopted_on, r.distributed_on, r.committee,
+           r.plenary_meeting, r.agenda_item, r.draft_symbol, r.job_number,
+           (SELECT count(*) FROM paragraphs p WHERE p.resolution_id = r.id AND p.parent_id IS NULL AND p.kind = 'preambular'),
+           (SELECT count(*) FROM paragraphs p WHERE p.resolution_id = r.id AND p.parent_id IS NULL AND p.kind = 'operative'),
+           (SELECT count(*) FROM footnotes f WHERE f.resolution_id = r.id)
+    FROM resolutions r
+    WHERE NOT EXISTS (SELECT 1 FROM resolution_sources s
+                      WHERE s.symbol = r.symbol AND s.language = r.language AND s.document_id = r.document_id))sql");
 }
 
 }  // namespace unres

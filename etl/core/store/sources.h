@@ -53,6 +53,10 @@ struct SourcePlan {
   std::vector<Takeover> taken;
 };
 
+// A database made before resolution_sources: each resolution gets the link of the document whose
+// rows it holds, its values read from those rows (run when the schema is brought up to date).
+void link_unlinked_resolutions(SQLite::Database& db);
+
 class Sources {
  public:
   Sources(SQLite::Database& db, const TableRegistry& registry);
