@@ -362,6 +362,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
     std::optional<Database::Batch> batch;
     std::size_t in_batch = 0;
     std::set<std::string> new_symbols;
+    std::set<std::string> skipped;  // files left alone so far in this run
     // Loads or quarantines what a parser made of one file.
     const auto write = [&](Outcome& outcome) {
       if (!batch) batch.emplace(db);
@@ -377,11 +378,13 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
             db.touch_document(outcome.path, outcome.stamp);  // back again: no longer missing
           }
           ++c.skipped;
+          skipped.insert(outcome.path);
           if (options.verbose) log << "unres: unchanged " << outcome.path << "\n";
           break;
         case Outcome::Kind::touched:
           db.touch_document(outcome.path, outcome.stamp);
           ++c.skipped;
+          skipped.insert(outcome.path);
           if (options.verbose) log << "unres: unchanged (touched) " << outcome.path << "\n";
           break;
         case Outcome::Kind::parsed:
@@ -463,6 +466,9 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
           break;
         }
         log << "unres: reading " << path << " again: it is now the best source of a resolution\n";
+        // Counted once: a file left alone earlier in the run is now loaded (or quarantined).
+        if (skipped.erase(path)) --c.skipped;
+        else ++c.seen;
         Outcome outcome = process(path, {}, rules, options, timer);
         const auto t = Clock::now();
         write(outcome);

@@ -147,6 +147,8 @@ def changed_xml(tmp):
     p = run("ingest", "--db", db, root, check=0)
     if "reading " not in p.stderr:
         fail(f"the text was not read again: {p.stderr}")
+    if "2 file(s) seen, 2 loaded, 0 unchanged" not in p.stderr:
+        fail(f"a file read again is counted twice: {p.stderr}")
     got = q(db, "SELECT r.symbol, d.format FROM resolutions r JOIN documents d ON d.id = r.document_id ORDER BY 1")
     if got != [("A/RES/78/1", "akn"), (SYMBOL, "pdf-text")]:
         fail(f"resolutions after the XML changed: {got}")
