@@ -85,6 +85,8 @@ CREATE TABLE IF NOT EXISTS column_types (integer INTEGER, real REAL, text TEXT, 
 -- Views. Dependents are dropped first; `year` is always the year the resolution was adopted.
 DROP VIEW IF EXISTS translation_mismatches;
 DROP VIEW IF EXISTS paragraph_translations;
+DROP VIEW IF EXISTS source_disagreements;
+DROP VIEW IF EXISTS v_resolution_sources;
 DROP VIEW IF EXISTS v_resolutions_by_sdg;
 DROP VIEW IF EXISTS v_voting_coincidence;
 DROP VIEW IF EXISTS v_votes_by_state_year;
@@ -566,6 +568,106 @@ LEFT JOIN counts rc ON rc.symbol = l.symbol AND rc.language = ref.language AND r
 WHERE coalesce(c.paragraphs, 0) <> coalesce(rc.paragraphs, 0)
    OR coalesce(c.subparagraphs, 0) <> coalesce(rc.subparagraphs, 0);
 
+-- Every source file of every resolution (resolution_sources): its path and format, and whether its
+-- rows are the resolution's (chosen: the source of highest precedence, XML > PDF > text;
+-- docs/operations.md). resolution_id is NULL only while a resolution waits for another source to
+-- be read again in the same run.
+CREATE VIEW v_resolution_sources AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS symbol,
+       t.text AS language,
+       t.integer AS chosen,
+       t.integer AS document_id,
+       t.text AS format,
+       t.text AS path,
+       t.datetime AS missing_since
+FROM column_types t WHERE 0
+UNION ALL
+SELECT r.id,
+       s.symbol,
+       s.language,
+       coalesce(r.document_id = s.document_id, 0),
+       s.document_id,
+       d.format,
+       d.path,
+       d.missing_since
+FROM resolution_sources s
+JOIN documents d ON d.id = s.document_id
+LEFT JOIN resolutions r ON r.symbol = s.symbol AND r.language = s.language;
+
+-- Where another source of a resolution says something else than the chosen one: one row per
+-- field and other source. Paragraph and footnote counts always; a metadata field only when both
+-- sources state it (a text layout that does not read the draft symbol is not a disagreement); titles
+-- with no-break spaces read as spaces (the XML writes "10 December" with one). Values are text.
+CREATE VIEW source_disagreements AS
+WITH pairs AS (
+  SELECT r.id AS resolution_id, r.symbol, r.language,
+         c.document_id AS chosen_document_id, dc.format AS chosen_format,
+         o.document_id AS other_document_id, d_o.format AS other_format,
+         c.title AS c_title, o.title AS o_title,
+         c.adopted_on AS c_adopted_on, o.adopted_on AS o_adopted_on,
+         c.distributed_on AS c_distributed_on, o.distributed_on AS o_distributed_on,
+         c.committee AS c_committee, o.committee AS o_committee,
+         c.plenary_meeting AS c_plenary_meeting, o.plenary_meeting AS o_plenary_meeting,
+         c.agenda_item AS c_agenda_item, o.agenda_item AS o_agenda_item,
+         c.draft_symbol AS c_draft_symbol, o.draft_symbol AS o_draft_symbol,
+         c.job_number AS c_job_number, o.job_number AS o_job_number,
+         c.preambular_paragraphs AS c_preambular_paragraphs, o.preambular_paragraphs AS o_preambular_paragraphs,
+         c.operative_paragraphs AS c_operative_paragraphs, o.operative_paragraphs AS o_operative_paragraphs,
+         c.footnotes AS c_footnotes, o.footnotes AS o_footnotes
+  FROM resolutions r
+  JOIN resolution_sources c ON c.symbol = r.symbol AND c.language = r.language AND c.document_id = r.document_id
+  JOIN resolution_sources o ON o.symbol = r.symbol AND o.language = r.language AND o.document_id <> r.document_id
+  JOIN documents dc ON dc.id = c.document_id
+  JOIN documents d_o ON d_o.id = o.document_id
+)
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS symbol,
+       t.text AS language,
+       t.text AS field,
+       t.integer AS chosen_document_id,
+       t.text AS chosen_format,
+       t.text AS chosen_value,
+       t.integer AS other_document_id,
+       t.text AS other_format,
+       t.text AS other_value
+FROM column_types t WHERE 0
+UNION ALL
+SELECT resolution_id, symbol, language, 'title', chosen_document_id, chosen_format, c_title, other_document_id, other_format, o_title
+FROM pairs WHERE c_title IS NOT NULL AND o_title IS NOT NULL AND replace(replace(c_title, char(160), ' '), char(8239), ' ') <> replace(replace(o_title, char(160), ' '), char(8239), ' ')
+UNION ALL
+SELECT resolution_id, symbol, language, 'adopted_on', chosen_document_id, chosen_format, c_adopted_on, other_document_id, other_format, o_adopted_on
+FROM pairs WHERE c_adopted_on IS NOT NULL AND o_adopted_on IS NOT NULL AND c_adopted_on <> o_adopted_on
+UNION ALL
+SELECT resolution_id, symbol, language, 'distributed_on', chosen_document_id, chosen_format, c_distributed_on, other_document_id, other_format, o_distributed_on
+FROM pairs WHERE c_distributed_on IS NOT NULL AND o_distributed_on IS NOT NULL AND c_distributed_on <> o_distributed_on
+UNION ALL
+SELECT resolution_id, symbol, language, 'committee', chosen_document_id, chosen_format, c_committee, other_document_id, other_format, o_committee
+FROM pairs WHERE c_committee IS NOT NULL AND o_committee IS NOT NULL AND c_committee <> o_committee
+UNION ALL
+SELECT resolution_id, symbol, language, 'plenary_meeting', chosen_document_id, chosen_format, CAST(c_plenary_meeting AS TEXT), other_document_id, other_format, CAST(o_plenary_meeting AS TEXT)
+FROM pairs WHERE c_plenary_meeting IS NOT NULL AND o_plenary_meeting IS NOT NULL AND c_plenary_meeting <> o_plenary_meeting
+UNION ALL
+SELECT resolution_id, symbol, language, 'agenda_item', chosen_document_id, chosen_format, c_agenda_item, other_document_id, other_format, o_agenda_item
+FROM pairs WHERE c_agenda_item IS NOT NULL AND o_agenda_item IS NOT NULL AND c_agenda_item <> o_agenda_item
+UNION ALL
+SELECT resolution_id, symbol, language, 'draft_symbol', chosen_document_id, chosen_format, c_draft_symbol, other_document_id, other_format, o_draft_symbol
+FROM pairs WHERE c_draft_symbol IS NOT NULL AND o_draft_symbol IS NOT NULL AND c_draft_symbol <> o_draft_symbol
+UNION ALL
+SELECT resolution_id, symbol, language, 'job_number', chosen_document_id, chosen_format, c_job_number, other_document_id, other_format, o_job_number
+FROM pairs WHERE c_job_number IS NOT NULL AND o_job_number IS NOT NULL AND c_job_number <> o_job_number
+UNION ALL
+SELECT resolution_id, symbol, language, 'preambular_paragraphs', chosen_document_id, chosen_format, CAST(c_preambular_paragraphs AS TEXT), other_document_id, other_format, CAST(o_preambular_paragraphs AS TEXT)
+FROM pairs WHERE c_preambular_paragraphs <> o_preambular_paragraphs
+UNION ALL
+SELECT resolution_id, symbol, language, 'operative_paragraphs', chosen_document_id, chosen_format, CAST(c_operative_paragraphs AS TEXT), other_document_id, other_format, CAST(o_operative_paragraphs AS TEXT)
+FROM pairs WHERE c_operative_paragraphs <> o_operative_paragraphs
+UNION ALL
+SELECT resolution_id, symbol, language, 'footnotes', chosen_document_id, chosen_format, CAST(c_footnotes AS TEXT), other_document_id, other_format, CAST(o_footnotes AS TEXT)
+FROM pairs WHERE c_footnotes <> o_footnotes;
+
 ------------------------------------------------------------------------------------------------------
 -- The documentation of every table and view, in one machine-readable place: `unres export` writes
 -- Datasette's metadata.json from it, docs/schema.md's view reference is generated from it, and a
@@ -595,6 +697,7 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('meta', 'table', 'Database properties', 'Key/value properties of the database, such as the version of unres that last opened it.', NULL, NULL),
   ('documents', 'table', 'Input files', 'One row per input file: path, content hash, detected layout and whether it was loaded or rejected.', 'format status', NULL),
   ('document_texts', 'table', 'Source texts', 'The readable text a PDF or XML document was rendered into: the offsets of that document''s rows point into it (a text file has no row: its rows point into the file).', NULL, NULL),
+  ('resolution_sources', 'table', 'Resolution sources', 'One row per resolution a file holds, whether or not its rows are the resolution''s (the chosen source): what this source says of it, compared in source_disagreements. Keyed by symbol and language, not by resolutions.id.', 'language', NULL),
   ('resolutions', 'table', 'Resolutions', 'One row per resolution and language (one per part of a multi-part A/B resolution), with the metadata of its masthead and trailer.', 'body session committee', NULL),
   ('paragraphs', 'table', 'Paragraphs', 'Preambular, operative and annex paragraphs; sub-paragraphs (a), (i) point at their parent.', 'kind rule_id', 'paragraphs_fts'),
   ('action_verbs', 'table', 'Action phrases', 'The action phrases of a paragraph: the lead phrase that opens it and later actions in it.', 'lemma is_lead modifier qualifier', NULL),
@@ -626,7 +729,9 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('v_resolutions_by_sdg', 'view', 'Resolutions by SDG', 'One row per resolution and Sustainable Development Goal it is tagged with in the published records.', 'sdg body year adoption_type', NULL),
   ('paragraph_translations', 'view', 'Paragraphs across languages', 'One row per paragraph position of a resolution (kind, ordinal, sub-paragraph ordinals) with its text in each language loaded; NULL where a language has no paragraph there.', 'kind', NULL),
   ('translation_mismatches', 'view', 'Translations that do not align', 'One row per resolution, language and paragraph kind whose paragraph or sub-paragraph count differs from the reference language''s (English, else the first loaded). A resolution without rows aligns in every language loaded.', 'language kind', NULL),
-  ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL);
+  ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL),
+  ('v_resolution_sources', 'view', 'Sources of each resolution', 'One row per source file of a resolution (its XML, PDF, text): which one''s rows the resolution holds (chosen: XML > PDF > text), its format and path.', 'format chosen', NULL),
+  ('source_disagreements', 'view', 'Where the sources of a resolution disagree', 'One row per field and other source whose value differs from the chosen source''s: paragraph and footnote counts, title, dates, meeting, agenda item, draft symbol, job number.', 'field chosen_format other_format', NULL);
 
 INSERT INTO doc_columns(object_name, column_name, description, example, filled_by) VALUES
   ('column_types', 'integer', 'Declares the type INTEGER (never holds a value)', NULL, 'sql/views.sql'),
@@ -978,4 +1083,37 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('v_organization_mentions', 'session', 'Session of the resolution', '68', 'mappings/structure.yaml (metadata)'),
   ('v_organization_mentions', 'year', 'Year of adoption', '2014', 'mappings/structure.yaml (metadata)'),
   ('v_organization_mentions', 'mentions', 'Mentions in the resolution, footnotes included', '19', 'mappings/organizations.yaml'),
-  ('v_organization_mentions', 'paragraphs', 'Distinct paragraphs that mention it', '15', 'mappings/organizations.yaml');
+  ('v_organization_mentions', 'paragraphs', 'Distinct paragraphs that mention it', '15', 'mappings/organizations.yaml'),
+  ('resolution_sources', 'id', 'Row id', '1', 'unres ingest'),
+  ('resolution_sources', 'document_id', 'The source file', '3', 'unres ingest'),
+  ('resolution_sources', 'symbol', 'Symbol of the resolution, as resolutions.symbol', 'A/RES/78/11', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'language', 'Language of the resolution, as resolutions.language', 'en', 'the format''s reader'),
+  ('resolution_sources', 'title', 'The title this source states', 'Sustainable fisheries', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'adopted_on', 'The adoption date this source states', '2023-11-02', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'distributed_on', 'The Distr.: General date this source states', '2023-11-06', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'committee', 'The Main Committee this source states', 'Third Committee', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'plenary_meeting', 'The plenary meeting this source states', '34', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'agenda_item', 'The agenda item this source states', '24 (b)', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'draft_symbol', 'The draft this source states', 'A/78/L.5', 'the format''s reader'),
+  ('resolution_sources', 'job_number', 'The job number this source states', '23-23817', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'preambular_paragraphs', 'Top-level preambular paragraphs in this source', '12', 'the format''s reader, mappings/structure.yaml (segment)'),
+  ('resolution_sources', 'operative_paragraphs', 'Top-level operative paragraphs in this source', '8', 'the format''s reader, mappings/structure.yaml (segment)'),
+  ('resolution_sources', 'footnotes', 'Footnotes in this source', '5', 'the format''s reader, mappings/structure.yaml (segment)'),
+  ('v_resolution_sources', 'resolution_id', 'The resolution (NULL only while it waits, within a run, for another source to be read again)', '1', 'sql/views.sql'),
+  ('v_resolution_sources', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'resolution_sources'),
+  ('v_resolution_sources', 'language', 'Language of the resolution', 'en', 'resolution_sources'),
+  ('v_resolution_sources', 'chosen', '1 for the source whose rows the resolution holds (highest precedence: XML, then PDF, then text)', '1', 'unres ingest (store/sources.cpp)'),
+  ('v_resolution_sources', 'document_id', 'The source file', '3', 'resolution_sources'),
+  ('v_resolution_sources', 'format', 'Its format: akn (XML), pdf, or a text layout', 'akn', 'documents'),
+  ('v_resolution_sources', 'path', 'Its path', '/srv/un/akn/A_RES_78_11-2323817E.xml', 'documents'),
+  ('v_resolution_sources', 'missing_since', 'When a run first did not find the file (a gone chosen source keeps its rows until another source takes over)', '2014-06-01T02:30:00Z', 'documents'),
+  ('source_disagreements', 'resolution_id', 'The resolution', '1', 'sql/views.sql'),
+  ('source_disagreements', 'symbol', 'Symbol of the resolution', 'A/RES/79/211', 'resolution_sources'),
+  ('source_disagreements', 'language', 'Language of the resolution', 'en', 'resolution_sources'),
+  ('source_disagreements', 'field', 'What differs: a resolution_sources column (title, adopted_on, preambular_paragraphs, footnotes ...)', 'footnotes', 'sql/views.sql'),
+  ('source_disagreements', 'chosen_document_id', 'The chosen source', '3', 'resolution_sources'),
+  ('source_disagreements', 'chosen_format', 'Its format', 'akn', 'documents'),
+  ('source_disagreements', 'chosen_value', 'What the chosen source says (text)', '17', 'resolution_sources'),
+  ('source_disagreements', 'other_document_id', 'The other source', '45', 'resolution_sources'),
+  ('source_disagreements', 'other_format', 'Its format', 'pdf-text', 'documents'),
+  ('source_disagreements', 'other_value', 'What the other source says (text)', '18', 'resolution_sources');

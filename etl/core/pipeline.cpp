@@ -312,7 +312,8 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   const std::set<std::string> held(before.begin(), before.end());
 
   for (const auto& [path, k] : known)
-    if (k.status == "loaded" && k.rules_hash != rules.hash) ++result.stale;
+    // An empty rules hash: marked to be read again as a source of a resolution (store/sources.h).
+    if (k.status == "loaded" && !k.rules_hash.empty() && k.rules_hash != rules.hash) ++result.stale;
   if (result.stale && !options.force)
     log << "unres: the rules changed since " << result.stale
         << " file(s) were loaded: those under the inputs are re-processed now\n";
@@ -360,6 +361,78 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   try {
     std::optional<Database::Batch> batch;
     std::size_t in_batch = 0;
+    std::set<std::string> new_symbols;
+    std::set<std::string> skipped;  // files left alone so far in this run
+    // Loads or quarantines what a parser made of one file.
+    const auto write = [&](Outcome& outcome) {
+      if (!batch) batch.emplace(db);
+      switch (outcome.kind) {
+        case Outcome::Kind::skipped:
+          if (const auto k = known.find(outcome.path); k != known.end() && k->second.status == "rejected") {
+            // Still bad: said again every run, so that a persistent problem does not disappear.
+            ++c.quarantined;
+            result.quarantined.push_back({outcome.path, "", k->second.last_reason, 0, false});
+            log << "unres: still quarantined " << outcome.path << " (unchanged): " << k->second.last_reason << "\n";
+            break;
+          } else if (k != known.end() && k->second.missing) {
+            db.touch_document(outcome.path, outcome.stamp);  // back again: no longer missing
+          }
+          ++c.skipped;
+          skipped.insert(outcome.path);
+          if (options.verbose) log << "unres: unchanged " << outcome.path << "\n";
+          break;
+        case Outcome::Kind::touched:
+          db.touch_document(outcome.path, outcome.stamp);
+          ++c.skipped;
+          skipped.insert(outcome.path);
+          if (options.verbose) log << "unres: unchanged (touched) " << outcome.path << "\n";
+          break;
+        case Outcome::Kind::parsed:
+          try {
+            const Document& parsed = outcome.parsed;
+            for (const auto& from : db.load_document(outcome.file, parsed, rules.hash)) {
+              log << "unres: " << outcome.path << " replaces " << from << " (gone; same resolutions)\n";
+              std::erase(result.missing, from);
+            }
+            for (const auto& r : outcome.parsed.resolutions) {
+              if (!held.count(r.meta.at("symbol")) && new_symbols.insert(r.meta.at("symbol")).second)
+                result.new_symbols.push_back(r.meta.at("symbol"));
+              loaded_symbols.insert(r.meta.at("symbol"));
+            }
+            ++c.loaded;
+            c.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
+            result.published_records += static_cast<std::int64_t>(parsed.published.size());
+            if (parsed.encoding != "utf-8")
+              log << "unres: " << outcome.path << ": not UTF-8; decoded as " << parsed.encoding << "\n";
+            note_warnings(outcome.path, parsed, db.records_elsewhere(outcome.path, parsed), result, log);
+            if (options.verbose) {
+              log << "unres: loaded " << outcome.path << " (" << parsed.format << ", ";
+              if (parsed.published.empty()) log << parsed.resolutions.size() << " resolution(s))\n";
+              else log << parsed.published.size() << " record(s) of votes and sponsors)\n";
+            }
+          } catch (const InputError& e) {
+            outcome.error = e;
+            outcome.kind = Outcome::Kind::rejected;
+          }
+          break;
+        case Outcome::Kind::rejected:
+          break;
+      }
+      if (outcome.kind == Outcome::Kind::rejected) {
+        const InputError& e = *outcome.error;
+        ++c.quarantined;
+        log << "unres: quarantined " << outcome.path;
+        if (e.line()) log << ":" << e.line();
+        log << ": " << e.stage() << ": " << e.what() << "\n";
+        db.quarantine(result.run_id, outcome.path, outcome.stamp, rules.hash, e);
+        result.quarantined.push_back({outcome.path, e.stage(), e.what(), e.line(), true});
+      }
+      if (++in_batch >= options.batch_size) {
+        batch->commit();
+        batch.reset();
+        in_batch = 0;
+      }
+    };
     for (std::size_t i = 0; i < files.size(); ++i) {
       auto outcome = window.get(i, options.cancel);
       if (!outcome) {
@@ -368,70 +441,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
       }
       ++c.seen;
       const auto t = Clock::now();
-      if (!batch) batch.emplace(db);
-      switch (outcome->kind) {
-        case Outcome::Kind::skipped:
-          if (const auto k = known.find(outcome->path); k != known.end() && k->second.status == "rejected") {
-            // Still bad: said again every run, so that a persistent problem does not disappear.
-            ++c.quarantined;
-            result.quarantined.push_back({outcome->path, "", k->second.last_reason, 0, false});
-            log << "unres: still quarantined " << outcome->path << " (unchanged): " << k->second.last_reason << "\n";
-            break;
-          } else if (k != known.end() && k->second.missing) {
-            db.touch_document(outcome->path, outcome->stamp);  // back again: no longer missing
-          }
-          ++c.skipped;
-          if (options.verbose) log << "unres: unchanged " << outcome->path << "\n";
-          break;
-        case Outcome::Kind::touched:
-          db.touch_document(outcome->path, outcome->stamp);
-          ++c.skipped;
-          if (options.verbose) log << "unres: unchanged (touched) " << outcome->path << "\n";
-          break;
-        case Outcome::Kind::parsed:
-          try {
-            const Document& parsed = outcome->parsed;
-            for (const auto& from : db.load_document(outcome->file, parsed, rules.hash)) {
-              log << "unres: " << outcome->path << " replaces " << from << " (gone; same resolutions)\n";
-              std::erase(result.missing, from);
-            }
-            for (const auto& r : outcome->parsed.resolutions) {
-              if (!held.count(r.meta.at("symbol"))) result.new_symbols.push_back(r.meta.at("symbol"));
-              loaded_symbols.insert(r.meta.at("symbol"));
-            }
-            ++c.loaded;
-            c.resolutions += static_cast<std::int64_t>(parsed.resolutions.size());
-            result.published_records += static_cast<std::int64_t>(parsed.published.size());
-            if (parsed.encoding != "utf-8")
-              log << "unres: " << outcome->path << ": not UTF-8; decoded as " << parsed.encoding << "\n";
-            note_warnings(outcome->path, parsed, db.records_elsewhere(outcome->path, parsed), result, log);
-            if (options.verbose) {
-              log << "unres: loaded " << outcome->path << " (" << parsed.format << ", ";
-              if (parsed.published.empty()) log << parsed.resolutions.size() << " resolution(s))\n";
-              else log << parsed.published.size() << " record(s) of votes and sponsors)\n";
-            }
-          } catch (const InputError& e) {
-            outcome->error = e;
-            outcome->kind = Outcome::Kind::rejected;
-          }
-          break;
-        case Outcome::Kind::rejected:
-          break;
-      }
-      if (outcome->kind == Outcome::Kind::rejected) {
-        const InputError& e = *outcome->error;
-        ++c.quarantined;
-        log << "unres: quarantined " << outcome->path;
-        if (e.line()) log << ":" << e.line();
-        log << ": " << e.stage() << ": " << e.what() << "\n";
-        db.quarantine(result.run_id, outcome->path, outcome->stamp, rules.hash, e);
-        result.quarantined.push_back({outcome->path, e.stage(), e.what(), e.line(), true});
-      }
-      if (++in_batch >= options.batch_size) {
-        batch->commit();
-        batch.reset();
-        in_batch = 0;
-      }
+      write(*outcome);
       timer.add(&StageTimes::load, since(t));
       if (options.on_progress && since(last_progress) > 0.2) {
         last_progress = Clock::now();
@@ -443,6 +453,27 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
       db.mark_missing(result.missing);
       for (const auto& path : result.missing)
         log << "unres: missing " << path << ": loaded before, not found now (rows kept; `unres forget` removes them)\n";
+    }
+    // Another source of a resolution whose chosen source stopped holding it (changed, rejected or
+    // gone) takes its place now, read again here (store/sources.h). A file read again may in turn
+    // leave a resolution to another source: a few rounds settle it.
+    for (int round = 0; round < 4 && !interrupted; ++round) {
+      const auto stale = db.stale_documents();
+      if (stale.empty()) break;
+      for (const auto& path : stale) {
+        if (options.cancel && options.cancel->load()) {
+          interrupted = true;
+          break;
+        }
+        log << "unres: reading " << path << " again: it is now the best source of a resolution\n";
+        // Counted once: a file left alone earlier in the run is now loaded (or quarantined).
+        if (skipped.erase(path)) --c.skipped;
+        else ++c.seen;
+        Outcome outcome = process(path, {}, rules, options, timer);
+        const auto t = Clock::now();
+        write(outcome);
+        timer.add(&StageTimes::load, since(t));
+      }
     }
     if (batch) batch->commit();  // on interruption too: every document in it is complete
   } catch (...) {

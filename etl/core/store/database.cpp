@@ -15,6 +15,7 @@
 
 #include "embedded.h"
 #include "source.h"
+#include "store/sources.h"
 #include "text.h"
 
 namespace unres {
@@ -228,6 +229,7 @@ struct Database::Impl {
   std::vector<std::string> forget;   // what forget_document runs, in order
   std::vector<std::unique_ptr<SQLite::Statement>> insert_statements;
   std::vector<KeyPlan> key_plans;  // by registry table
+  std::unique_ptr<Sources> sources;  // which source's rows stand for a resolution
 
   Impl(const std::filesystem::path& file, const TableRegistry& registry)
       // NOMUTEX: one thread (the writer) uses the connection, so SQLite's per-call locking is waste.
@@ -254,6 +256,7 @@ struct Database::Impl {
     forget.push_back("DELETE FROM document_texts WHERE document_id = ?1");
     forget.push_back("DELETE FROM documents WHERE id = ?1");
     insert_statements.resize(all.size());
+    sources = std::make_unique<Sources>(db, registry);
     sqlite3_busy_handler(db.getHandle(), &Impl::on_busy, this);
   }
 
@@ -553,6 +556,7 @@ Database::Database(const std::filesystem::path& file, const TableRegistry& table
     add_new_columns(db);
     db.exec(std::string(embedded_sql("sql/schema.sql")));
     add_missing_columns(db, tables, true);
+    link_unlinked_resolutions(db);  // a database made before resolution_sources
     // Views, full-text index and documentation: derived from the tables, refreshed when they change.
     drop_outdated_fts(db);
     db.exec(std::string(embedded_sql("sql/views.sql")));
@@ -759,65 +763,54 @@ void Database::build_indexes() {
 
 std::optional<std::int64_t> Database::forget_document(const std::string& path) {
   const auto document = impl_->document_id(path);
-  if (document) impl_->forget_rows(*document);
+  if (!document) return document;
+  const auto held = impl_->sources->chosen_from(*document);
+  impl_->forget_rows(*document);
+  impl_->sources->orphaned(held);  // their other sources are read again, to take over
   return document;
 }
 
 std::vector<std::string> Database::load_document(const SourceFile& file, const Document& document,
                                                 const std::string& rules_hash) {
-  // The one way input can make a write fail is a symbol another file holds (split_documents
-  // rejects a file that holds one twice): it is checked first, so that a rejected document writes
-  // nothing. No savepoint per document: FTS5 writes its pending terms to disk at every savepoint,
-  // which would cut the full-text index into tiny segments and stall the writer at each one.
-  std::vector<std::string> moved;  // documents whose file is gone (or is this one): replaced
+  // The one way input can make a write fail is a symbol another file of the same kind holds
+  // (split_documents rejects a file that holds one twice): it is checked first, so that a
+  // rejected document writes nothing. No savepoint per document: FTS5 writes its pending terms to
+  // disk at every savepoint, which would cut the full-text index into tiny segments and stall the
+  // writer at each one.
   try {
-    for (const auto& r : document.resolutions) {
-      // One row per symbol and language: the French text of a resolution is not a conflict.
-      const std::string& symbol = r.meta.at("symbol");
-      const auto language = r.meta.find("language");
-      const std::string lang = language == r.meta.end() || language->second.empty() ? kDefaultLanguage : language->second;
-      auto& owner = impl_->statement(
-          "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id "
-          "WHERE r.symbol = ? AND r.language = ? AND d.path <> ?");
-      owner.bindNoCopy(1, symbol);
-      owner.bind(2, lang);
-      owner.bindNoCopy(3, file.path);
-      if (owner.executeStep()) {
-        std::string other = owner.getColumn(0).getString();
-        (void)owner.tryReset();  // a statement left running would keep a read open
-        // A moved corpus, or a path stored as typed by an older unres: the resolution moves here.
-        std::error_code ec;
-        const bool gone = !std::filesystem::exists(std::filesystem::symlink_status(other, ec));
-        if (!gone && !std::filesystem::equivalent(other, file.path, ec))
-          throw InputError("load", 0, "conflicting symbol: " + symbol + (lang == kDefaultLanguage ? "" : " (" + lang + ")") +
-                                          " is already loaded from " + other);
-        if (std::find(moved.begin(), moved.end(), other) == moved.end()) moved.push_back(other);
-      }
-    }
-    write_document(file, document, rules_hash, moved);
+    const SourcePlan plan = impl_->sources->plan(file, document);
+    write_document(file, document, rules_hash, plan);
+    return plan.moved;  // documents whose file is gone (or is this one): replaced
   } catch (const SQLite::Exception& e) {
     // Not caused by the input: the batch is rolled back and the run fails (nothing half-written).
     throw DatabaseError(file.path + ": cannot load: " + e.what());
   }
-  return moved;
 }
 
 void Database::write_document(const SourceFile& file, const Document& document, const std::string& rules_hash,
-                              const std::vector<std::string>& replaced) {
+                              const SourcePlan& sources) {
   auto& db = impl_->db;
   // What was undone to read a file that is its own text (documents.normalized: "bom,crlf").
   const std::string normalized =
       document.source_text.empty() ? text_quirks(file.bytes, document.encoding == "utf-8").names() : std::string();
-  // The rows this document replaces: those of its earlier load, and of the documents of files
-  // that are gone whose resolutions it holds now. Their ids are read by stable key first.
+  // The rows this document replaces: those of its earlier load, of the documents of files that
+  // are gone whose resolutions it holds now, and of the resolutions it takes over from sources of
+  // lower precedence. Their ids are read by stable key first.
   StableIds stable;
   const auto own = impl_->document_id(file.path);
   std::vector<std::int64_t> old;
   if (own) old.push_back(*own);
-  for (const auto& path : replaced)
+  for (const auto& path : sources.moved)
     if (const auto id = impl_->document_id(path)) old.push_back(*id);
-  for (const auto id : old) impl_->read_stable_ids(id, stable);
+  std::vector<std::int64_t> read = old;
+  for (const auto& t : sources.taken)
+    if (std::find(read.begin(), read.end(), t.document) == read.end()) read.push_back(t.document);
+  for (const auto id : read) impl_->read_stable_ids(id, stable);
+  std::vector<ResolutionKey> held;  // resolutions the replaced documents stood for
+  for (const auto id : old)
+    for (auto& key : impl_->sources->chosen_from(id)) held.push_back(std::move(key));
   for (const auto id : old) impl_->forget_rows(id);
+  for (const auto& t : sources.taken) impl_->sources->take_over(t);
 
   auto& doc = impl_->statement(
       "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash, id, "
@@ -846,12 +839,13 @@ void Database::write_document(const SourceFile& file, const Document& document, 
   }
   // Each table of the registry, parents first, row by row.
   const auto& tables = impl_->tables->tables();
-  for (const auto& r : document.resolutions) {
+  for (std::size_t i = 0; i < document.resolutions.size(); ++i) {
+    const ResolutionRecord& r = document.resolutions[i];
     ids.paragraphs.clear();
     ids.footnotes.clear();
     for (std::size_t t = 0; t < tables.size(); ++t) {
       const Table& table = tables[t];
-      if (table.of != Table::Of::resolution) continue;
+      if (table.of != Table::Of::resolution || !(sources.chosen[i] || table.every_source)) continue;
       const std::size_t rows = table.rows(r);
       if (rows == 0) continue;
       auto& insert = impl_->insert(t);
@@ -918,6 +912,7 @@ void Database::write_document(const SourceFile& file, const Document& document, 
       }
     }
   }
+  impl_->sources->orphaned(held);  // a resolution no longer held: its other sources take over
 }
 
 std::vector<RecordsElsewhere> Database::records_elsewhere(const std::string& path, const Document& document) {
@@ -990,6 +985,8 @@ void Database::mark_missing(const std::vector<std::string>& paths) {
           "UPDATE documents SET missing_since = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE path = ? AND missing_since IS NULL");
       s.bind(1, path);
       s.exec();
+      // Another source of a resolution it stands for takes over (it is read again in this run).
+      if (const auto id = impl_->document_id(path)) impl_->sources->gone(*id);
     }
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot mark missing files: ") + e.what());
@@ -1084,6 +1081,14 @@ bool Database::forget(const std::string& path) {
     return true;
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(path + ": cannot forget: " + e.what());
+  }
+}
+
+std::vector<std::string> Database::stale_documents() {
+  try {
+    return impl_->sources->stale_paths();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read documents: ") + e.what());
   }
 }
 

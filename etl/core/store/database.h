@@ -18,6 +18,8 @@
 
 namespace unres {
 
+struct SourcePlan;  // store/sources.h
+
 inline constexpr int kSchemaVersion = 1;
 
 // Identifies the schema and views this build creates; stored in the meta table, so that a
@@ -90,10 +92,12 @@ class Database {
   // Inside a Batch: replaces every row loaded from `file.path` by the document's. Rows whose
   // stable key (Table::stable_key; docs/schema.md) is unchanged get the ids they had, and so does
   // the document (by path).
-  // A symbol held by another document whose file no longer exists (or is this very file under
-  // another spelling, e.g. a relative path stored by an older unres) moves to this file: that
-  // document is replaced, and its path is returned. Throws InputError (stage "load") when a
-  // symbol is held by another existing file; nothing is written then.
+  // A symbol held by another document of the same kind (XML, PDF, text) whose file no longer
+  // exists (or is this very file under another spelling, e.g. a relative path stored by an older
+  // unres) moves to this file: that document is replaced, and its path is returned. A symbol held
+  // by a source of another kind is decided by precedence (store/sources.h): this document's rows
+  // replace that resolution's, or only its link is written. Throws InputError (stage "load") when
+  // a symbol is held by another existing file of the same kind; nothing is written then.
   std::vector<std::string> load_document(const SourceFile& file, const Document& document, const std::string& rules_hash);
   // Inside a Batch: records the new modification time of a file whose bytes did not change (and
   // that it is there: a missing mark is cleared).
@@ -102,7 +106,9 @@ class Database {
   std::vector<RecordsElsewhere> records_elsewhere(const std::string& path, const Document& document);
   void touch_document(const std::string& path, const SourceStamp& stamp);
   // Inside a Batch: marks files that are gone (documents.missing_since = now, if not set yet).
-  // Their rows stay: an absent mount must not lose data; `unres forget` removes them.
+  // Their rows stay: an absent mount must not lose data; `unres forget` removes them. But a
+  // resolution another file is a source of is taken over by it: that file is marked to be read
+  // again (stale_documents), and a gone file's link to a resolution it is not chosen for goes.
   void mark_missing(const std::vector<std::string>& paths);
   // Inside a Batch, after a run: the `action` of each lead phrase of a translation of `symbols`
   // (and of any symbol whose English resolution went since it took its action) is that of the lead
@@ -114,6 +120,9 @@ class Database {
   // Inside a Batch: removes every row of the document at `path` and its quarantine rows (unres
   // forget). False when the database holds no such path.
   bool forget(const std::string& path);
+  // Files to read again in this run: each is a source of a resolution whose chosen source stopped
+  // holding it (changed, rejected, forgotten or gone; store/sources.h), by path, the ones there.
+  std::vector<std::string> stale_documents();
   // Symbols of every resolution loaded, for telling the new ones of a run.
   std::vector<std::string> symbols();
   // Inside a Batch: a quarantine row, and the file's document row marked 'rejected' (its earlier
@@ -134,9 +143,11 @@ class Database {
   // Removes every row loaded from `path`, its full-text entries included; returns the document's
   // id (none: the database held no such path).
   std::optional<std::int64_t> forget_document(const std::string& path);
-  // Writes the document in place of the rows of its earlier load and of the `replaced` documents.
+  // Writes the document in place of the rows of its earlier load, of the documents `sources` moves
+  // here and of the resolutions it takes over; of the resolutions another source stands for,
+  // only the link (Table::every_source).
   void write_document(const SourceFile& file, const Document& document, const std::string& rules_hash,
-                      const std::vector<std::string>& replaced);
+                      const SourcePlan& sources);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -772,6 +772,67 @@ std::vector<QuarantinedFile> Queries::quarantined(bool history) {
   return out;
 }
 
+namespace {
+// The symbol as stored among the sources, for what the user typed (see symbol_candidates).
+std::string source_symbol(SQLite::Database& db, const std::string& typed) {
+  SQLite::Statement q(db, "SELECT symbol FROM resolution_sources WHERE symbol = ? COLLATE NOCASE LIMIT 1");
+  for (const auto& candidate : symbol_candidates(typed)) {
+    q.reset();
+    q.bind(1, candidate);
+    if (q.executeStep()) return q.getColumn(0).getString();
+  }
+  throw QueryError(typed + ": no such resolution in the database");
+}
+}  // namespace
+
+std::vector<ResolutionSource> Queries::sources(const std::string& symbol) {
+  std::vector<ResolutionSource> out;
+  try {
+    SQLite::Statement q(impl_->db, R"sql(
+      SELECT symbol, language, chosen, coalesce(format, ''), path, coalesce(missing_since, '')
+      FROM v_resolution_sources WHERE :symbol IS NULL OR symbol = :symbol
+      ORDER BY symbol, language, chosen DESC, path)sql");
+    if (!symbol.empty()) q.bind(":symbol", source_symbol(impl_->db, symbol));
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(2).getInt() != 0});
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read the sources: ") + e.what());
+  }
+  return out;
+}
+
+std::vector<SourceDisagreement> Queries::source_disagreements(const std::string& symbol) {
+  std::vector<SourceDisagreement> out;
+  try {
+    SQLite::Statement q(impl_->db, R"sql(
+      SELECT s.symbol, s.language, s.field, coalesce(s.chosen_format, ''), coalesce(s.chosen_value, ''), c.path,
+             coalesce(s.other_format, ''), coalesce(s.other_value, ''), o.path
+      FROM source_disagreements s
+      JOIN documents c ON c.id = s.chosen_document_id
+      JOIN documents o ON o.id = s.other_document_id
+      WHERE :symbol IS NULL OR s.symbol = :symbol
+      ORDER BY s.symbol, s.language, s.field, o.path)sql");
+    if (!symbol.empty()) q.bind(":symbol", source_symbol(impl_->db, symbol));
+    while (q.executeStep()) {
+      SourceDisagreement d;
+      d.symbol = q.getColumn(0).getString();
+      d.language = q.getColumn(1).getString();
+      d.field = q.getColumn(2).getString();
+      d.chosen_format = q.getColumn(3).getString();
+      d.chosen_value = q.getColumn(4).getString();
+      d.chosen_path = q.getColumn(5).getString();
+      d.other_format = q.getColumn(6).getString();
+      d.other_value = q.getColumn(7).getString();
+      d.other_path = q.getColumn(8).getString();
+      out.push_back(std::move(d));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read the sources: ") + e.what());
+  }
+  return out;
+}
+
 std::vector<ObjectDoc> Queries::documentation() {
   std::vector<ObjectDoc> out;
   try {

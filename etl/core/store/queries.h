@@ -127,6 +127,19 @@ struct RunSummary {
   std::int64_t seen = 0, loaded = 0, skipped = 0, quarantined = 0, resolutions = 0;
 };
 
+// One source file of a resolution (v_resolution_sources).
+struct ResolutionSource {
+  std::string symbol, language, format, path, missing_since;
+  bool chosen = false;  // its rows are the resolution's
+};
+
+// Where a source of a resolution says something else than the chosen one (source_disagreements).
+struct SourceDisagreement {
+  std::string symbol, language, field;
+  std::string chosen_format, chosen_value, chosen_path;
+  std::string other_format, other_value, other_path;
+};
+
 struct Stats {
   std::vector<Bar> tables;  // rows per table
   std::vector<Bar> lemmas;  // action phrases per lemma, note: how many open a paragraph
@@ -174,6 +187,13 @@ class Queries {
   // Files quarantined now (the latest record of each path whose file is still rejected and still
   // there), or with `history` every quarantine record, oldest first.
   std::vector<QuarantinedFile> quarantined(bool history);
+
+  // The source files of every resolution, or of the resolution `symbol` (every language; as
+  // explain reads a symbol), by symbol, language, then the chosen source first. Throws QueryError
+  // for a symbol no source holds.
+  std::vector<ResolutionSource> sources(const std::string& symbol = "");
+  // Where the sources disagree, of every resolution or of `symbol`, by symbol, language and field.
+  std::vector<SourceDisagreement> source_disagreements(const std::string& symbol = "");
 
   std::vector<ObjectDoc> documentation();
   Stats stats(std::int64_t top);
