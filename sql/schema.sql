@@ -64,6 +64,31 @@ CREATE TABLE IF NOT EXISTS resolutions (
 CREATE INDEX IF NOT EXISTS resolutions_document ON resolutions(document_id);
 CREATE INDEX IF NOT EXISTS resolutions_session ON resolutions(session, number);
 
+-- Every source file of a resolution (its XML, its PDF, a text of it): one row per resolution a
+-- document holds, whether or not its rows are the ones in resolutions (the chosen source: the one
+-- of highest precedence, XML > PDF > text; docs/operations.md). Keyed by symbol and language as the
+-- published records, so that a source may be loaded before or after the chosen one. The values
+-- are what this source says, for the view source_disagreements.
+CREATE TABLE IF NOT EXISTS resolution_sources (
+  id                    INTEGER PRIMARY KEY,
+  document_id           INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  symbol                TEXT NOT NULL,
+  language              TEXT NOT NULL,
+  title                 TEXT,              -- as in resolutions: what this source states
+  adopted_on            TEXT,
+  distributed_on        TEXT,
+  committee             TEXT,
+  plenary_meeting       INTEGER,
+  agenda_item           TEXT,
+  draft_symbol          TEXT,
+  job_number            TEXT,
+  preambular_paragraphs INTEGER NOT NULL,  -- top-level paragraphs of each kind
+  operative_paragraphs  INTEGER NOT NULL,
+  footnotes             INTEGER NOT NULL,
+  UNIQUE (symbol, language, document_id)
+);
+CREATE INDEX IF NOT EXISTS resolution_sources_document ON resolution_sources(document_id);
+
 CREATE TABLE IF NOT EXISTS paragraphs (
   id            INTEGER PRIMARY KEY,
   resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,

@@ -5,32 +5,71 @@
 -- Everything here is derived from the tables of schema.sql: nothing in it is part of a load.
 
 ------------------------------------------------------------------------------------------------------
--- Full-text search over paragraphs.text. External content: the index stores no copy of the text,
--- only the tokens. unres keeps it in step itself, inserting each paragraph's text as it writes the
--- row (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row would
--- run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times slower.
--- An update made by another tool is still followed by the trigger below.
+-- Full-text search over paragraphs.text, in two indexes (unres search chooses by the query's script):
 --
--- The tokenizer, chosen here and nowhere else: unicode61 splits words and folds case and accents;
--- porter over it stems English words, so that a search for refugee also finds refugees and
--- determine finds determined. A language whose words porter does not know (Chinese, Arabic)
--- will need another tokenizer here (trigram, or an ICU one). The definition below is on one line:
--- a database whose index was made with another one has it dropped and rebuilt when opened
--- (store/database.cpp compares this line with the index's definition).
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraphs', content_rowid = 'id', tokenize = 'porter unicode61');
+-- paragraphs_fts, words: unicode61 splits words and folds case and accents (résolution, resolution
+-- and RÉSOLUTION are one word; remove_diacritics 2 also folds letters with two marks); porter over
+-- it stems English words, so that a search for refugee also finds refugees and determine finds
+-- determined. Latin, Cyrillic and Arabic text is written in words, and is searched as words.
+-- unicode61 folds Latin marks only: the Arabic ones (fatha, shadda, tanwin ...) and the tatweel are
+-- removed from the text it reads (paragraph_search_text), or تسلّم would not be found by تسلم.
+--
+-- paragraphs_han_fts, characters: Chinese is written without spaces between words, so unicode61
+-- would read a whole clause as one word. The trigram tokenizer indexes every sequence of three
+-- characters, finding any string of three or more anywhere in a paragraph; a shorter one (和平,
+-- 秘书长 is three) is looked for in the paragraphs this index holds (store/queries.cpp). It holds
+-- only the paragraphs with Han characters (U+3400 to U+9FFF): a trigram index of every paragraph
+-- would be several times the size of the word index.
+--
+-- External content: the indexes store no copy of the text, only the tokens; they read it from the
+-- views below. unres keeps them in step itself, inserting each paragraph's text (as the view gives
+-- it) as it writes the paragraph (store/database.cpp); FTS5 buffers the terms until the batch commits. A trigger per row
+-- would run in a statement savepoint, where FTS5 writes its buffer out: loading was ten times
+-- slower. An update made by another tool is still followed by the triggers below.
+--
+-- The tokenizers are chosen here and nowhere else. Each definition is on one line: a database
+-- whose index was made with another one has it dropped and rebuilt when opened (store/database.cpp
+-- compares these lines with the indexes' definitions).
+DROP VIEW IF EXISTS paragraph_han_text;
+DROP VIEW IF EXISTS paragraph_search_text;
+-- Arabic marks U+064B-U+0652 (tanwin, short vowels, shadda, sukun), U+0670 (dagger alif) and the
+-- tatweel U+0640 (a stretching stroke) removed: a word is found with or without them. The writer
+-- and the query side remove the same (text.h, without_arabic_marks; has_han for the GLOB below).
+CREATE VIEW paragraph_search_text AS
+SELECT id,
+       replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(text,
+         char(0x64B), ''), char(0x64C), ''), char(0x64D), ''), char(0x64E), ''), char(0x64F), ''),
+         char(0x650), ''), char(0x651), ''), char(0x652), ''), char(0x670), ''), char(0x640), '') AS text
+FROM paragraphs;
+CREATE VIEW paragraph_han_text AS
+SELECT id, text FROM paragraphs WHERE text GLOB '*[㐀-鿿]*';
 
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(text, content = 'paragraph_search_text', content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_han_fts USING fts5(text, content = 'paragraph_han_text', content_rowid = 'id', tokenize = 'trigram');
+
+-- The rows an update takes out of an index are read before it (the text as it was indexed), the
+-- rows it puts in after it.
 DROP TRIGGER IF EXISTS paragraphs_fts_insert;
 DROP TRIGGER IF EXISTS paragraphs_fts_delete;
-CREATE TRIGGER IF NOT EXISTS paragraphs_fts_update AFTER UPDATE OF text ON paragraphs BEGIN
-  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) VALUES ('delete', old.id, old.text);
-  INSERT INTO paragraphs_fts(rowid, text) VALUES (new.id, new.text);
+DROP TRIGGER IF EXISTS paragraphs_fts_update;
+DROP TRIGGER IF EXISTS paragraphs_fts_before_update;
+DROP TRIGGER IF EXISTS paragraphs_fts_after_update;
+CREATE TRIGGER paragraphs_fts_before_update BEFORE UPDATE OF text ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM paragraph_search_text WHERE id = old.id;
+  INSERT INTO paragraphs_han_fts(paragraphs_han_fts, rowid, text) SELECT 'delete', id, text FROM paragraph_han_text WHERE id = old.id;
+END;
+CREATE TRIGGER paragraphs_fts_after_update AFTER UPDATE OF text ON paragraphs BEGIN
+  INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraph_search_text WHERE id = new.id;
+  INSERT INTO paragraphs_han_fts(rowid, text) SELECT id, text FROM paragraph_han_text WHERE id = new.id;
 END;
 
--- A database loaded before the index existed (or changed by another tool) has
--- paragraphs the index does not know: the index holds one docsize row per indexed paragraph, so
--- differing counts mean it must be rebuilt from the table.
+-- A database loaded before an index existed (or changed by another tool) has paragraphs the index
+-- does not know: an index holds one docsize row per indexed paragraph, so differing counts mean
+-- it must be rebuilt from its view.
 INSERT INTO paragraphs_fts(paragraphs_fts)
 SELECT 'rebuild' WHERE (SELECT count(*) FROM paragraphs) <> (SELECT count(*) FROM paragraphs_fts_docsize);
+INSERT INTO paragraphs_han_fts(paragraphs_han_fts)
+SELECT 'rebuild' WHERE (SELECT count(*) FROM paragraph_han_text) <> (SELECT count(*) FROM paragraphs_han_fts_docsize);
 
 ------------------------------------------------------------------------------------------------------
 -- Declared column types for the views. SQLite gives a view column the declared type of the table
@@ -44,6 +83,10 @@ CREATE TABLE IF NOT EXISTS column_types (integer INTEGER, real REAL, text TEXT, 
 
 ------------------------------------------------------------------------------------------------------
 -- Views. Dependents are dropped first; `year` is always the year the resolution was adopted.
+DROP VIEW IF EXISTS translation_mismatches;
+DROP VIEW IF EXISTS paragraph_translations;
+DROP VIEW IF EXISTS source_disagreements;
+DROP VIEW IF EXISTS v_resolution_sources;
 DROP VIEW IF EXISTS v_resolutions_by_sdg;
 DROP VIEW IF EXISTS v_voting_coincidence;
 DROP VIEW IF EXISTS v_votes_by_state_year;
@@ -459,6 +502,172 @@ FROM record_sdgs g
 JOIN records c ON c.symbol = g.symbol AND c.document_id = g.document_id
 WHERE c.document_id = (SELECT max(x.document_id) FROM records x WHERE x.symbol = c.symbol);
 
+-- A resolution's paragraphs side by side in the languages loaded: paragraphs align by kind and
+-- ordinal, a sub-paragraph by its ordinals under its parents (position 5.1 is the first
+-- sub-paragraph of paragraph 5), as the stable keys do (docs/schema.md). A language whose
+-- structure differs (translation_mismatches) has paragraphs under other positions there.
+CREATE VIEW paragraph_translations AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS symbol,
+       t.text AS kind,
+       t.integer AS ordinal,
+       t.text AS position,
+       t.text AS en, t.text AS fr, t.text AS es, t.text AS ar, t.text AS zh, t.text AS ru
+FROM column_types t WHERE 0
+UNION ALL
+SELECT r.symbol,
+       p.kind,
+       coalesce(g.ordinal, q.ordinal, p.ordinal),
+       coalesce(g.ordinal || '.', '') || coalesce(q.ordinal || '.', '') || p.ordinal,
+       max(CASE r.language WHEN 'en' THEN p.text END),
+       max(CASE r.language WHEN 'fr' THEN p.text END),
+       max(CASE r.language WHEN 'es' THEN p.text END),
+       max(CASE r.language WHEN 'ar' THEN p.text END),
+       max(CASE r.language WHEN 'zh' THEN p.text END),
+       max(CASE r.language WHEN 'ru' THEN p.text END)
+FROM paragraphs p
+JOIN resolutions r ON r.id = p.resolution_id
+LEFT JOIN paragraphs q ON q.id = p.parent_id
+LEFT JOIN paragraphs g ON g.id = q.parent_id
+GROUP BY r.symbol, p.kind, 4;
+
+-- The resolutions whose paragraphs do not align across languages: per kind, the paragraphs and
+-- sub-paragraphs of each language against those of the reference language of the symbol
+-- (English, or when it is not loaded the first language by code). A row per language and kind
+-- that differs; a symbol without rows aligns.
+CREATE VIEW translation_mismatches AS
+WITH counts AS (
+  SELECT r.symbol, r.language, p.kind,
+         count(*) FILTER (WHERE p.parent_id IS NULL) AS paragraphs,
+         count(*) FILTER (WHERE p.parent_id IS NOT NULL) AS subparagraphs
+  FROM resolutions r JOIN paragraphs p ON p.resolution_id = r.id
+  GROUP BY r.symbol, r.language, p.kind),
+reference AS (
+  SELECT symbol, CASE WHEN max(language = 'en') THEN 'en' ELSE min(language) END AS language
+  FROM resolutions GROUP BY symbol),
+kinds AS (SELECT DISTINCT symbol, kind FROM counts)
+-- The declared types of the columns (see column_types).
+SELECT t.text AS symbol,
+       t.text AS language,
+       t.text AS reference_language,
+       t.text AS kind,
+       t.integer AS reference_paragraphs,
+       t.integer AS paragraphs,
+       t.integer AS reference_subparagraphs,
+       t.integer AS subparagraphs
+FROM column_types t WHERE 0
+UNION ALL
+SELECT l.symbol, l.language, ref.language, k.kind,
+       coalesce(rc.paragraphs, 0), coalesce(c.paragraphs, 0),
+       coalesce(rc.subparagraphs, 0), coalesce(c.subparagraphs, 0)
+FROM resolutions l
+JOIN reference ref ON ref.symbol = l.symbol AND ref.language <> l.language
+JOIN kinds k ON k.symbol = l.symbol
+LEFT JOIN counts c ON c.symbol = l.symbol AND c.language = l.language AND c.kind = k.kind
+LEFT JOIN counts rc ON rc.symbol = l.symbol AND rc.language = ref.language AND rc.kind = k.kind
+WHERE coalesce(c.paragraphs, 0) <> coalesce(rc.paragraphs, 0)
+   OR coalesce(c.subparagraphs, 0) <> coalesce(rc.subparagraphs, 0);
+
+-- Every source file of every resolution (resolution_sources): its path and format, and whether its
+-- rows are the resolution's (chosen: the source of highest precedence, XML > PDF > text;
+-- docs/operations.md). resolution_id is NULL only while a resolution waits for another source to
+-- be read again in the same run.
+CREATE VIEW v_resolution_sources AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS symbol,
+       t.text AS language,
+       t.integer AS chosen,
+       t.integer AS document_id,
+       t.text AS format,
+       t.text AS path,
+       t.datetime AS missing_since
+FROM column_types t WHERE 0
+UNION ALL
+SELECT r.id,
+       s.symbol,
+       s.language,
+       coalesce(r.document_id = s.document_id, 0),
+       s.document_id,
+       d.format,
+       d.path,
+       d.missing_since
+FROM resolution_sources s
+JOIN documents d ON d.id = s.document_id
+LEFT JOIN resolutions r ON r.symbol = s.symbol AND r.language = s.language;
+
+-- Where another source of a resolution says something else than the chosen one: one row per
+-- field and other source. Paragraph and footnote counts always; a metadata field only when both
+-- sources state it (a text layout that does not read the draft symbol is not a disagreement); titles
+-- with no-break spaces read as spaces (the XML writes "10 December" with one). Values are text.
+CREATE VIEW source_disagreements AS
+WITH pairs AS (
+  SELECT r.id AS resolution_id, r.symbol, r.language,
+         c.document_id AS chosen_document_id, dc.format AS chosen_format,
+         o.document_id AS other_document_id, d_o.format AS other_format,
+         c.title AS c_title, o.title AS o_title,
+         c.adopted_on AS c_adopted_on, o.adopted_on AS o_adopted_on,
+         c.distributed_on AS c_distributed_on, o.distributed_on AS o_distributed_on,
+         c.committee AS c_committee, o.committee AS o_committee,
+         c.plenary_meeting AS c_plenary_meeting, o.plenary_meeting AS o_plenary_meeting,
+         c.agenda_item AS c_agenda_item, o.agenda_item AS o_agenda_item,
+         c.draft_symbol AS c_draft_symbol, o.draft_symbol AS o_draft_symbol,
+         c.job_number AS c_job_number, o.job_number AS o_job_number,
+         c.preambular_paragraphs AS c_preambular_paragraphs, o.preambular_paragraphs AS o_preambular_paragraphs,
+         c.operative_paragraphs AS c_operative_paragraphs, o.operative_paragraphs AS o_operative_paragraphs,
+         c.footnotes AS c_footnotes, o.footnotes AS o_footnotes
+  FROM resolutions r
+  JOIN resolution_sources c ON c.symbol = r.symbol AND c.language = r.language AND c.document_id = r.document_id
+  JOIN resolution_sources o ON o.symbol = r.symbol AND o.language = r.language AND o.document_id <> r.document_id
+  JOIN documents dc ON dc.id = c.document_id
+  JOIN documents d_o ON d_o.id = o.document_id
+)
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS symbol,
+       t.text AS language,
+       t.text AS field,
+       t.integer AS chosen_document_id,
+       t.text AS chosen_format,
+       t.text AS chosen_value,
+       t.integer AS other_document_id,
+       t.text AS other_format,
+       t.text AS other_value
+FROM column_types t WHERE 0
+UNION ALL
+SELECT resolution_id, symbol, language, 'title', chosen_document_id, chosen_format, c_title, other_document_id, other_format, o_title
+FROM pairs WHERE c_title IS NOT NULL AND o_title IS NOT NULL AND replace(replace(c_title, char(160), ' '), char(8239), ' ') <> replace(replace(o_title, char(160), ' '), char(8239), ' ')
+UNION ALL
+SELECT resolution_id, symbol, language, 'adopted_on', chosen_document_id, chosen_format, c_adopted_on, other_document_id, other_format, o_adopted_on
+FROM pairs WHERE c_adopted_on IS NOT NULL AND o_adopted_on IS NOT NULL AND c_adopted_on <> o_adopted_on
+UNION ALL
+SELECT resolution_id, symbol, language, 'distributed_on', chosen_document_id, chosen_format, c_distributed_on, other_document_id, other_format, o_distributed_on
+FROM pairs WHERE c_distributed_on IS NOT NULL AND o_distributed_on IS NOT NULL AND c_distributed_on <> o_distributed_on
+UNION ALL
+SELECT resolution_id, symbol, language, 'committee', chosen_document_id, chosen_format, c_committee, other_document_id, other_format, o_committee
+FROM pairs WHERE c_committee IS NOT NULL AND o_committee IS NOT NULL AND c_committee <> o_committee
+UNION ALL
+SELECT resolution_id, symbol, language, 'plenary_meeting', chosen_document_id, chosen_format, CAST(c_plenary_meeting AS TEXT), other_document_id, other_format, CAST(o_plenary_meeting AS TEXT)
+FROM pairs WHERE c_plenary_meeting IS NOT NULL AND o_plenary_meeting IS NOT NULL AND c_plenary_meeting <> o_plenary_meeting
+UNION ALL
+SELECT resolution_id, symbol, language, 'agenda_item', chosen_document_id, chosen_format, c_agenda_item, other_document_id, other_format, o_agenda_item
+FROM pairs WHERE c_agenda_item IS NOT NULL AND o_agenda_item IS NOT NULL AND c_agenda_item <> o_agenda_item
+UNION ALL
+SELECT resolution_id, symbol, language, 'draft_symbol', chosen_document_id, chosen_format, c_draft_symbol, other_document_id, other_format, o_draft_symbol
+FROM pairs WHERE c_draft_symbol IS NOT NULL AND o_draft_symbol IS NOT NULL AND c_draft_symbol <> o_draft_symbol
+UNION ALL
+SELECT resolution_id, symbol, language, 'job_number', chosen_document_id, chosen_format, c_job_number, other_document_id, other_format, o_job_number
+FROM pairs WHERE c_job_number IS NOT NULL AND o_job_number IS NOT NULL AND c_job_number <> o_job_number
+UNION ALL
+SELECT resolution_id, symbol, language, 'preambular_paragraphs', chosen_document_id, chosen_format, CAST(c_preambular_paragraphs AS TEXT), other_document_id, other_format, CAST(o_preambular_paragraphs AS TEXT)
+FROM pairs WHERE c_preambular_paragraphs <> o_preambular_paragraphs
+UNION ALL
+SELECT resolution_id, symbol, language, 'operative_paragraphs', chosen_document_id, chosen_format, CAST(c_operative_paragraphs AS TEXT), other_document_id, other_format, CAST(o_operative_paragraphs AS TEXT)
+FROM pairs WHERE c_operative_paragraphs <> o_operative_paragraphs
+UNION ALL
+SELECT resolution_id, symbol, language, 'footnotes', chosen_document_id, chosen_format, CAST(c_footnotes AS TEXT), other_document_id, other_format, CAST(o_footnotes AS TEXT)
+FROM pairs WHERE c_footnotes <> o_footnotes;
+
 ------------------------------------------------------------------------------------------------------
 -- The documentation of every table and view, in one machine-readable place: `unres export` writes
 -- Datasette's metadata.json from it, docs/schema.md's view reference is generated from it, and a
@@ -488,6 +697,7 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('meta', 'table', 'Database properties', 'Key/value properties of the database, such as the version of unres that last opened it.', NULL, NULL),
   ('documents', 'table', 'Input files', 'One row per input file: path, content hash, detected layout and whether it was loaded or rejected.', 'format status', NULL),
   ('document_texts', 'table', 'Source texts', 'The readable text a PDF or XML document was rendered into: the offsets of that document''s rows point into it (a text file has no row: its rows point into the file).', NULL, NULL),
+  ('resolution_sources', 'table', 'Resolution sources', 'One row per resolution a file holds, whether or not its rows are the resolution''s (the chosen source): what this source says of it, compared in source_disagreements. Keyed by symbol and language, not by resolutions.id.', 'language', NULL),
   ('resolutions', 'table', 'Resolutions', 'One row per resolution and language (one per part of a multi-part A/B resolution), with the metadata of its masthead and trailer.', 'body session committee', NULL),
   ('paragraphs', 'table', 'Paragraphs', 'Preambular, operative and annex paragraphs; sub-paragraphs (a), (i) point at their parent.', 'kind rule_id', 'paragraphs_fts'),
   ('action_verbs', 'table', 'Action phrases', 'The action phrases of a paragraph: the lead phrase that opens it and later actions in it.', 'lemma is_lead modifier qualifier', NULL),
@@ -517,7 +727,11 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('v_votes_by_state_year', 'view', 'Votes per State and year', 'How each State voted in the recorded votes of each organ and year.', 'body year state', NULL),
   ('v_voting_coincidence', 'view', 'Voting coincidence', 'For two States, per organ and year: the recorded votes both took part in, how many alike and how many opposite (yes against no).', 'body year state_a state_b', NULL),
   ('v_resolutions_by_sdg', 'view', 'Resolutions by SDG', 'One row per resolution and Sustainable Development Goal it is tagged with in the published records.', 'sdg body year adoption_type', NULL),
-  ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL);
+  ('paragraph_translations', 'view', 'Paragraphs across languages', 'One row per paragraph position of a resolution (kind, ordinal, sub-paragraph ordinals) with its text in each language loaded; NULL where a language has no paragraph there.', 'kind', NULL),
+  ('translation_mismatches', 'view', 'Translations that do not align', 'One row per resolution, language and paragraph kind whose paragraph or sub-paragraph count differs from the reference language''s (English, else the first loaded). A resolution without rows aligns in every language loaded.', 'language kind', NULL),
+  ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL),
+  ('v_resolution_sources', 'view', 'Sources of each resolution', 'One row per source file of a resolution (its XML, PDF, text): which one''s rows the resolution holds (chosen: XML > PDF > text), its format and path.', 'format chosen', NULL),
+  ('source_disagreements', 'view', 'Where the sources of a resolution disagree', 'One row per field and other source whose value differs from the chosen source''s: paragraph and footnote counts, title, dates, meeting, agenda item, draft symbol, job number.', 'field chosen_format other_format', NULL);
 
 INSERT INTO doc_columns(object_name, column_name, description, example, filled_by) VALUES
   ('column_types', 'integer', 'Declares the type INTEGER (never holds a value)', NULL, 'sql/views.sql'),
@@ -772,6 +986,24 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('v_paragraphs', 'kind', 'preambular, operative or annex', 'operative', 'mappings/structure.yaml (document)'),
   ('v_paragraphs', 'paragraph', 'Printed label with its parents'' (top-level preambular paragraphs: their position)', '13', 'mappings/structure.yaml (document)'),
   ('v_paragraphs', 'top_paragraph_id', 'The top-level paragraph it belongs to (itself when top-level)', '44', 'mappings/structure.yaml (document)'),
+  ('paragraph_translations', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'the masthead (mappings/structure.yaml)'),
+  ('paragraph_translations', 'kind', 'preambular, operative or annex (a sub-paragraph takes its parent''s)', 'operative', 'mappings/structure.yaml (document)'),
+  ('paragraph_translations', 'ordinal', 'Ordinal of the top-level paragraph among those of its kind', '5', 'mappings/structure.yaml (document)'),
+  ('paragraph_translations', 'position', 'Ordinals from the top-level paragraph down: 5, 5.1 (its first sub-paragraph), 5.1.2', '5.1', 'sql/views.sql'),
+  ('paragraph_translations', 'en', 'The paragraph''s text in English, or NULL', 'Declares that Israel has failed so far ...', 'mappings/structure.yaml (document)'),
+  ('paragraph_translations', 'fr', 'The text in French, or NULL', 'Déclare qu''Israël ne s''est toujours pas conformé ...', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('paragraph_translations', 'es', 'The text in Spanish, or NULL', 'Declara que hasta el momento Israel no ha cumplido ...', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('paragraph_translations', 'ar', 'The text in Arabic, or NULL', 'تعلن أن إسرائيل لم تمتثل حتى الآن ...', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('paragraph_translations', 'zh', 'The text in Chinese, or NULL', '宣布以色列迄今没有遵守安全理事会第497(1981)号决议；', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('paragraph_translations', 'ru', 'The text in Russian, or NULL', 'заявляет, что Израиль до сих пор не выполнил ...', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('translation_mismatches', 'symbol', 'Symbol of the resolution', 'A/HRC/RES/55/1', 'the masthead (mappings/structure.yaml)'),
+  ('translation_mismatches', 'language', 'The language that differs', 'fr', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('translation_mismatches', 'reference_language', 'The language it is compared with: en, or the first loaded when English is not', 'en', 'sql/views.sql'),
+  ('translation_mismatches', 'kind', 'Paragraph kind', 'operative', 'mappings/structure.yaml (document)'),
+  ('translation_mismatches', 'reference_paragraphs', 'Top-level paragraphs of the kind in the reference language', '12', 'sql/views.sql'),
+  ('translation_mismatches', 'paragraphs', 'Top-level paragraphs of the kind in this language', '11', 'sql/views.sql'),
+  ('translation_mismatches', 'reference_subparagraphs', 'Sub-paragraphs of the kind in the reference language', '4', 'sql/views.sql'),
+  ('translation_mismatches', 'subparagraphs', 'Sub-paragraphs of the kind in this language', '4', 'sql/views.sql'),
   ('v_paragraphs', 'lead_phrase', 'Phrase that opens the paragraph (for a sub-paragraph without one, its parent''s)', 'Acknowledges and encourages', 'mappings/phrases.yaml'),
   ('v_paragraphs', 'lead_lemma', 'Lemma of lead_phrase', 'acknowledge', 'mappings/phrases.yaml'),
   ('v_paragraphs', 'text', 'The paragraph''s own text', 'Acknowledges and encourages the initiatives ...', 'mappings/structure.yaml (document)'),
@@ -851,4 +1083,37 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('v_organization_mentions', 'session', 'Session of the resolution', '68', 'mappings/structure.yaml (metadata)'),
   ('v_organization_mentions', 'year', 'Year of adoption', '2014', 'mappings/structure.yaml (metadata)'),
   ('v_organization_mentions', 'mentions', 'Mentions in the resolution, footnotes included', '19', 'mappings/organizations.yaml'),
-  ('v_organization_mentions', 'paragraphs', 'Distinct paragraphs that mention it', '15', 'mappings/organizations.yaml');
+  ('v_organization_mentions', 'paragraphs', 'Distinct paragraphs that mention it', '15', 'mappings/organizations.yaml'),
+  ('resolution_sources', 'id', 'Row id', '1', 'unres ingest'),
+  ('resolution_sources', 'document_id', 'The source file', '3', 'unres ingest'),
+  ('resolution_sources', 'symbol', 'Symbol of the resolution, as resolutions.symbol', 'A/RES/78/11', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'language', 'Language of the resolution, as resolutions.language', 'en', 'the format''s reader'),
+  ('resolution_sources', 'title', 'The title this source states', 'Sustainable fisheries', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'adopted_on', 'The adoption date this source states', '2023-11-02', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'distributed_on', 'The Distr.: General date this source states', '2023-11-06', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'committee', 'The Main Committee this source states', 'Third Committee', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'plenary_meeting', 'The plenary meeting this source states', '34', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'agenda_item', 'The agenda item this source states', '24 (b)', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'draft_symbol', 'The draft this source states', 'A/78/L.5', 'the format''s reader'),
+  ('resolution_sources', 'job_number', 'The job number this source states', '23-23817', 'the format''s reader, mappings/structure.yaml (metadata)'),
+  ('resolution_sources', 'preambular_paragraphs', 'Top-level preambular paragraphs in this source', '12', 'the format''s reader, mappings/structure.yaml (segment)'),
+  ('resolution_sources', 'operative_paragraphs', 'Top-level operative paragraphs in this source', '8', 'the format''s reader, mappings/structure.yaml (segment)'),
+  ('resolution_sources', 'footnotes', 'Footnotes in this source', '5', 'the format''s reader, mappings/structure.yaml (segment)'),
+  ('v_resolution_sources', 'resolution_id', 'The resolution (NULL only while it waits, within a run, for another source to be read again)', '1', 'sql/views.sql'),
+  ('v_resolution_sources', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'resolution_sources'),
+  ('v_resolution_sources', 'language', 'Language of the resolution', 'en', 'resolution_sources'),
+  ('v_resolution_sources', 'chosen', '1 for the source whose rows the resolution holds (highest precedence: XML, then PDF, then text)', '1', 'unres ingest (store/sources.cpp)'),
+  ('v_resolution_sources', 'document_id', 'The source file', '3', 'resolution_sources'),
+  ('v_resolution_sources', 'format', 'Its format: akn (XML), pdf, or a text layout', 'akn', 'documents'),
+  ('v_resolution_sources', 'path', 'Its path', '/srv/un/akn/A_RES_78_11-2323817E.xml', 'documents'),
+  ('v_resolution_sources', 'missing_since', 'When a run first did not find the file (a gone chosen source keeps its rows until another source takes over)', '2014-06-01T02:30:00Z', 'documents'),
+  ('source_disagreements', 'resolution_id', 'The resolution', '1', 'sql/views.sql'),
+  ('source_disagreements', 'symbol', 'Symbol of the resolution', 'A/RES/79/211', 'resolution_sources'),
+  ('source_disagreements', 'language', 'Language of the resolution', 'en', 'resolution_sources'),
+  ('source_disagreements', 'field', 'What differs: a resolution_sources column (title, adopted_on, preambular_paragraphs, footnotes ...)', 'footnotes', 'sql/views.sql'),
+  ('source_disagreements', 'chosen_document_id', 'The chosen source', '3', 'resolution_sources'),
+  ('source_disagreements', 'chosen_format', 'Its format', 'akn', 'documents'),
+  ('source_disagreements', 'chosen_value', 'What the chosen source says (text)', '17', 'resolution_sources'),
+  ('source_disagreements', 'other_document_id', 'The other source', '45', 'resolution_sources'),
+  ('source_disagreements', 'other_format', 'Its format', 'pdf-text', 'documents'),
+  ('source_disagreements', 'other_value', 'What the other source says (text)', '18', 'resolution_sources');

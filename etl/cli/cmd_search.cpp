@@ -23,22 +23,24 @@ std::optional<std::string> text_or_null(const std::string& s) {
 
 void write_csv(const SearchResult& result) {
   std::cout << kUtf8Bom;
-  write_csv_record(std::cout, {"symbol", "session", "year", "committee", "body", "kind", "paragraph", "paragraph_id",
+  write_csv_record(std::cout, {"symbol", "language", "session", "year", "committee", "body", "kind", "paragraph", "paragraph_id",
                                "snippet"});
   for (const auto& h : result.hits)
-    write_csv_record(std::cout, {h.symbol, number_or_null(h.session), number_or_null(h.year), text_or_null(h.committee),
+    write_csv_record(std::cout, {h.symbol, h.language, number_or_null(h.session), number_or_null(h.year), text_or_null(h.committee),
                                  text_or_null(h.body), h.kind, h.paragraph, std::to_string(h.paragraph_id), h.snippet});
 }
 
-void write_json(const SearchResult& result, const std::string& query, const std::string& fts5) {
+void write_json(const SearchResult& result, const std::string& query) {
   auto null_or = [](const auto& v) { return v ? nlohmann::ordered_json(*v) : nlohmann::ordered_json(nullptr); };
   nlohmann::ordered_json j;
   j["query"] = query;
-  j["fts5_query"] = fts5;
+  j["index"] = result.index;
+  j["fts5_query"] = result.fts5_query;
   j["total"] = result.total;
   j["hits"] = nlohmann::ordered_json::array();
   for (const auto& h : result.hits)
     j["hits"].push_back({{"symbol", h.symbol},
+                         {"language", h.language},
                          {"session", null_or(h.session)},
                          {"year", null_or(h.year)},
                          {"committee", null_or(text_or_null(h.committee))},
@@ -61,8 +63,9 @@ Command add_search(CLI::App& parent) {
   auto a = std::make_shared<Args>();
   auto* search = parent.add_subcommand(
       "search", "Full-text search of paragraph text. Words are searched as words, in all their forms "
-                "(self-determination, A/RES/70/1, refugee also finds refugees); FTS5 syntax where it is "
-                "unambiguous: \"a phrase\", prefix*, NEAR(a b, 10), AND, OR, NOT in capitals, parentheses");
+                "(self-determination, A/RES/70/1, refugee also finds refugees; accents and Arabic vowel marks "
+                "aside); FTS5 syntax where it is unambiguous: \"a phrase\", prefix*, NEAR(a b, 10), AND, OR, NOT "
+                "in capitals, parentheses. Chinese: the paragraphs holding every term given (和平 秘书长)");
   search->add_option("--db", a->db, "SQLite database file")->capture_default_str();
   search->add_option("--limit", a->limit, "Show at most this many paragraphs, best first")
       ->capture_default_str()
@@ -74,6 +77,8 @@ Command add_search(CLI::App& parent) {
   search->add_option("--body", a->filters.body, "Only resolutions of this organ, as in resolutions.body (A: General Assembly)");
   search->add_option("--kind", a->filters.kind, "Only paragraphs of this kind")
       ->check(CLI::IsMember({"preambular", "operative", "annex"}));
+  search->add_option("--language", a->filters.language,
+                     "Only resolutions in this language, as in resolutions.language (en, fr, es, ar, zh, ru)");
   search->add_option("--format", a->format, "table (tab-separated, matches marked), csv or json")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "csv", "json"}));
@@ -91,10 +96,12 @@ Command add_search(CLI::App& parent) {
               return kExitUsage;
             }
             if (a->format == "csv") write_csv(result);
-            else if (a->format == "json") write_json(result, a->query, fts5_query(a->query));
+            else if (a->format == "json") write_json(result, a->query);
             else
               for (const auto& hit : result.hits)
-                std::cout << hit.symbol << "\t" << hit.kind << " " << hit.paragraph << "\t" << hit.snippet << "\n";
+                // The language beside the symbol when it is not English: A/RES/78/11 (fr).
+                std::cout << hit.symbol << (hit.language == kDefaultLanguage ? "" : " (" + hit.language + ")") << "\t"
+                          << hit.kind << " " << hit.paragraph << "\t" << hit.snippet << "\n";
             if (result.total == 0) std::cerr << "unres: no paragraph matches " << a->query << "\n";
             else
               std::cerr << "unres: " << result.total << " paragraph(s) match"

@@ -31,5 +31,6 @@ Command add_export(CLI::App& parent);
 Command add_stats(CLI::App& parent);
 Command add_report(CLI::App& parent);
 Command add_forget(CLI::App& parent);
+Command add_sources(CLI::App& parent);
 
 }  // namespace unres::cli

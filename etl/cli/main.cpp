@@ -72,7 +72,7 @@ int run(int argc, char** argv) {
   app.require_subcommand(1);
   const std::vector<Command> commands = {add_ingest(app), add_rules_check(app), add_quarantine_list(app), add_search(app),
                                          add_explain(app), add_export(app), add_stats(app), add_report(app),
-                                         add_forget(app)};
+                                         add_forget(app), add_sources(app)};
   if (unknown_subcommand(app, argc, argv)) return kExitUsage;
   try {
     app.parse(argc, argv);

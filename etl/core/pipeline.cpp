@@ -195,6 +195,7 @@ class RunReport {
 
   void unchanged(const std::string& path, bool touched) {
     ++result_.counts.skipped;
+    skipped_.insert(path);
     if (options_.verbose) log_ << "unres: unchanged " << (touched ? "(touched) " : "") << path << "\n";
   }
 
@@ -207,7 +208,8 @@ class RunReport {
       std::erase(result_.missing, from);
     }
     for (const auto& r : parsed.resolutions) {
-      if (!held_.count(r.meta.at("symbol"))) result_.new_symbols.push_back(r.meta.at("symbol"));
+      if (!held_.count(r.meta.at("symbol")) && new_symbols_.insert(r.meta.at("symbol")).second)
+        result_.new_symbols.push_back(r.meta.at("symbol"));
       symbols_loaded_.insert(r.meta.at("symbol"));
     }
     auto& c = result_.counts;
@@ -229,6 +231,14 @@ class RunReport {
     if (e.line()) log_ << ":" << e.line();
     log_ << ": " << e.stage() << ": " << e.what() << "\n";
     result_.quarantined.push_back({path, e.stage(), e.what(), e.line(), true});
+  }
+
+  // A file read again as the new best source of a resolution (store/sources.h). Counted once: a
+  // file left alone earlier in the run is now loaded (or quarantined).
+  void read_again(const std::string& path) {
+    log_ << "unres: reading " << path << " again: it is now the best source of a resolution\n";
+    if (skipped_.erase(path)) --result_.counts.skipped;
+    else ++result_.counts.seen;
   }
 
   void missing() {
@@ -268,6 +278,8 @@ class RunReport {
   const IngestOptions& options_;
   const std::set<std::string> held_;  // the symbols the database held before the run
   std::set<std::string> symbols_loaded_;
+  std::set<std::string> new_symbols_;  // of result_.new_symbols (a file read again names them again)
+  std::set<std::string> skipped_;      // files left alone so far in this run
   const Clock::time_point started_;
   Clock::time_point last_progress_ = Clock::now();
 };
@@ -420,7 +432,8 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   RunReport report(result, log, options, {before.begin(), before.end()}, started);
 
   for (const auto& [path, k] : known)
-    if (k.status == "loaded" && k.rules_hash != rules.hash) ++result.stale;
+    // An empty rules hash: marked to be read again as a source of a resolution (store/sources.h).
+    if (k.status == "loaded" && !k.rules_hash.empty() && k.rules_hash != rules.hash) ++result.stale;
   if (result.stale && !options.force)
     log << "unres: the rules changed since " << result.stale
         << " file(s) were loaded: those under the inputs are re-processed now\n";
@@ -438,21 +451,43 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   // others idle (what a file holds in memory: its bytes and rows, ~100 KB on average).
   Scheduler<Outcome> parsers(files.size(), jobs, 64 + jobs * 8, options.cancel,
                              [&](std::size_t i) { return process(files[i], known, rules, options, timer); });
+  bool interrupted = false;  // by options.cancel: the parsers', or the files read again
   try {
     Batches batches(db, options.batch_size);
-    while (auto outcome = parsers.next()) {
-      report.seen();
+    // Loads or quarantines what a parser made of one file.
+    const auto write = [&](Outcome& outcome) {
       const auto t = Clock::now();
       batches.open();
-      write_outcome(*outcome, known, writer, report);
+      write_outcome(outcome, known, writer, report);
       batches.document_done();
       timer.add(&StageTimes::load, since(t));
+    };
+    while (auto outcome = parsers.next()) {
+      report.seen();
+      write(*outcome);
       report.progress(files.size());
     }
-    if (!parsers.interrupted() && !result.missing.empty()) {
+    interrupted = parsers.interrupted();
+    if (!interrupted && !result.missing.empty()) {
       batches.open();
       writer.mark_missing(result.missing);
       report.missing();
+    }
+    // Another source of a resolution whose chosen source stopped holding it (changed, rejected or
+    // gone) takes its place now, read again here (store/sources.h). A file read again may in turn
+    // leave a resolution to another source: a few rounds settle it.
+    for (int round = 0; round < 4 && !interrupted; ++round) {
+      const auto stale = writer.stale_documents();
+      if (stale.empty()) break;
+      for (const auto& path : stale) {
+        if (options.cancel && options.cancel->load()) {
+          interrupted = true;
+          break;
+        }
+        report.read_again(path);
+        Outcome outcome = process(path, {}, rules, options, timer);
+        write(outcome);
+      }
     }
     batches.commit();  // on interruption too: every document in it is complete
   } catch (...) {
@@ -483,7 +518,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
   }
 
   const auto& c = result.counts;
-  result.status = parsers.interrupted() ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";
+  result.status = interrupted ? "interrupted" : c.quarantined ? "completed_with_quarantine" : "completed";
   finish_run(db, result.run_id, c, result.status);
   result.rows = row_counts(db);
   result.times = timer.times;

@@ -126,6 +126,32 @@ std::string fold_case(std::string_view text) {
   return out;
 }
 
+std::string without_arabic_marks(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // All of them are two-byte sequences D9 80 .. D9 B0.
+    if (static_cast<unsigned char>(text[i]) == 0xD9 && i + 1 < text.size()) {
+      const char32_t cp = 0x640 | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      if ((cp >= 0x64B && cp <= 0x652) || cp == 0x670 || cp == 0x640) {
+        ++i;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+bool has_han(std::string_view text) {
+  // U+3400 .. U+9FFF are the three-byte sequences E3 90 80 .. E9 BF BF.
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead >= 0xE3 && lead <= 0xE9 && (lead > 0xE3 || static_cast<unsigned char>(text[i + 1]) >= 0x90)) return true;
+  }
+  return false;
+}
+
 bool starts_lowercase(std::string_view text) {
   if (text.empty()) return false;
   std::size_t length = 1;

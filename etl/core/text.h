@@ -22,6 +22,13 @@ std::string utf8_of(char32_t cp);
 // capital, a digit, punctuation or a caseless script.
 bool starts_lowercase(std::string_view text);
 
+// The text as the full-text word index reads it (sql/views.sql, paragraph_search_text; the same
+// list): without the Arabic marks U+064B to U+0652 (tanwin, short vowels, shadda, sukun), U+0670
+// (dagger alif) and the tatweel U+0640, which unicode61 would read as word breaks.
+std::string without_arabic_marks(std::string_view text);
+// Whether the text holds a Han character, U+3400 to U+9FFF (sql/views.sql, paragraph_han_text).
+bool has_han(std::string_view text);
+
 // Byte offset of the first invalid UTF-8 sequence, or nullopt when the text is valid.
 std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 // 1-based line number of byte `offset`.

@@ -124,7 +124,7 @@ case $case_name in
     expect_eq "quarantine" "$stages" "001-copy.txt load,binary.txt normalize,empty.txt read,memo.txt normalize,ods-memo.txt split,"
     expect_eq "empty file" "$(q "$tmp/bad.db" "SELECT reason FROM quarantine WHERE path LIKE '%/empty.txt'")" "empty file"
     expect_eq "conflicting copy" "$(q "$tmp/bad.db" "SELECT reason FROM quarantine WHERE path LIKE '%/001-copy.txt'")" \
-      "conflicting symbol: A/RES/68/272 is already loaded from $tmp/in/000_6ebaee88ab77a99b.txt"
+      "conflicting symbol: A/RES/68/272 is already loaded from $tmp/in/000_6ebaee88ab77a99b.txt, another text file of it (a resolution has one source of each kind: XML, PDF, text)"
     expect_eq "run status" "$(q "$tmp/bad.db" "SELECT status || ' ' || files_quarantined FROM ingest_runs")" "completed_with_quarantine 5"
     # Reasons say what is wrong with the file, not which rule of which rule file failed (issue 17).
     expect_eq "reasons in plain words" \
@@ -235,7 +235,7 @@ case $case_name in
     expect_eq "an image named .pdf" "$(reason image-named.pdf)" "normalize: binary file (NUL byte at offset 8)"
     expect_eq "a report" "$(reason report.pdf)" \
       "normalize: in the PDF's text: no known layout: the first 4096 bytes look neither like an ODS text export nor like text extracted from a resolution PDF"
-    expect_eq "a second copy" "$(reason copy-of-78-11.pdf)" "load: conflicting symbol: A/RES/78/11 is already loaded from $tmp/in/A_RES_78_11.pdf"
+    expect_eq "a second copy" "$(reason copy-of-78-11.pdf)" "load: conflicting symbol: A/RES/78/11 is already loaded from $tmp/in/A_RES_78_11.pdf, another PDF file of it (a resolution has one source of each kind: XML, PDF, text)"
     # The page of each paragraph; the reader's text stored, and explain cuts every row out of it.
     expect_eq "pages" "$(q "$tmp/pdf.db" "SELECT page FROM paragraphs WHERE text LIKE 'Having considered%' OR text LIKE 'Expressing grave concern%' ORDER BY id" | tr '\n' ' ')" "1 2 "
     expect_eq "every paragraph has a page" "$(q "$tmp/pdf.db" "SELECT count(*) FROM paragraphs WHERE page IS NULL")" 0

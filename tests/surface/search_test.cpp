@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <sqlite3.h>
+
 #include "common.h"
 #include "surface.h"
 
@@ -100,41 +102,41 @@ TEST_F(Search, FiltersNarrowTheHits) {
   ASSERT_GT(all.total, 0);
   const auto in = [&](const SearchFilters& f) { return queries.search("cooperation", "[", "]", 1000, f); };
 
-  const auto session = in({68, std::nullopt, std::string(), std::string(), std::string()});
+  const auto session = in({68, std::nullopt, std::string(), std::string(), std::string(), std::string()});
   EXPECT_GT(session.total, 0);
   EXPECT_LT(session.total, all.total);
   for (const auto& h : session.hits) EXPECT_EQ(h.session, 68) << h.symbol;
 
-  const auto year = in({std::nullopt, 2013, std::string(), std::string(), std::string()});
+  const auto year = in({std::nullopt, 2013, std::string(), std::string(), std::string(), std::string()});
   EXPECT_GT(year.total, 0);
   for (const auto& h : year.hits) EXPECT_EQ(h.symbol, "A/RES/68/230");  // the seeds' only 2013 resolution
 
   for (const std::string committee : {"Second", "second committee", "SECOND COMMITTEE"}) {
-    const auto second = in({std::nullopt, std::nullopt, std::string(committee), std::string(), std::string()});
+    const auto second = in({std::nullopt, std::nullopt, std::string(committee), std::string(), std::string(), std::string()});
     EXPECT_EQ(second.total, year.total) << committee;
     for (const auto& h : second.hits) EXPECT_EQ(h.committee, "Second Committee");
   }
-  const auto plenary = in({std::nullopt, std::nullopt, std::string("plenary"), std::string(), std::string()});
+  const auto plenary = in({std::nullopt, std::nullopt, std::string("plenary"), std::string(), std::string(), std::string()});
   EXPECT_EQ(plenary.total + year.total, all.total);
   for (const auto& h : plenary.hits) EXPECT_EQ(h.committee, "");
-  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string("Fifth"), std::string(), std::string()}).total, 0);
+  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string("Fifth"), std::string(), std::string(), std::string()}).total, 0);
 
-  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string(), std::string("a"), std::string()}).total, all.total);
-  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string(), std::string("S"), std::string()}).total, 0);
+  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string(), std::string("a"), std::string(), std::string()}).total, all.total);
+  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string(), std::string("S"), std::string(), std::string()}).total, 0);
 
-  const auto operative = in({std::nullopt, std::nullopt, std::string(), std::string(), std::string("operative")});
-  const auto preambular = in({std::nullopt, std::nullopt, std::string(), std::string(), std::string("preambular")});
+  const auto operative = in({std::nullopt, std::nullopt, std::string(), std::string(), std::string("operative"), std::string()});
+  const auto preambular = in({std::nullopt, std::nullopt, std::string(), std::string(), std::string("preambular"), std::string()});
   EXPECT_GT(operative.total, 0);
   EXPECT_GT(preambular.total, 0);
-  EXPECT_EQ(operative.total + preambular.total + in({std::nullopt, std::nullopt, std::string(), std::string(), std::string("annex")}).total, all.total);
+  EXPECT_EQ(operative.total + preambular.total + in({std::nullopt, std::nullopt, std::string(), std::string(), std::string("annex"), std::string()}).total, all.total);
   for (const auto& h : operative.hits) EXPECT_EQ(h.kind, "operative");
 
-  const auto both = in({68, std::nullopt, std::string(), std::string(), std::string("operative")});
+  const auto both = in({68, std::nullopt, std::string(), std::string(), std::string("operative"), std::string()});
   EXPECT_GT(both.total, 0);
   EXPECT_LT(both.total, std::min(session.total, operative.total) + 1);
   // A filter value is data, never SQL or a LIKE pattern.
-  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string("%"), std::string(), std::string()}).total, 0);
-  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string("' OR 1=1 --"), std::string(), std::string()}).total, 0);
+  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string("%"), std::string(), std::string(), std::string()}).total, 0);
+  EXPECT_EQ(in({std::nullopt, std::nullopt, std::string("' OR 1=1 --"), std::string(), std::string(), std::string()}).total, 0);
 }
 
 // Issue 17: ordinary UN words, symbols and other forms of a word find the paragraphs that hold them.
@@ -182,6 +184,161 @@ TEST(SearchIndex, FollowsReplacedFiles) {
   // The replaced paragraphs are indexed once, not twice.
   EXPECT_EQ(queries.search("parliaments", "[", "]", 100).total,
             Queries(test::seeds_database()).search("parliaments", "[", "]", 100).total);
+}
+
+// Issue 16: a word of each of the six languages, in one resolution (A/RES/78/11) in all six.
+class SearchLanguages : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir;  // NOLINT: one per suite, freed in TearDownTestSuite
+    for (const char* file : {"akn/A_RES_78_11-2323817E.xml", "akn/A_RES_78_11-2323817F.xml",
+                             "akn-lang/A_RES_78_11-2323817S.xml", "akn/A_RES_78_11-2323817A.xml",
+                             "akn/A_RES_78_11-2323817C.xml", "akn-lang/A_RES_78_11-2323817R.xml"}) {
+      const std::filesystem::path from = test::data_dir() / file;
+      std::filesystem::copy_file(from, *dir_ / from.filename().string());
+    }
+    test::ingest_into(db(), {dir_->path()});
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::filesystem::path db() { return *dir_ / "six.db"; }
+
+  // The hits of `query` in `language`, after checking that every hit is of that language and that
+  // a search in all languages finds them too.
+  static SearchResult in(const std::string& language, const std::string& query) {
+    Queries queries(db());
+    SearchFilters only;
+    only.language = language;
+    auto result = queries.search(query, "[", "]", 100, only);
+    for (const auto& hit : result.hits) EXPECT_EQ(hit.language, language) << query << ": " << hit.symbol;
+    EXPECT_GE(queries.search(query, "[", "]", 1000).total, result.total) << query;
+    return result;
+  }
+  static bool marked(const SearchResult& r, const std::string& word) {
+    return std::any_of(r.hits.begin(), r.hits.end(),
+                       [&](const SearchHit& h) { return h.snippet.find("[" + word + "]") != std::string::npos; });
+  }
+
+  static test::TempDir* dir_;
+};
+test::TempDir* SearchLanguages::dir_ = nullptr;
+
+TEST_F(SearchLanguages, English) {
+  const auto r = in("en", "jurisdictions");  // stemmed: the text has "jurisdiction"
+  EXPECT_GE(r.total, 1);
+  EXPECT_TRUE(marked(r, "jurisdiction")) << r.hits.at(0).snippet;
+  EXPECT_EQ(in("fr", "jurisdictions").total, 0);
+}
+
+TEST_F(SearchLanguages, FrenchWithAndWithoutAccents) {
+  const auto accented = in("fr", "juridiction");
+  EXPECT_GE(accented.total, 1);
+  EXPECT_EQ(in("fr", "décision").total, in("fr", "decision").total);
+  EXPECT_GE(in("fr", "decision").total, 1);
+  EXPECT_TRUE(marked(in("fr", "Declare"), "Déclare"));
+}
+
+TEST_F(SearchLanguages, SpanishWithAndWithoutAccents) {
+  const auto r = in("es", "jurisdicción");
+  EXPECT_GE(r.total, 1);
+  EXPECT_EQ(in("es", "jurisdiccion").total, r.total);
+  EXPECT_TRUE(marked(r, "jurisdicción"));
+}
+
+TEST_F(SearchLanguages, RussianAnyCase) {
+  const auto r = in("ru", "юрисдикцию");
+  EXPECT_GE(r.total, 1);
+  EXPECT_EQ(in("ru", "ЮРИСДИКЦИЮ").total, r.total);
+  EXPECT_EQ(in("ru", "Israel").total, 0);  // Израиль
+}
+
+TEST_F(SearchLanguages, ArabicWithoutItsVowelMarks) {
+  // The text writes تُستأنَف (with a damma and a fatha): the bare word finds it, and so does the
+  // word with other marks (a query's marks are left out as the text's are).
+  const auto resumed = in("ar", "تستأنف");
+  ASSERT_EQ(resumed.total, 1);
+  EXPECT_TRUE(marked(resumed, "تستأنف")) << resumed.hits[0].snippet;
+  EXPECT_EQ(in("ar", "تُستأنَف").total, 1);
+  EXPECT_EQ(in("ar", "تَسْتأنِف").total, 1);
+  EXPECT_GE(in("ar", "إسرائيل").total, 1);
+}
+
+TEST_F(SearchLanguages, ChineseWordsOfTwoCharactersAndMore) {
+  // Three characters and more through the trigram index, ranked.
+  const auto israel = in("zh", "以色列");
+  EXPECT_GE(israel.total, 5);
+  EXPECT_TRUE(marked(israel, "以色列"));
+  Queries queries(db());
+  EXPECT_EQ(queries.search("以色列", "[", "]", 100).index, "paragraphs_han_fts");
+  // Two characters: looked for in the paragraphs the index holds. Peace (和平) is in four paragraphs.
+  const auto peace = in("zh", "和平");
+  EXPECT_EQ(peace.total, 4);
+  for (const auto& hit : peace.hits) EXPECT_NE(hit.snippet.find("[和平]"), std::string::npos) << hit.snippet;
+  EXPECT_EQ(queries.search("和平", "[", "]", 100).fts5_query, "");
+  // Every term must occur: a long and a short one, and Chinese punctuation separates terms.
+  const auto security = in("zh", "安全");
+  const auto both = in("zh", "以色列 安全");
+  EXPECT_GT(both.total, 0);
+  EXPECT_LT(both.total, std::min(israel.total, security.total));
+  for (const auto& hit : both.hits) {
+    EXPECT_NE(hit.snippet.find("[以色列]"), std::string::npos) << hit.snippet;
+    EXPECT_NE(hit.snippet.find("[安全"), std::string::npos) << hit.snippet;
+  }
+  EXPECT_EQ(in("zh", "以色列，安全").total, both.total);
+  EXPECT_EQ(in("zh", "以色列 和平").total, 0);  // in no paragraph together
+  EXPECT_EQ(in("en", "和平").total, 0);
+  EXPECT_THROW(queries.search("和平 OR 安全", "[", "]", 10), QueryError);
+}
+
+// The writer indexes the text its views give (Arabic marks removed; Han paragraphs only): FTS5's
+// integrity-check with rank 1 compares each index with the text of its view.
+TEST_F(SearchLanguages, IndexesHoldTheTextOfTheirViews) {
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db().string().c_str(), &raw), SQLITE_OK);
+  for (const std::string index : {"paragraphs_fts", "paragraphs_han_fts"}) {
+    const std::string check = "INSERT INTO " + index + "(" + index + ", rank) VALUES('integrity-check', 1)";
+    EXPECT_EQ(sqlite3_exec(raw, check.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << index << ": " << sqlite3_errmsg(raw);
+  }
+  sqlite3_close(raw);
+}
+
+TEST(HanTerms, PhrasesStarsAndPunctuation) {
+  EXPECT_EQ(han_terms("和平 安全"), (std::vector<std::string>{"和平", "安全"}));
+  EXPECT_EQ(han_terms("\"秘书长 报告\" AND 和平*"), (std::vector<std::string>{"秘书长 报告", "和平"}));
+  EXPECT_EQ(han_terms("和平、安全（理事会）"), (std::vector<std::string>{"和平", "安全", "理事会"}));
+  EXPECT_EQ(han_terms("COVID-19 大流行"), (std::vector<std::string>{"COVID-19", "大流行"}));
+  EXPECT_THROW(han_terms("NEAR(和平 安全)"), QueryError);
+  EXPECT_TRUE(is_han_query("秘书长"));
+  EXPECT_FALSE(is_han_query("Secretary-General تسلم résolution"));
+}
+
+// Re-ingesting a changed Chinese file: the Han index forgets the old text and knows the new.
+TEST(SearchIndex, HanIndexFollowsReplacedFiles) {
+  test::TempDir dir;
+  const auto file = dir / "zh.xml";
+  const std::string original = test::read_text(test::data_dir() / "akn/A_RES_78_11-2323817C.xml");
+  test::write_text(file, original);
+  const auto db = dir / "zh.db";
+  test::ingest_into(db, {file});
+  EXPECT_GT(Queries(db).search("以色列", "[", "]", 10).total, 0);
+  std::string changed = original;
+  for (auto at = changed.find("以色列"); at != std::string::npos; at = changed.find("以色列", at))
+    changed.replace(at, std::string("以色列").size(), "某会员国");
+  test::write_text(file, changed);
+  test::ingest_into(db, {file});
+  Queries queries(db);
+  EXPECT_EQ(queries.search("以色列", "[", "]", 10).total, 0);
+  EXPECT_GT(queries.search("某会员国", "[", "]", 10).total, 0);
+  // FTS5's own check of both indexes against the text they read (rank 1: the content too).
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  for (const std::string index : {"paragraphs_fts", "paragraphs_han_fts"}) {
+    const std::string check = "INSERT INTO " + index + "(" + index + ", rank) VALUES('integrity-check', 1)";
+    EXPECT_EQ(sqlite3_exec(raw, check.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << index << ": " << sqlite3_errmsg(raw);
+  }
+  sqlite3_close(raw);
 }
 
 }  // namespace

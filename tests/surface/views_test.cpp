@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include <sqlite3.h>
+
 #include "common.h"
 #include "surface.h"
 
@@ -171,6 +173,55 @@ TEST_F(Views, ParagraphLabelsNameSubParagraphsUnderTheirParent) {
     }
   }
   EXPECT_TRUE(found) << "the odsrender samples have sub-paragraphs";
+}
+
+// Issue 16: A/RES/78/11 in the six languages pairs paragraph for paragraph; a language that lost a
+// paragraph is listed as not aligned.
+TEST(TranslationViews, SixLanguagesAlignAndADifferenceIsListed) {
+  test::TempDir dir;
+  for (const char* file : {"akn/A_RES_78_11-2323817E.xml", "akn/A_RES_78_11-2323817F.xml",
+                           "akn-lang/A_RES_78_11-2323817S.xml", "akn/A_RES_78_11-2323817A.xml",
+                           "akn/A_RES_78_11-2323817C.xml", "akn-lang/A_RES_78_11-2323817R.xml"}) {
+    const std::filesystem::path from = test::data_dir() / file;
+    std::filesystem::copy_file(from, dir / from.filename().string());
+  }
+  const auto db = dir / "six.db";
+  test::ingest_into(db, {dir.path()});
+  {
+    Queries queries(db);
+    const auto rows = rows_of(queries, "paragraph_translations");
+    ASSERT_EQ(rows.size(), 17u);  // 9 preambular and 8 operative paragraphs, no sub-paragraphs
+    for (const auto& row : rows)
+      for (const char* language : {"en", "fr", "es", "ar", "zh", "ru"})
+        EXPECT_FALSE(is_null(row.at(language))) << text(row.at("kind")) << " " << text(row.at("position")) << " " << language;
+    const auto first = std::find_if(rows.begin(), rows.end(), [](const Row& r) {
+      return text(r.at("kind")) == "operative" && text(r.at("position")) == "1";
+    });
+    ASSERT_NE(first, rows.end());
+    EXPECT_TRUE(text(first->at("en")).starts_with("Declares that Israel has failed")) << text(first->at("en"));
+    EXPECT_TRUE(text(first->at("zh")).starts_with("宣布以色列迄今没有遵守")) << text(first->at("zh"));
+    EXPECT_EQ(integer(first->at("ordinal")), 1);
+    EXPECT_TRUE(rows_of(queries, "translation_mismatches").empty());
+  }
+  // The French text loses its operative paragraph 8 (another tool's change, for the test).
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(raw,
+                         "DELETE FROM paragraphs WHERE kind = 'operative' AND ordinal = 8 AND resolution_id = "
+                         "(SELECT id FROM resolutions WHERE language = 'fr')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  EXPECT_EQ(sqlite3_changes(raw), 1);
+  sqlite3_close(raw);
+  Queries queries(db);
+  const auto mismatches = rows_of(queries, "translation_mismatches");
+  ASSERT_EQ(mismatches.size(), 1u);
+  EXPECT_EQ(text(mismatches[0].at("symbol")), "A/RES/78/11");
+  EXPECT_EQ(text(mismatches[0].at("language")), "fr");
+  EXPECT_EQ(text(mismatches[0].at("reference_language")), "en");
+  EXPECT_EQ(text(mismatches[0].at("kind")), "operative");
+  EXPECT_EQ(integer(mismatches[0].at("reference_paragraphs")), 8);
+  EXPECT_EQ(integer(mismatches[0].at("paragraphs")), 7);
 }
 
 }  // namespace

@@ -67,6 +67,53 @@ Table resolutions_table() {
   return t;
 }
 
+// One row per resolution a document holds, whichever source is chosen for it: what this source
+// says of it, for comparing the sources of one resolution (the view source_disagreements). Keyed
+// by symbol and language, not by resolutions.id, as the published records: a source may be loaded
+// before or after the one whose rows stand for the resolution.
+Table resolution_sources_table() {
+  Table t;
+  t.name = "resolution_sources";
+  t.parent_column = "document_id";
+  t.parent_table = "documents";
+  // The metadata columns compared across sources, as named in resolutions (not basis_symbol:
+  // the XML states the paragraph of the report, ", para. 7", a text layout not).
+  static const std::vector<std::string> compared = {"title",       "adopted_on",      "distributed_on",
+                                                    "committee",   "plenary_meeting", "agenda_item",
+                                                    "draft_symbol", "job_number"};
+  t.columns = {{"document_id", ColumnType::integer}, {"symbol", ColumnType::text}, {"language", ColumnType::text}};
+  for (const auto& name : compared)
+    for (const auto& c : metadata_columns())
+      if (c.name == name) t.columns.push_back(c);
+  t.columns.push_back({"preambular_paragraphs", ColumnType::integer});
+  t.columns.push_back({"operative_paragraphs", ColumnType::integer});
+  t.columns.push_back({"footnotes", ColumnType::integer});
+  const std::size_t counts = t.columns.size() - 3;
+  t.rows = [](const ResolutionRecord&) -> std::size_t { return 1; };
+  t.value = [columns = t.columns, counts](const ResolutionRecord& r, std::size_t, std::size_t c,
+                                          const RowIds& ids) -> ColumnValue {
+    const auto top_level = [&](std::string_view kind) {
+      std::int64_t n = 0;
+      for (const auto& p : r.paragraphs) n += p.parent < 0 && p.kind == kind;
+      return ColumnValue{n};
+    };
+    if (c == 0) return ids.document;
+    if (c == counts) return top_level("preambular");
+    if (c == counts + 1) return top_level("operative");
+    if (c == counts + 2) return static_cast<std::int64_t>(r.footnotes.size());
+    const Column& column = columns[c];
+    const auto it = r.meta.find(column.name);
+    if (it == r.meta.end() || it->second.empty()) return column.name == "language" ? kDefaultLanguage : ColumnValue{};
+    if (column.type == ColumnType::integer) {
+      if (const auto v = whole_number(it->second)) return *v;  // checked by metadata_problem()
+      return {};
+    }
+    return &it->second;
+  };
+  t.every_source = true;
+  return t;
+}
+
 template <class R, std::vector<R> ResolutionRecord::*member>
 std::span<const R> all(const ResolutionRecord& r) {
   return r.*member;
@@ -143,6 +190,7 @@ TableRegistry make_builtin() {
   using T = ColumnType;
   TableRegistry registry;
   registry.add(resolutions_table());
+  registry.add(resolution_sources_table());
 
   Table paragraphs = make_table<ParagraphRecord>(
       "paragraphs", "resolution_id", "resolutions", &all<ParagraphRecord, &ResolutionRecord::paragraphs>,

@@ -84,6 +84,11 @@ struct Table {
   enum class Keeps { nothing, resolution, paragraphs, footnotes } keeps = Keeps::nothing;
   // The paragraph text of each row goes to the full-text index (paragraphs only).
   bool full_text = false;
+  // Written for every resolution a document holds, also one whose rows another of its sources
+  // stands for (resolution_sources: the link of each source file; docs/operations.md, "Several
+  // sources of one resolution"). Every other table of a resolution is written only by its chosen
+  // source.
+  bool every_source = false;
   StableKey stable_key;
 
   const Column* column(std::string_view wanted) const;

@@ -17,6 +17,7 @@
 #include "source.h"
 #include "store/database.h"
 #include "store/schema.h"
+#include "text.h"
 
 namespace unres {
 
@@ -41,12 +42,6 @@ std::vector<std::string> split_words(const std::string& text) {
   return out;
 }
 
-std::string lower_ascii(std::string s) {
-  for (auto& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 // A value bound into a LIKE pattern matches itself only ('\\' is the ESCAPE character).
 std::string like_escape(const std::string& s) {
   std::string out;
@@ -60,13 +55,120 @@ std::string like_escape(const std::string& s) {
 // The search filters, each NULL when unset; r is the resolution, p the paragraph. The committee
 // is a LIKE pattern, or '' for the plenary (no Main Committee).
 constexpr const char* kSearchFilterSql =
-    "WHERE paragraphs_fts MATCH :match "
     "AND (:session IS NULL OR r.session = :session) "
     "AND (:year IS NULL OR substr(r.adopted_on, 1, 4) = :year) "
     "AND (:committee IS NULL OR (:committee = '' AND r.committee IS NULL) "
     "     OR r.committee LIKE :committee ESCAPE '\\') "
     "AND (:body IS NULL OR r.body = :body COLLATE NOCASE) "
-    "AND (:kind IS NULL OR p.kind = :kind)";
+    "AND (:kind IS NULL OR p.kind = :kind) "
+    "AND (:language IS NULL OR r.language = :language COLLATE NOCASE)";
+
+void bind_filters(SQLite::Statement& q, const SearchFilters& filters) {
+  if (filters.session) q.bind(":session", *filters.session);
+  else q.bind(":session");
+  if (filters.year) q.bind(":year", std::to_string(*filters.year));
+  else q.bind(":year");
+  const std::string committee = lower_ascii(filters.committee);
+  if (committee.empty()) q.bind(":committee");
+  else q.bind(":committee", committee == "plenary" ? std::string() : std::string("%").append(like_escape(committee)).append("%"));
+  if (filters.body.empty()) q.bind(":body");
+  else q.bind(":body", filters.body);
+  if (filters.kind.empty()) q.bind(":kind");
+  else q.bind(":kind", filters.kind);
+  if (filters.language.empty()) q.bind(":language");
+  else q.bind(":language", filters.language);
+}
+
+bool any_filter(const SearchFilters& f) {
+  return f.session || f.year || !f.committee.empty() || !f.body.empty() || !f.kind.empty() || !f.language.empty();
+}
+
+// The columns of a search hit (v: v_paragraphs, r: resolutions), the snippet's place left to the caller.
+constexpr const char* kHitColumnsSql =
+    "SELECT v.paragraph_id, v.symbol, r.language, v.kind, v.paragraph, r.session, "
+    "CAST(substr(r.adopted_on, 1, 4) AS INTEGER), coalesce(r.committee, ''), coalesce(r.body, ''), ";
+
+SearchHit hit_of(SQLite::Statement& q, std::string snippet) {
+  SearchHit hit{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                q.getColumn(3).getString(), q.getColumn(4).getString(), std::move(snippet), {}, {},
+                q.getColumn(7).getString(), q.getColumn(8).getString()};
+  if (!q.getColumn(5).isNull()) hit.session = q.getColumn(5).getInt64();
+  if (!q.getColumn(6).isNull()) hit.year = q.getColumn(6).getInt64();
+  return hit;
+}
+
+// --- The Han index ---------------------------------------------------------------------------------
+// Bytes of the UTF-8 sequence a byte starts (1 for a stray continuation byte).
+std::size_t utf8_size(unsigned char lead) { return lead < 0xE0 ? (lead < 0xC0 ? 1 : 2) : lead < 0xF0 ? 3 : 4; }
+
+// The code points of UTF-8 text (a malformed sequence counts as one).
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); i += utf8_size(static_cast<unsigned char>(s[i]))) ++n;
+  return n;
+}
+
+// The index reads a term as a phrase; FTS5 reads "" inside one as a quote.
+std::string fts5_phrase(const std::string& term) {
+  std::string out = "\"";
+  for (const char c : term) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// The terms as a JSON array of strings, for json_each().
+std::string json_strings(const std::vector<std::string>& terms) {
+  std::string out = "[";
+  for (const auto& term : terms) {
+    out += out.size() > 1 ? ",\"" : "\"";
+    for (const char c : term) {
+      if (c == '"' || c == '\\') out.append(1, '\\').append(1, c);
+      else if (static_cast<unsigned char>(c) < 0x20) out += ' ';  // never in a term: white space splits them
+      else out += c;
+    }
+    out += '"';
+  }
+  return out + "]";
+}
+
+// A snippet for the Han search: some 48 characters from a little before the first match, every
+// occurrence of a term between the markers. (FTS5's snippet() would mark only what the index
+// matched, and the shorter terms are looked for outside it.) Case is folded in ASCII, as the
+// search does.
+std::string han_snippet(const std::string& text, const std::vector<std::string>& terms, const std::string& open,
+                        const std::string& close) {
+  constexpr std::size_t kBefore = 12, kWidth = 48;
+  const std::string folded = lower_ascii(text);
+  std::vector<std::pair<std::size_t, std::size_t>> marks;  // [begin, end) of each occurrence
+  for (const auto& term : terms) {
+    const std::string t = lower_ascii(term);
+    for (auto at = folded.find(t); !t.empty() && at != std::string::npos; at = folded.find(t, at + t.size()))
+      marks.emplace_back(at, at + t.size());
+  }
+  std::sort(marks.begin(), marks.end());
+  std::vector<std::pair<std::size_t, std::size_t>> merged;
+  for (const auto& m : marks)
+    if (!merged.empty() && m.first <= merged.back().second) merged.back().second = std::max(merged.back().second, m.second);
+    else merged.push_back(m);
+  const auto is_start = [&](std::size_t i) { return i >= text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80; };
+  std::size_t begin = merged.empty() ? 0 : merged.front().first;
+  for (std::size_t n = 0; begin > 0 && n < kBefore; ++n)
+    do --begin; while (begin > 0 && !is_start(begin));
+  std::size_t end = begin;
+  for (std::size_t n = 0; end < text.size() && n < kWidth; ++n) end += utf8_size(static_cast<unsigned char>(text[end]));
+  end = std::min(end, text.size());
+  std::string out = begin > 0 ? "…" : "";
+  std::size_t at = begin;
+  for (const auto& [b, e] : merged) {
+    if (b >= end) break;
+    if (e <= at) continue;
+    out.append(text, at, b - at).append(open).append(text, b, e - b).append(close);
+    at = e;
+    end = std::max(end, e);  // a match the window cuts is shown whole
+  }
+  if (at < end) out.append(text, at, end - at);
+  if (end < text.size()) out += "…";
+  return out;
+}
 
 // What a user may mean by a symbol: itself, spaces folded; and "78/100" (with a part: "57/270 B")
 // is the General Assembly's A/RES/78/100.
@@ -166,7 +268,61 @@ ORDER BY 8, 1, 3
 
 }  // namespace
 
-std::string fts5_query(const std::string& user_query) {
+bool is_han_query(const std::string& user_query) { return has_han(user_query); }
+
+std::vector<std::string> han_terms(const std::string& user_query) {
+  // Chinese punctuation and the ideographic space separate terms, as white space does.
+  static constexpr std::string_view kSeparators[] = {"\u3000", "\uFF0C", "\u3001", "\u3002", "\uFF1B",
+                                                      "\uFF1A", "\uFF08", "\uFF09", "\u201C", "\u201D"};
+  std::string text;
+  for (std::size_t i = 0; i < user_query.size();) {
+    const std::string_view rest = std::string_view(user_query).substr(i);
+    const auto* mark = std::find_if(std::begin(kSeparators), std::end(kSeparators),
+                                    [&](std::string_view m) { return rest.starts_with(m); });
+    if (mark != std::end(kSeparators)) {
+      text += ' ';
+      i += mark->size();
+    } else {
+      text += user_query[i++];
+    }
+  }
+  const std::string_view q = text;
+  std::vector<std::string> terms;
+  std::size_t i = 0;
+  const auto space = [&](std::size_t at) { return std::isspace(static_cast<unsigned char>(q[at])) != 0; };
+  while (i < q.size()) {
+    if (space(i)) {
+      ++i;
+      continue;
+    }
+    std::string term;
+    if (q[i] == '"') {  // a phrase: the text between the quotes, one term ("" inside it is a quote)
+      for (++i; i < q.size(); ++i) {
+        if (q[i] == '"' && (i + 1 >= q.size() || q[i + 1] != '"')) break;
+        if (q[i] == '"') ++i;
+        term += q[i];
+      }
+      ++i;
+    } else {
+      std::size_t end = i;
+      while (end < q.size() && !space(end) && q[end] != '"') ++end;
+      const std::string_view word = q.substr(i, end - i);
+      i = end;
+      if (word == "OR" || word == "NOT" || word.starts_with("NEAR("))
+        throw QueryError("'" + std::string(word) + "' in '" + user_query + "': a search in Chinese text finds the "
+                         "paragraphs that hold every term given; OR, NOT and NEAR are not offered there");
+      if (word == "AND") continue;
+      for (const char c : word)
+        if (c != '*' && c != '(' && c != ')' && c != ',') term += c;
+    }
+    if (has_word_char(term)) terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
+// A query loses the Arabic marks the text lost in the index (text.h): تُستأنَف finds تستأنف.
+std::string fts5_query(const std::string& raw_query) {
+  const std::string user_query = without_arabic_marks(raw_query);
   const std::string_view q = user_query;
   std::string out;
   int near_depth = 0;  // inside NEAR( ... ): its comma and distance are syntax
@@ -257,7 +413,7 @@ bool schema_is_current(SQLite::Database& db) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   if (!db.tableExists("meta")) return false;
   SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
-                          "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts')");
+                          "AND (SELECT count(*) FROM sqlite_master WHERE name IN ('paragraphs_fts', 'paragraphs_han_fts')) = 2");
   return q.executeStep() && q.getColumn(0).getString() == schema_fingerprint();
 }
 }  // namespace
@@ -301,71 +457,102 @@ Queries::Queries(const std::filesystem::path& file) {
 
 Queries::~Queries() = default;
 
-SearchResult Queries::search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
-                             std::int64_t limit, const SearchFilters& filters) {
+namespace {
+// FTS5 reports a query it cannot parse as a plain SQLITE_ERROR; anything else (I/O, corruption,
+// locking) is the database's failure.
+[[noreturn]] void search_failed(const SQLite::Exception& e, const std::string& query) {
+  if (e.getErrorCode() == SQLITE_ERROR)
+    throw QueryError("bad full-text query '" + query + "': " + e.what() +
+                     " (words are searched as words; FTS5 syntax: \"a phrase\", prefix*, NEAR(a b, 10), "
+                     "AND, OR, NOT in capitals, parentheses)");
+  throw DatabaseError(std::string("search failed: ") + e.what());
+}
+
+// A search in Han characters (see Queries::search): the terms of three characters or more are a
+// query of the trigram index, which ranks the hits; shorter ones (和平) are looked for with instr()
+// in the paragraphs the index holds (its docsize table lists them), or in those the index found.
+SearchResult search_han(SQLite::Database& db, const std::string& query, const std::string& open_mark,
+                        const std::string& close_mark, std::int64_t limit, const SearchFilters& filters) {
   SearchResult result;
-  const std::string match = fts5_query(query);
-  if (match.find_first_not_of(" \t\r\n") == std::string::npos)
+  result.index = "paragraphs_han_fts";
+  const auto terms = han_terms(query);
+  if (terms.empty())
     throw QueryError("nothing to search for in '" + query + "': give a word (punctuation alone is ignored)");
-  // Every filter is bound, NULL when unset (see kSearchFilterSql).
-  const auto bind_filters = [&](SQLite::Statement& q) {
-    q.bind(":match", match);
-    if (filters.session) q.bind(":session", *filters.session);
-    else q.bind(":session");
-    if (filters.year) q.bind(":year", std::to_string(*filters.year));
-    else q.bind(":year");
-    const std::string committee = lower_ascii(filters.committee);
-    if (committee.empty()) q.bind(":committee");
-    else q.bind(":committee", committee == "plenary" ? std::string() : std::string("%").append(like_escape(committee)).append("%"));
-    if (filters.body.empty()) q.bind(":body");
-    else q.bind(":body", filters.body);
-    if (filters.kind.empty()) q.bind(":kind");
-    else q.bind(":kind", filters.kind);
+  std::vector<std::string> short_terms;
+  for (const auto& term : terms) {
+    if (code_points(term) < 3) short_terms.push_back(term);
+    else result.fts5_query += (result.fts5_query.empty() ? "" : " ") + fts5_phrase(term);
+  }
+  const bool by_index = !result.fts5_query.empty();
+  const std::string from = by_index ? "FROM paragraphs_han_fts JOIN paragraphs p ON p.id = paragraphs_han_fts.rowid "
+                                    : "FROM paragraphs_han_fts_docsize d JOIN paragraphs p ON p.id = d.id ";
+  const std::string where = std::string("JOIN resolutions r ON r.id = p.resolution_id ") +
+                            (by_index ? "WHERE paragraphs_han_fts MATCH :match " : "WHERE 1 ") +
+                            "AND NOT EXISTS (SELECT 1 FROM json_each(:short) s WHERE instr(lower(p.text), lower(s.value)) = 0) " +
+                            kSearchFilterSql;
+  const auto bind = [&](SQLite::Statement& q) {
+    if (by_index) q.bind(":match", result.fts5_query);
+    q.bind(":short", json_strings(short_terms));
+    bind_filters(q, filters);
   };
   try {
+    SQLite::Statement count(db, "SELECT count(*) " + from + where);
+    bind(count);
+    count.executeStep();
+    result.total = count.getColumn(0).getInt64();
+    SQLite::Statement q(db, kHitColumnsSql + std::string("p.text ") + from + "JOIN v_paragraphs v ON v.paragraph_id = p.id " +
+                                where + (by_index ? " ORDER BY paragraphs_han_fts.rank, v.symbol, v.paragraph_id"
+                                          : " ORDER BY v.symbol, r.language, v.paragraph_id") +
+                                " LIMIT :limit");
+    bind(q);
+    q.bind(":limit", limit);
+    while (q.executeStep())
+      result.hits.push_back(hit_of(q, han_snippet(q.getColumn(9).getString(), terms, open_mark, close_mark)));
+  } catch (const SQLite::Exception& e) {
+    search_failed(e, query);
+  }
+  return result;
+}
+}  // namespace
+
+SearchResult Queries::search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
+                             std::int64_t limit, const SearchFilters& filters) {
+  if (is_han_query(query)) return search_han(impl_->db, query, open_mark, close_mark, limit, filters);
+  SearchResult result;
+  result.index = "paragraphs_fts";
+  result.fts5_query = fts5_query(query);
+  const std::string& match = result.fts5_query;
+  if (match.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw QueryError("nothing to search for in '" + query + "': give a word (punctuation alone is ignored)");
+  try {
     // Unfiltered, the index alone counts: no row lookups for a word in every other paragraph.
-    const bool filtered = filters.session || filters.year || !filters.committee.empty() || !filters.body.empty() ||
-                          !filters.kind.empty();
+    const bool filtered = any_filter(filters);
     SQLite::Statement count(impl_->db, filtered ? std::string("SELECT count(*) FROM paragraphs_fts "
                                                               "JOIN paragraphs p ON p.id = paragraphs_fts.rowid "
-                                                              "JOIN resolutions r ON r.id = p.resolution_id ") +
+                                                              "JOIN resolutions r ON r.id = p.resolution_id "
+                                                              "WHERE paragraphs_fts MATCH :match ") +
                                                       kSearchFilterSql
                                                 : std::string("SELECT count(*) FROM paragraphs_fts "
                                                               "WHERE paragraphs_fts MATCH :match"));
-    if (filtered) bind_filters(count);
-    else count.bind(":match", match);
+    count.bind(":match", match);
+    if (filtered) bind_filters(count, filters);
     count.executeStep();
     result.total = count.getColumn(0).getInt64();
     SQLite::Statement q(impl_->db,
-                        std::string("SELECT v.paragraph_id, v.symbol, v.kind, v.paragraph, "
-                                    "snippet(paragraphs_fts, 0, :open, :close, '…', 24), r.session, "
-                                    "CAST(substr(r.adopted_on, 1, 4) AS INTEGER), coalesce(r.committee, ''), "
-                                    "coalesce(r.body, '') "
-                                    "FROM paragraphs_fts JOIN v_paragraphs v ON v.paragraph_id = paragraphs_fts.rowid "
-                                    "JOIN paragraphs p ON p.id = v.paragraph_id "
-                                    "JOIN resolutions r ON r.id = v.resolution_id ") +
-                            kSearchFilterSql +
-                            " ORDER BY paragraphs_fts.rank, v.symbol, v.paragraph_id LIMIT :limit");
+                        kHitColumnsSql + std::string("snippet(paragraphs_fts, 0, :open, :close, '…', 24) "
+                                                     "FROM paragraphs_fts JOIN v_paragraphs v ON v.paragraph_id = paragraphs_fts.rowid "
+                                                     "JOIN paragraphs p ON p.id = v.paragraph_id "
+                                                     "JOIN resolutions r ON r.id = v.resolution_id "
+                                                     "WHERE paragraphs_fts MATCH :match ") +
+                            kSearchFilterSql + " ORDER BY paragraphs_fts.rank, v.symbol, v.paragraph_id LIMIT :limit");
     q.bind(":open", open_mark);
     q.bind(":close", close_mark);
-    bind_filters(q);
+    q.bind(":match", match);
+    bind_filters(q, filters);
     q.bind(":limit", limit);
-    while (q.executeStep()) {
-      SearchHit hit{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                    q.getColumn(3).getString(), q.getColumn(4).getString(), {}, {}, q.getColumn(7).getString(),
-                    q.getColumn(8).getString()};
-      if (!q.getColumn(5).isNull()) hit.session = q.getColumn(5).getInt64();
-      if (!q.getColumn(6).isNull()) hit.year = q.getColumn(6).getInt64();
-      result.hits.push_back(std::move(hit));
-    }
+    while (q.executeStep()) result.hits.push_back(hit_of(q, q.getColumn(9).getString()));
   } catch (const SQLite::Exception& e) {
-    // FTS5 reports a query it cannot parse as a plain SQLITE_ERROR; anything else (I/O,
-    // corruption, locking) is the database's failure.
-    if (e.getErrorCode() == SQLITE_ERROR)
-      throw QueryError("bad full-text query '" + query + "': " + e.what() +
-                       " (words are searched as words; FTS5 syntax: \"a phrase\", prefix*, NEAR(a b, 10), "
-                       "AND, OR, NOT in capitals, parentheses)");
-    throw DatabaseError(std::string("search failed: ") + e.what());
+    search_failed(e, query);
   }
   return result;
 }
@@ -458,10 +645,14 @@ Explanation Queries::explain(const std::string& symbol, std::optional<std::int64
 std::vector<ObjectInfo> Queries::objects() {
   std::vector<ObjectInfo> out;
   try {
-    // pragma_table_list marks the FTS index 'virtual' and its storage 'shadow': neither is data.
+    // pragma_table_list marks a full-text index 'virtual' and its storage 'shadow': neither is data;
+    // nor are the views an index reads its text from (its content = '...'), a copy of paragraphs.text.
     SQLite::Statement q(impl_->db,
-                        "SELECT name, type FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'view') "
-                        "AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY type, name");
+                        "SELECT t.name, t.type FROM pragma_table_list t WHERE t.schema = 'main' "
+                        "AND t.type IN ('table', 'view') AND t.name NOT LIKE 'sqlite!_%' ESCAPE '!' "
+                        "AND NOT EXISTS (SELECT 1 FROM sqlite_master f WHERE f.type = 'table' "
+                        "  AND f.sql LIKE 'CREATE VIRTUAL TABLE %' AND instr(f.sql, 'content = ''' || t.name || '''') > 0) "
+                        "ORDER BY t.type, t.name");
     while (q.executeStep()) out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), {}});
     SQLite::Statement columns(impl_->db, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
     for (auto& o : out) {
@@ -578,6 +769,67 @@ std::vector<QuarantinedFile> Queries::quarantined(bool history) {
     }
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot read quarantine: ") + e.what());
+  }
+  return out;
+}
+
+namespace {
+// The symbol as stored among the sources, for what the user typed (see symbol_candidates).
+std::string source_symbol(SQLite::Database& db, const std::string& typed) {
+  SQLite::Statement q(db, "SELECT symbol FROM resolution_sources WHERE symbol = ? COLLATE NOCASE LIMIT 1");
+  for (const auto& candidate : symbol_candidates(typed)) {
+    q.reset();
+    q.bind(1, candidate);
+    if (q.executeStep()) return q.getColumn(0).getString();
+  }
+  throw QueryError(typed + ": no such resolution in the database");
+}
+}  // namespace
+
+std::vector<ResolutionSource> Queries::sources(const std::string& symbol) {
+  std::vector<ResolutionSource> out;
+  try {
+    SQLite::Statement q(impl_->db, R"sql(
+      SELECT symbol, language, chosen, coalesce(format, ''), path, coalesce(missing_since, '')
+      FROM v_resolution_sources WHERE :symbol IS NULL OR symbol = :symbol
+      ORDER BY symbol, language, chosen DESC, path)sql");
+    if (!symbol.empty()) q.bind(":symbol", source_symbol(impl_->db, symbol));
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(2).getInt() != 0});
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read the sources: ") + e.what());
+  }
+  return out;
+}
+
+std::vector<SourceDisagreement> Queries::source_disagreements(const std::string& symbol) {
+  std::vector<SourceDisagreement> out;
+  try {
+    SQLite::Statement q(impl_->db, R"sql(
+      SELECT s.symbol, s.language, s.field, coalesce(s.chosen_format, ''), coalesce(s.chosen_value, ''), c.path,
+             coalesce(s.other_format, ''), coalesce(s.other_value, ''), o.path
+      FROM source_disagreements s
+      JOIN documents c ON c.id = s.chosen_document_id
+      JOIN documents o ON o.id = s.other_document_id
+      WHERE :symbol IS NULL OR s.symbol = :symbol
+      ORDER BY s.symbol, s.language, s.field, o.path)sql");
+    if (!symbol.empty()) q.bind(":symbol", source_symbol(impl_->db, symbol));
+    while (q.executeStep()) {
+      SourceDisagreement d;
+      d.symbol = q.getColumn(0).getString();
+      d.language = q.getColumn(1).getString();
+      d.field = q.getColumn(2).getString();
+      d.chosen_format = q.getColumn(3).getString();
+      d.chosen_value = q.getColumn(4).getString();
+      d.chosen_path = q.getColumn(5).getString();
+      d.other_format = q.getColumn(6).getString();
+      d.other_value = q.getColumn(7).getString();
+      d.other_path = q.getColumn(8).getString();
+      out.push_back(std::move(d));
+    }
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read the sources: ") + e.what());
   }
   return out;
 }

@@ -32,6 +32,7 @@ using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 struct SearchHit {
   std::int64_t paragraph_id = 0;
   std::string symbol;
+  std::string language;   // of the resolution, ISO 639-1 (resolutions.language)
   std::string kind;       // preambular, operative, annex
   std::string paragraph;  // printed label: "5", "5 (a)"; a preambular paragraph's position
   std::string snippet;    // text around the matches, each match between the caller's markers
@@ -49,6 +50,7 @@ struct SearchFilters {
   std::string committee;
   std::string body;  // resolutions.body, case-insensitive
   std::string kind;  // preambular, operative or annex
+  std::string language;  // resolutions.language (ISO 639-1: en, fr, es, ar, zh, ru), case-insensitive
 };
 
 // The FTS5 query for what a user typed. Words are searched as words: a word holding characters
@@ -58,9 +60,21 @@ struct SearchFilters {
 // NEAR(a b, N) and parentheses. Column filters (col:) are not offered: there is one column.
 std::string fts5_query(const std::string& user_query);
 
+// Whether a query holds Han characters (U+3400 to U+9FFF): it is then searched in the Han index
+// (sql/views.sql), as strings that must all occur in a paragraph, rather than as words.
+bool is_han_query(const std::string& user_query);
+
+// What a query in Han characters looks for: each term must occur in a paragraph. A "quoted
+// phrase" is one term; prefix stars, parentheses and commas are dropped (a term is found anywhere
+// in the text, as the start of a word or inside one); AND is implied. OR, NOT and NEAR are not
+// offered there (QueryError).
+std::vector<std::string> han_terms(const std::string& user_query);
+
 struct SearchResult {
   std::int64_t total = 0;  // every matching paragraph; `hits` holds the best `limit`
   std::vector<SearchHit> hits;
+  std::string index;       // the full-text index searched: paragraphs_fts (words) or paragraphs_han_fts
+  std::string fts5_query;  // what it was asked (empty when no term was long enough for the Han index)
 };
 
 // One extracted row and the bytes it came from.
@@ -113,6 +127,19 @@ struct RunSummary {
   std::int64_t seen = 0, loaded = 0, skipped = 0, quarantined = 0, resolutions = 0;
 };
 
+// One source file of a resolution (v_resolution_sources).
+struct ResolutionSource {
+  std::string symbol, language, format, path, missing_since;
+  bool chosen = false;  // its rows are the resolution's
+};
+
+// Where a source of a resolution says something else than the chosen one (source_disagreements).
+struct SourceDisagreement {
+  std::string symbol, language, field;
+  std::string chosen_format, chosen_value, chosen_path;
+  std::string other_format, other_value, other_path;
+};
+
 struct Stats {
   std::vector<Bar> tables;  // rows per table
   std::vector<Bar> lemmas;  // action phrases per lemma, note: how many open a paragraph
@@ -131,7 +158,10 @@ class Queries {
 
   // Paragraphs matching a query (see fts5_query: words, "phrases", NEAR(a b, 5), prefix*,
   // AND/OR/NOT), best first, within `filters`. Words match their other forms (the index stems
-  // English words: refugee, refugees). Throws QueryError for a query FTS5 cannot parse.
+  // English words: refugee, refugees; accents and Arabic vowel marks are ignored). A query in Han
+  // characters finds the paragraphs holding all its terms (han_terms): those of three characters
+  // or more through the trigram index, shorter ones by looking in the paragraphs that index holds.
+  // Throws QueryError for a query FTS5 cannot parse.
   SearchResult search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
                       std::int64_t limit, const SearchFilters& filters = {});
 
@@ -157,6 +187,13 @@ class Queries {
   // Files quarantined now (the latest record of each path whose file is still rejected and still
   // there), or with `history` every quarantine record, oldest first.
   std::vector<QuarantinedFile> quarantined(bool history);
+
+  // The source files of every resolution, or of the resolution `symbol` (every language; as
+  // explain reads a symbol), by symbol, language, then the chosen source first. Throws QueryError
+  // for a symbol no source holds.
+  std::vector<ResolutionSource> sources(const std::string& symbol = "");
+  // Where the sources disagree, of every resolution or of `symbol`, by symbol, language and field.
+  std::vector<SourceDisagreement> source_disagreements(const std::string& symbol = "");
 
   std::vector<ObjectDoc> documentation();
   Stats stats(std::int64_t top);

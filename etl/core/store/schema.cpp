@@ -9,6 +9,8 @@
 #include "source.h"
 #include "store/connection.h"
 #include "store/database.h"
+#include "store/full_text.h"
+#include "store/sources.h"
 
 namespace unres {
 
@@ -52,30 +54,12 @@ namespace {
 std::string stored_fingerprint(SQLite::Database& db) {
   try {
     SQLite::Statement q(db, "SELECT value FROM meta WHERE key = 'schema_fingerprint' "
-                                 "AND EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'paragraphs_fts') "
+                                 "AND (SELECT count(*) FROM sqlite_master WHERE name IN ('paragraphs_fts', 'paragraphs_han_fts')) = 2 "
                                  "AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'indexes_deferred')");
     return q.executeStep() ? q.getColumn(0).getString() : std::string();
   } catch (const SQLite::Exception&) {
     return {};  // no meta table yet
   }
-}
-
-// sql/views.sql creates the full-text index once (IF NOT EXISTS). An index made with another
-// definition (an earlier tokenizer) is dropped first, so that views.sql makes it anew and fills
-// it from the table.
-void drop_outdated_fts(SQLite::Database& db) {
-  static constexpr std::string_view marker = "CREATE VIRTUAL TABLE IF NOT EXISTS ";
-  const std::string_view views = embedded_sql("sql/views.sql");
-  const auto at = views.find(marker);
-  if (at == std::string_view::npos) return;
-  const auto begin = at + marker.size();
-  const std::string wanted(views.substr(begin, views.find(';', begin) - begin));  // paragraphs_fts USING fts5(...)
-  bool outdated = false;
-  {
-    SQLite::Statement q(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'paragraphs_fts'");
-    outdated = q.executeStep() && !q.getColumn(0).getString().ends_with(wanted);
-  }
-  if (outdated) db.exec("DROP TABLE paragraphs_fts");
 }
 
 // Whether the database is empty or unres's own (its meta table names the tool). Anything else is
@@ -230,13 +214,14 @@ void open_schema(Connection& connection, const std::filesystem::path& file, cons
   add_new_columns(db);
   db.exec(std::string(embedded_sql("sql/schema.sql")));
   add_missing_columns(db, tables, true);
-  // Views, full-text index and documentation: derived from the tables, refreshed when they change.
-  drop_outdated_fts(db);
+  link_unlinked_resolutions(db);  // a database made before resolution_sources
+  // Views, full-text indexes and documentation: derived from the tables, refreshed when they change.
+  drop_outdated_full_text(db);
   db.exec(std::string(embedded_sql("sql/views.sql")));
   // A first load that stopped before its end: schema.sql has just built its indexes; the
-  // full-text index merges its segments again.
+  // full-text indexes merge their segments again.
   if (db.execAndGet("SELECT count(*) FROM meta WHERE key = 'indexes_deferred'").getInt()) {
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 4)");  // FTS5's default
+    set_full_text_option(db, "automerge", 4);  // FTS5's default
     db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
   }
   db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
@@ -269,9 +254,9 @@ void defer_indexes(Database& database) {
     // at 2,000 resolutions. A query reads each segment (80,000 resolutions: 160 segments, a
     // three-word query 65 ms as with 10). Both settings stay: a later load also writes a segment
     // per batch, and merges a little at every write (automerge 4, FTS5's default).
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 0)");
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('crisismerge', 1000)");
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('hashsize', 16777216)");
+    set_full_text_option(db, "automerge", 0);
+    set_full_text_option(db, "crisismerge", 1000);
+    set_full_text_option(db, "hashsize", 16777216);
     tx.commit();
     connection.indexes_deferred = true;
   } catch (const SQLite::Exception& e) {
@@ -291,7 +276,7 @@ void build_indexes(Database& database) {
     db.exec("PRAGMA threads = 2");
     db.exec("PRAGMA cache_size = -4096");
     db.exec(std::string(embedded_sql("sql/schema.sql")));
-    db.exec("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('automerge', 4)");  // FTS5's default
+    set_full_text_option(db, "automerge", 4);  // FTS5's default
     db.exec("DELETE FROM meta WHERE key = 'indexes_deferred'");
     tx.commit();
     db.exec("PRAGMA cache_size = " + std::to_string(kCacheSize));

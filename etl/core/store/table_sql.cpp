@@ -1,6 +1,7 @@
 #include "store/table_sql.h"
 
 #include "errors.h"
+#include "store/full_text.h"
 
 namespace unres {
 
@@ -76,13 +77,13 @@ TableSql plan_table_sql(const TableRegistry& registry) {
     sql.inserts.push_back("INSERT INTO " + t.name + "(" + columns + ", id) VALUES(" + marks + ", ?)");
   }
   sql.key_plans = plan_keys(registry);
-  // A document's paragraphs leave the full-text index first (an external-content index needs
+  // A document's paragraphs leave the full-text indexes first (an external-content index needs
   // their text), then the rows, children before parents (what ON DELETE CASCADE would do with the
   // checks on).
   for (const auto& t : all)
     if (t.full_text)
-      sql.forget.push_back("INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM " +
-                           t.name + " WHERE " + owned_rows(registry, t));
+      for (auto& removal : full_text_removals("SELECT id FROM " + t.name + " WHERE " + owned_rows(registry, t)))
+        sql.forget.push_back(std::move(removal));
   for (auto t = all.rbegin(); t != all.rend(); ++t)
     sql.forget.push_back("DELETE FROM " + t->name + " WHERE " + owned_rows(registry, *t));
   sql.forget.push_back("DELETE FROM document_texts WHERE document_id = ?1");

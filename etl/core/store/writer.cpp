@@ -10,6 +10,8 @@
 
 #include "store/connection.h"
 #include "store/database.h"
+#include "store/full_text.h"
+#include "store/sources.h"
 #include "store/table_sql.h"
 #include "text.h"
 
@@ -81,7 +83,9 @@ struct StableIds {
 struct DocumentRows {
   Connection& connection;
   const TableSql& sql;
-  explicit DocumentRows(Database& db) : connection(db.connection()), sql(db.table_sql()) {}
+  Sources sources;  // which source's rows stand for a resolution
+  explicit DocumentRows(Database& db)
+      : connection(db.connection()), sql(db.table_sql()), sources(connection.db, *sql.tables) {}
 
   std::optional<std::int64_t> document_id(const std::string& path) {
     auto& find = connection.statement("SELECT id FROM documents WHERE path = ?");
@@ -92,15 +96,27 @@ struct DocumentRows {
     return id;
   }
 
-  // Removes every row of document `document`: its paragraphs leave the full-text index first (an
-  // external-content index needs their text), then the rows, children before parents (what ON
-  // DELETE CASCADE would do with the checks on).
+  // Removes every row of document `document`: its paragraphs leave the full-text indexes first
+  // (an external-content index needs their text), then the rows, children before parents (what
+  // ON DELETE CASCADE would do with the checks on).
   void forget_rows(std::int64_t document) {
     for (const auto& text : sql.forget) {
       auto& del = connection.statement(text.c_str());
       del.bind(1, document);
       del.exec();
     }
+  }
+
+  // Removes every row loaded from `path`, its full-text entries included; returns the document's
+  // id (none: the database held no such path). The other sources of the resolutions it stood for
+  // are marked to be read again, to take over.
+  std::optional<std::int64_t> forget_document(const std::string& path) {
+    const auto document = document_id(path);
+    if (!document) return document;
+    const auto held = sources.chosen_from(*document);
+    forget_rows(*document);
+    sources.orphaned(held);
+    return document;
   }
 
   // Reads the keys and ids of the keyed rows of document `document` into `stable`: one query per
@@ -186,14 +202,6 @@ struct WriterSession::Impl : DocumentRows {
     if (!slot) slot = std::make_unique<SQLite::Statement>(db, sql.inserts[t]);
     return *slot;
   }
-
-  // Removes every row loaded from `path`, its full-text entries included; returns the document's
-  // id (none: the database held no such path).
-  std::optional<std::int64_t> forget_document(const std::string& path) {
-    const auto document = document_id(path);
-    if (document) forget_rows(*document);
-    return document;
-  }
 };
 
 std::vector<std::int64_t> sync_organizations(Database& database, const Gazetteer& gazetteer) {
@@ -251,59 +259,44 @@ WriterSession::WriterSession(Database& db, std::int64_t run, std::string rules_h
 WriterSession::~WriterSession() = default;
 
 std::vector<std::string> WriterSession::load_document(const SourceFile& file, const Document& document) {
-  // The one way input can make a write fail is a symbol another file holds (split_documents
-  // rejects a file that holds one twice): it is checked first, so that a rejected document writes
-  // nothing. No savepoint per document: FTS5 writes its pending terms to disk at every savepoint,
-  // which would cut the full-text index into tiny segments and stall the writer at each one.
-  std::vector<std::string> moved;  // documents whose file is gone (or is this one): replaced
+  // The one way input can make a write fail is a symbol another file of the same kind holds
+  // (split_documents rejects a file that holds one twice): it is checked first, so that a
+  // rejected document writes nothing. No savepoint per document: FTS5 writes its pending terms to
+  // disk at every savepoint, which would cut the full-text index into tiny segments and stall the
+  // writer at each one.
   try {
-    for (const auto& r : document.resolutions) {
-      // One row per symbol and language: the French text of a resolution is not a conflict.
-      const std::string& symbol = r.meta.at("symbol");
-      const auto language = r.meta.find("language");
-      const std::string lang = language == r.meta.end() || language->second.empty() ? kDefaultLanguage : language->second;
-      auto& owner = impl_->statement(
-          "SELECT d.path FROM resolutions r JOIN documents d ON d.id = r.document_id "
-          "WHERE r.symbol = ? AND r.language = ? AND d.path <> ?");
-      owner.bindNoCopy(1, symbol);
-      owner.bind(2, lang);
-      owner.bindNoCopy(3, file.path);
-      if (owner.executeStep()) {
-        std::string other = owner.getColumn(0).getString();
-        (void)owner.tryReset();  // a statement left running would keep a read open
-        // A moved corpus, or a path stored as typed by an older unres: the resolution moves here.
-        std::error_code ec;
-        const bool gone = !std::filesystem::exists(std::filesystem::symlink_status(other, ec));
-        if (!gone && !std::filesystem::equivalent(other, file.path, ec))
-          throw InputError("load", 0, "conflicting symbol: " + symbol + (lang == kDefaultLanguage ? "" : " (" + lang + ")") +
-                                          " is already loaded from " + other);
-        if (std::find(moved.begin(), moved.end(), other) == moved.end()) moved.push_back(other);
-      }
-    }
-    write_document(file, document, moved);
+    const SourcePlan plan = impl_->sources.plan(file, document);
+    write_document(file, document, plan);
+    return plan.moved;  // documents whose file is gone (or is this one): replaced
   } catch (const SQLite::Exception& e) {
     // Not caused by the input: the batch is rolled back and the run fails (nothing half-written).
     throw DatabaseError(file.path + ": cannot load: " + e.what());
   }
-  return moved;
 }
 
-void WriterSession::write_document(const SourceFile& file, const Document& document,
-                                   const std::vector<std::string>& replaced) {
+void WriterSession::write_document(const SourceFile& file, const Document& document, const SourcePlan& sources) {
   auto& db = impl_->db;
   // What was undone to read a file that is its own text (documents.normalized: "bom,crlf").
   const std::string normalized =
       document.source_text.empty() ? text_quirks(file.bytes, document.encoding == "utf-8").names() : std::string();
-  // The rows this document replaces: those of its earlier load, and of the documents of files
-  // that are gone whose resolutions it holds now. Their ids are read by stable key first.
+  // The rows this document replaces: those of its earlier load, of the documents of files that
+  // are gone whose resolutions it holds now, and of the resolutions it takes over from sources of
+  // lower precedence. Their ids are read by stable key first.
   StableIds stable;
   const auto own = impl_->document_id(file.path);
   std::vector<std::int64_t> old;
   if (own) old.push_back(*own);
-  for (const auto& path : replaced)
+  for (const auto& path : sources.moved)
     if (const auto id = impl_->document_id(path)) old.push_back(*id);
-  for (const auto id : old) impl_->read_stable_ids(id, stable);
+  std::vector<std::int64_t> read = old;
+  for (const auto& t : sources.taken)
+    if (std::find(read.begin(), read.end(), t.document) == read.end()) read.push_back(t.document);
+  for (const auto id : read) impl_->read_stable_ids(id, stable);
+  std::vector<ResolutionKey> held;  // resolutions the replaced documents stood for
+  for (const auto id : old)
+    for (auto& key : impl_->sources.chosen_from(id)) held.push_back(std::move(key));
   for (const auto id : old) impl_->forget_rows(id);
+  for (const auto& t : sources.taken) impl_->sources.take_over(t);
 
   auto& doc = impl_->statement(
       "INSERT INTO documents(path, content_hash, size_bytes, format, status, encoding, mtime_ns, rules_hash, id, "
@@ -332,12 +325,13 @@ void WriterSession::write_document(const SourceFile& file, const Document& docum
   }
   // Each table of the registry, parents first, row by row.
   const auto& tables = impl_->tables->tables();
-  for (const auto& r : document.resolutions) {
+  for (std::size_t i = 0; i < document.resolutions.size(); ++i) {
+    const ResolutionRecord& r = document.resolutions[i];
     ids.paragraphs.clear();
     ids.footnotes.clear();
     for (std::size_t t = 0; t < tables.size(); ++t) {
       const Table& table = tables[t];
-      if (table.of != Table::Of::resolution) continue;
+      if (table.of != Table::Of::resolution || !(sources.chosen[i] || table.every_source)) continue;
       const std::size_t rows = table.rows(r);
       if (rows == 0) continue;
       auto& insert = impl_->insert(t);
@@ -366,13 +360,7 @@ void WriterSession::write_document(const SourceFile& file, const Document& docum
           case Table::Keeps::footnotes: ids.footnotes.push_back(id); break;
           case Table::Keeps::nothing: break;
         }
-        if (table.full_text) {
-          // FTS5 keeps the terms in memory until the batch commits (or its buffer fills).
-          auto& fts = impl_->statement("INSERT INTO paragraphs_fts(rowid, text) VALUES(?, ?)");
-          fts.bind(1, id);
-          fts.bindNoCopy(2, r.paragraphs[row].text);
-          fts.exec();
-        }
+        if (table.full_text) add_to_full_text(impl_->connection, id, r.paragraphs[row].text);
       }
     }
   }
@@ -394,6 +382,7 @@ void WriterSession::write_document(const SourceFile& file, const Document& docum
       }
     }
   }
+  impl_->sources.orphaned(held);  // a resolution no longer held: its other sources take over
 }
 
 std::vector<RecordsElsewhere> WriterSession::records_elsewhere(const std::string& path, const Document& document) {
@@ -465,9 +454,19 @@ void WriterSession::mark_missing(const std::vector<std::string>& paths) {
           "UPDATE documents SET missing_since = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE path = ? AND missing_since IS NULL");
       s.bind(1, path);
       s.exec();
+      // Another source of a resolution it stands for takes over (it is read again in this run).
+      if (const auto id = impl_->document_id(path)) impl_->sources.gone(*id);
     }
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot mark missing files: ") + e.what());
+  }
+}
+
+std::vector<std::string> WriterSession::stale_documents() {
+  try {
+    return impl_->sources.stale_paths();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot read documents: ") + e.what());
   }
 }
 
@@ -553,7 +552,7 @@ bool forget_file(Database& db, const std::string& path) {
     const bool known = q.executeStep() && q.getColumn(0).getInt64() > 0;
     (void)q.tryReset();
     if (!known) return false;
-    if (const auto document = rows.document_id(path)) rows.forget_rows(*document);
+    rows.forget_document(path);
     auto& del = rows.connection.statement("DELETE FROM quarantine WHERE path = ?");
     del.bind(1, path);
     del.exec();

@@ -16,6 +16,7 @@
 namespace unres {
 
 class Database;
+struct SourcePlan;  // store/sources.h
 
 // Published records of symbols another loaded file also has a record of (see records_elsewhere).
 struct RecordsElsewhere {
@@ -55,10 +56,12 @@ class WriterSession {
   // Replaces every row loaded from `file.path` by the document's. Rows whose stable key
   // (Table::stable_key; docs/schema.md) is unchanged get the ids they had, and so does the
   // document (by path).
-  // A symbol held by another document whose file no longer exists (or is this very file under
-  // another spelling, e.g. a relative path stored by an older unres) moves to this file: that
-  // document is replaced, and its path is returned. Throws InputError (stage "load") when a
-  // symbol is held by another existing file; nothing is written then.
+  // A symbol held by another document of the same kind (XML, PDF, text) whose file no longer
+  // exists (or is this very file under another spelling, e.g. a relative path stored by an older
+  // unres) moves to this file: that document is replaced, and its path is returned. A symbol held
+  // by a source of another kind is decided by precedence (store/sources.h): this document's rows
+  // replace that resolution's, or only its link is written. Throws InputError (stage "load") when
+  // a symbol is held by another existing file of the same kind; nothing is written then.
   std::vector<std::string> load_document(const SourceFile& file, const Document& document);
   // The symbols of `document`'s published records that other loaded files also have records of,
   // by file. All are kept; the views read the record of the file loaded last (docs/schema.md).
@@ -67,8 +70,13 @@ class WriterSession {
   // there: a missing mark is cleared).
   void touch_document(const std::string& path, const SourceStamp& stamp);
   // Marks files that are gone (documents.missing_since = now, if not set yet). Their rows stay:
-  // an absent mount must not lose data; `unres forget` removes them.
+  // an absent mount must not lose data; `unres forget` removes them. But a resolution another
+  // file is a source of is taken over by it: that file is marked to be read again
+  // (stale_documents), and a gone file's link to a resolution it is not chosen for goes.
   void mark_missing(const std::vector<std::string>& paths);
+  // Files to read again in this run: each is a source of a resolution whose chosen source stopped
+  // holding it (changed, rejected, forgotten or gone; store/sources.h), by path, the ones there.
+  std::vector<std::string> stale_documents();
   // A quarantine row of this run, and the file's document row marked 'rejected' (its earlier rows
   // removed: they no longer describe the file).
   void quarantine(const std::string& path, const SourceStamp& stamp, const InputError& error);
@@ -81,8 +89,10 @@ class WriterSession {
   std::int64_t align_actions(const std::vector<std::string>& symbols, const RuleSet& rules);
 
  private:
-  // Writes the document in place of the rows of its earlier load and of the `replaced` documents.
-  void write_document(const SourceFile& file, const Document& document, const std::vector<std::string>& replaced);
+  // Writes the document in place of the rows of its earlier load, of the documents `sources` moves
+  // here and of the resolutions it takes over; of the resolutions another source stands for,
+  // only the link (Table::every_source).
+  void write_document(const SourceFile& file, const Document& document, const SourcePlan& sources);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
