@@ -2,7 +2,8 @@
 """One resolution, several sources (issue 15): XML > PDF > text, every source linked, nothing lost.
 
 usage: sources.py UNRES DATA_DIR SCENARIO
-Scenarios: text_then_xml, xml_then_text, delete_xml, changed_xml, rejected_xml, same_kind, disagreements.
+Scenarios: text_then_xml, xml_then_text, delete_xml, changed_xml, rejected_xml, same_kind, disagreements,
+foreign_text_taken_over.
 Each drives the real binary on copies of tests/data (A/RES/78/11 as XML, PDF and text). Exit 0 when it holds.
 """
 import os, shutil, sqlite3, subprocess, sys, tempfile
@@ -218,8 +219,37 @@ def disagreements(tmp):
         fail(f"disagreements left after the text was fixed: {q(db, 'SELECT * FROM source_disagreements')}")
 
 
+def foreign_text_taken_over(tmp):
+    """A paragraph of the text source with Han characters and Arabic marks (each full-text index
+    holds it with the text its view gives): when the XML takes the resolution over, both indexes
+    lose it, by that same text."""
+    root = corpus(tmp, XML)
+    os.makedirs(os.path.join(root, "txt"))
+    with open(TXT, encoding="utf-8") as f:
+        text = f.read()
+    marked = text.replace("Declares that Israel has failed", "Declares (中华人民共和国, تُستأنَف) that Israel has failed", 1)
+    if marked == text:
+        fail("the text source no longer has the paragraph this test marks")
+    with open(os.path.join(root, "txt", os.path.basename(TXT)), "w", encoding="utf-8") as f:
+        f.write(marked)
+    db = os.path.join(tmp, "f.db")
+    run("ingest", "--db", db, os.path.join(root, "txt"), check=0)
+    if q(db, "SELECT count(*) FROM paragraphs_han_fts WHERE paragraphs_han_fts MATCH '人民共'")[0][0] != 1:
+        fail("the text source's Han paragraph is not in the Han index")
+    run("ingest", "--db", db, os.path.join(root, "xml"), check=0)
+    if q(db, "SELECT d.format FROM resolutions r JOIN documents d ON d.id = r.document_id")[0][0] != "akn":
+        fail("the XML did not take the resolution over")
+    for index in ("paragraphs_fts", "paragraphs_han_fts"):
+        try:
+            q(db, f"INSERT INTO {index}({index}) VALUES('integrity-check')")
+        except sqlite3.DatabaseError as e:
+            fail(f"{index} out of step with its view after the XML took over: {e}")
+    if q(db, "SELECT count(*) FROM paragraphs_han_fts WHERE paragraphs_han_fts MATCH '人民共'")[0][0] != 0:
+        fail("the Han index still finds the text source's paragraph")
+
+
 SCENARIOS = {f.__name__: f for f in (text_then_xml, xml_then_text, delete_xml, changed_xml, rejected_xml, same_kind,
-                                     disagreements)}
+                                     disagreements, foreign_text_taken_over)}
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:

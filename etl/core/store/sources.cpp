@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "errors.h"
+#include "store/full_text.h"
 
 namespace unres {
 
@@ -44,13 +45,14 @@ bool file_is_there(const std::string& path) {
 }  // namespace
 
 Sources::Sources(SQLite::Database& db, const TableRegistry& registry) : db_(db) {
-  // As the writer forgets a document (store/table_sql.cpp): the full-text entries first (an
-  // external-content index needs the text), then the rows, children before parents.
+  // As the writer forgets a document (store/table_sql.cpp): the full-text entries first, from
+  // every index (an external-content index needs the text its view gives), then the rows,
+  // children before parents.
   const auto& all = registry.tables();
   for (const auto& t : all)
     if (const auto cond = under_resolution(registry, t); t.full_text && !cond.empty())
-      remove_resolution_.push_back("INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text) SELECT 'delete', id, text FROM " +
-                                   t.name + " WHERE " + cond);
+      for (auto& removal : full_text_removals("SELECT id FROM " + t.name + " WHERE " + cond))
+        remove_resolution_.push_back(std::move(removal));
   for (auto t = all.rbegin(); t != all.rend(); ++t)
     if (const auto cond = under_resolution(registry, *t); !cond.empty())
       remove_resolution_.push_back("DELETE FROM " + t->name + " WHERE " + cond);
