@@ -229,6 +229,25 @@ TEST(PdfReader, SmallTextPdfIsRead) {
   EXPECT_EQ(t.page_starts.size(), 1u);
 }
 
+// The words' UTF-16 becomes UTF-8, surrogate pairs included (the reader converts it itself: poppler's
+// to_utf8 opened an iconv converter per word). A ToUnicode map gives "A" a character outside the
+// Basic Multilingual Plane (U+1D400, a surrogate pair) and "B" an accented letter.
+TEST(PdfReader, WordsAreUtf8EvenOutsideTheBasicPlane) {
+  const std::string cmap =
+      "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def\n"
+      "1 begincodespacerange <00> <FF> endcodespacerange\n"
+      "2 beginbfchar <41> <D835DC00> <42> <00E9> endbfchar\n"
+      "endcmap CMapName currentdict /CMap defineresource pop end end";
+  const std::string bytes = make_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                                      "/Resources << /Font << /F1 5 0 R >> >> >>",
+                                      stream("", text_content({"ABBA"})),
+                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+                                      stream("", cmap)});
+  const pdf::Text t = pdf::read(bytes);
+  EXPECT_NE(t.text.find("\xF0\x9D\x90\x80\xC3\xA9\xC3\xA9\xF0\x9D\x90\x80"), std::string::npos) << t.text;
+}
+
 // --- bad PDFs: each quarantined with a plain reason, quickly -----------------------------------------
 
 TEST(PdfBad, NotAPdf) {

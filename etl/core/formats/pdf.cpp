@@ -59,9 +59,41 @@ struct Page {
   std::vector<std::string> footnotes;  // one line each, "N text"
 };
 
+// The UTF-8 of a word's UTF-16 text. Not ustring::to_utf8: it opens an iconv converter on every
+// call, which cost as much as the rest of the reader's own work (4.7 % of a PDF ingest's time).
+// A lone surrogate (a damaged text layer) becomes U+FFFD.
 std::string utf8(const poppler::ustring& s) {
-  const auto bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  std::string out;
+  out.reserve(s.size());
+  const auto put = [&out](char32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t unit = s[i];
+    if (unit >= 0xD800 && unit < 0xDC00 && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000) {
+      put(0x10000 + ((unit - 0xD800) << 10) + (s[i + 1] - 0xDC00));
+      ++i;
+    } else if (unit >= 0xD800 && unit < 0xE000) {
+      put(0xFFFD);
+    } else {
+      put(unit);
+    }
+  }
+  return out;
 }
 
 bool all_of_chars(std::string_view s, std::string_view set) {
