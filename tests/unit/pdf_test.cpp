@@ -248,6 +248,30 @@ TEST(PdfReader, WordsAreUtf8EvenOutsideTheBasicPlane) {
   EXPECT_NE(t.text.find("\xF0\x9D\x90\x80\xC3\xA9\xC3\xA9\xF0\x9D\x90\x80"), std::string::npos) << t.text;
 }
 
+// A/RES/79/298 opens its body with part I: the numeral at the margin a line (12 pt) above the
+// part's title, the title 18 pt above the first paragraph, as on the PDF's first page. The numeral
+// and the title are paragraphs of their own (headings), not one "I Support account …" line.
+TEST(PdfReader, APartNumeralOnItsOwnLineIsAParagraphOfItsOwn) {
+  const std::string content =
+      "BT /F1 10 Tf 12 TL 72 720 Td (The General Assembly,) Tj 0 -24 Td (I) Tj T* "
+      "(Support account for peacekeeping operations) Tj 0 -18 Td "
+      "(Recalling its resolutions 45/258 of 3 May 1991, 47/218 A of 23 December 1992,) Tj T* "
+      "(48/226 A of 23 December 1993 and its other relevant resolutions,) Tj ET";
+  const pdf::Text t = pdf::read(one_page_pdf(content));
+  EXPECT_NE(t.text.find("The General Assembly,\n \nI\n \nSupport account for peacekeeping operations\n \nRecalling"),
+            std::string::npos)
+      << t.text;
+  // The lines of a paragraph stay together.
+  EXPECT_NE(t.text.find("1992,\n48/226 A"), std::string::npos) << t.text;
+}
+
+// A numeral that ends a line of text ("… annex" / "I to …" is never alone on a line; "resolution
+// 47/218" / "A of …" neither) is not taken for a part: only a line that is the numeral alone.
+TEST(PdfReader, ALineOfTextIsNotAPartNumeral) {
+  const pdf::Text t = pdf::read(one_page_pdf(text_content({"as contained in annex", "I to the present resolution,"})));
+  EXPECT_NE(t.text.find("annex\nI to the present"), std::string::npos) << t.text;
+}
+
 // --- bad PDFs: each quarantined with a plain reason, quickly -----------------------------------------
 
 TEST(PdfBad, NotAPdf) {

@@ -203,6 +203,17 @@ std::vector<Line> lines_of(std::vector<Word> words) {
   return lines;
 }
 
+// Whether a written line is a part's numeral alone: "I", "XIV", "A".
+bool part_numeral(std::string_view t) {
+  return (all_of_chars(t, "IVXL") && t.size() <= 6) || (t.size() == 1 && t[0] >= 'A' && t[0] <= 'Z');
+}
+
+// Whether a line ends a clause: "…;", "…,", "…." (footnote marks after the punctuation aside).
+bool ends_clause(std::string_view t) {
+  const std::size_t last = t.find_last_not_of("0123456789 ");
+  return last != std::string_view::npos && std::string_view(".,;:").find(t[last]) != std::string_view::npos;
+}
+
 // The document's left margin: the most common start of body lines (continuation lines).
 double left_margin(const std::vector<std::vector<Line>>& pages, double body_size) {
   std::map<long, std::size_t> counts;
@@ -353,6 +364,14 @@ Text read(std::string_view bytes, const Limits& limits) {
       } else {
         const double step = l.baseline - prev->baseline;
         fresh = step > kParagraphGap * std::max(l.size, prev->size) || step < 0;
+      }
+      if (current && !fresh) {
+        // A part's numeral ("I", "II", "A") on a line of its own is a paragraph of its own, as the
+        // rules read a heading, though it is set a line (not a paragraph) above the part's title:
+        // it opens one after a clause ends, and the title after it opens the next.
+        const auto& open = laid[current->first].body[current->second].lines;
+        fresh = (open.size() == 1 && part_numeral(open.front().text)) ||
+                (part_numeral(l.text) && ends_clause(open.back().text));
       }
       prev = &l;
       if (fresh || !current) {
