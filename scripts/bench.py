@@ -126,8 +126,41 @@ def pdf_measure(unres, work, pdf_dir, runs):
         floors.append(run(floor_cmd)[0])
         ingests.append(ingest(unres, db, pdf_dir))
     size = sum(os.path.getsize(p) for p in pdfs)
+    ratios = [i[0] / f for i, f in zip(ingests, floors)]
+    print("PDF runs (ingest / pdftotext, s): " + ", ".join(f"{i[0]:.2f}/{f:.2f}" for i, f in zip(ingests, floors)) +
+          f"; per-run ratio {min(ratios):.2f}-{max(ratios):.2f}")
     return (len(pdfs), size / 1e6, statistics.median(r[0] for r in ingests), statistics.median(floors),
             max(r[1] for r in ingests))
+
+def pdf_rss(unres, work, pdf_dir, counts):
+    """Peak RSS of one ingest of N PDFs, for each N of counts: the PDFs of pdf_dir repeated under
+    distinct names in one folder, as hard links. Every file goes through the reader, the stages and
+    the writer: a hard link is the same file as the copy loaded before it, so its resolution moves to
+    it (its rows are replaced, as for a moved corpus), and the database keeps one row per resolution.
+    Where links cannot be made, the copies are real and all but the first of each are refused as
+    conflicting symbols (read and parsed, not written): see `quarantined`.
+    Returns [(N, seconds, peak RSS MB, loaded, quarantined)], or [] when there is nothing to measure."""
+    if not pdf_dir or not os.path.isdir(pdf_dir):
+        return []
+    pdfs = sorted(os.path.join(r, f) for r, _, fs in os.walk(pdf_dir) for f in fs if f.lower().endswith(".pdf"))
+    out = []
+    for n in counts if pdfs else []:
+        d = os.path.join(work, f"pdf-copies-{n}")
+        if not os.path.isdir(d):
+            os.makedirs(d + ".tmp", exist_ok=True)
+            for k in range(n):
+                src = pdfs[k % len(pdfs)]
+                dst = os.path.join(d + ".tmp", f"{k:05d}_{os.path.basename(src)}")
+                try:
+                    os.link(src, dst)
+                except OSError:
+                    shutil.copyfile(src, dst)
+            os.rename(d + ".tmp", d)
+        report = os.path.join(work, f"pdf-copies-{n}.json")
+        seconds, rss = ingest(unres, os.path.join(work, "pdf-rss.db"), d, report)
+        rep = json.load(open(report))
+        out.append((n, seconds, rss, rep["files"]["loaded"], rep["files"]["quarantined"]))
+    return out
 
 SYMBOL = re.compile(rb'(<docNumber\b[^>]*refersTo="#symbol"[^>]*>)([^<]*)(<)')
 
@@ -180,6 +213,7 @@ def main():
     ap.add_argument("--xml", nargs="*", default=[], help="folders of AKN4UN XML for the XML measure (skipped without them)")
     ap.add_argument("--xml-n", type=int, default=2000, help="XML files in the XML measure (and 4x that once)")
     ap.add_argument("--only", choices=["all", "xml", "pdf"], default="all", help="run one measure alone")
+    ap.add_argument("--pdf-rss", default="100,300,1000", help="with --only pdf: the numbers of PDFs of the peak RSS measure")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
     unres = os.path.abspath(a.unres)
@@ -272,6 +306,11 @@ def only(a, unres):
             res.update({"pdf_files": pdf[0], "pdf_mb": pdf[1], "pdf_ingest_seconds": pdf[2], "pdf_floor_seconds": pdf[3],
                         "ratio_pdf_ingest_floor": pdf[2] / pdf[3], "pdf_peak_rss_mb": pdf[4]})
             print(f"PDFs: {pdf[0]} files; ingest {pdf[2]:.2f} s, pdftotext {pdf[3]:.2f} s, ratio {pdf[2] / pdf[3]:.2f}, peak RSS {pdf[4]:.0f} MB")
+            rss = pdf_rss(unres, a.work, a.pdf, [int(x) for x in a.pdf_rss.split(",") if x])
+            res["pdf_rss_by_n"] = [{"n": n, "seconds": t, "peak_rss_mb": m, "loaded": l, "quarantined": q}
+                                   for n, t, m, l, q in rss]
+            for n, t, m, l, q in rss:
+                print(f"peak RSS of one ingest of {n} PDFs: {m:.0f} MB ({t:.1f} s; {l} loaded, {q} quarantined)")
     with open(a.out, "w") as f:
         json.dump(res, f, indent=1)
     print(f"wrote {a.out}")

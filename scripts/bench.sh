@@ -10,7 +10,10 @@
 # the folder or pdftotext (poppler-utils) is missing. XML: BENCH_XML_N (default 2000) AKN4UN files made
 # from the real ones of BENCH_XML (default: the folders ../shared/corpus/akn-*), each copy renumbered
 # so that it is a resolution of its own, into a fresh database: files per second (median), and the
-# peak RSS at N and once at 4xN. BENCH_ONLY=xml or pdf runs that measure alone.
+# peak RSS at N and once at 4xN. BENCH_ONLY=xml or pdf runs that measure alone; BENCH_ONLY=pdf also
+# measures the peak RSS of one ingest of N PDFs for each N of BENCH_PDF_RSS (default 100,300,1000: the
+# PDFs of BENCH_PDF under distinct names as hard links; each is read, parsed and written, its
+# resolution moving to it from the link before).
 # Prints a table and writes bench/results.json.
 # Needs python3 and the sqlite3 shell.
 set -euo pipefail
@@ -24,4 +27,5 @@ if [[ -n ${BENCH_XML+set} ]]; then read -ra xml <<<"$BENCH_XML"
 else for d in ../shared/corpus/akn-*; do [[ -d $d ]] && xml+=("$d"); done
 fi
 exec python3 scripts/bench.py --unres build/unres --n "$n" --work "${BENCH_DIR:-${TMPDIR:-/tmp}/unres-bench}" --out bench/results.json \
-  --pdf "${BENCH_PDF-../shared/corpus/pdf-dev}" --xml "${xml[@]}" --xml-n "${BENCH_XML_N:-2000}" --only "${BENCH_ONLY:-all}"
+  --pdf "${BENCH_PDF-../shared/corpus/pdf-dev}" --xml "${xml[@]}" --xml-n "${BENCH_XML_N:-2000}" --only "${BENCH_ONLY:-all}" \
+  --pdf-rss "${BENCH_PDF_RSS:-100,300,1000}"

@@ -150,7 +150,14 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
     }
     const Span body{l.begin + static_cast<std::size_t>(trim(line).data() - line.data()), l.end};
     const std::string_view own = all.substr(body.begin, body.size());
-    if (S.heading.test_at(line, 0)) continue;
+    if (S.heading.test_at(line, 0)) {
+      // A part heading ("I") before any preambular paragraph: the resolution is in parts, each with
+      // its own introductory paragraphs ("Recalling …") and numbered ones, and has no preamble of
+      // its own (the UN's XML: a crossHeading per part, no preamble). The parts are read as the
+      // later parts always were: their unnumbered paragraphs are not counted as preambular.
+      if (state == State::preamble && top_count[0] == 0) state = State::operative;
+      continue;
+    }
     if (state == State::operative) {
       // An unnumbered line amid operative paragraphs: a continuation when it starts in lower case,
       // otherwise a heading ("Section 3", a part's title).

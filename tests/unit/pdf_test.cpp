@@ -229,6 +229,49 @@ TEST(PdfReader, SmallTextPdfIsRead) {
   EXPECT_EQ(t.page_starts.size(), 1u);
 }
 
+// The words' UTF-16 becomes UTF-8, surrogate pairs included (the reader converts it itself: poppler's
+// to_utf8 opened an iconv converter per word). A ToUnicode map gives "A" a character outside the
+// Basic Multilingual Plane (U+1D400, a surrogate pair) and "B" an accented letter.
+TEST(PdfReader, WordsAreUtf8EvenOutsideTheBasicPlane) {
+  const std::string cmap =
+      "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def\n"
+      "1 begincodespacerange <00> <FF> endcodespacerange\n"
+      "2 beginbfchar <41> <D835DC00> <42> <00E9> endbfchar\n"
+      "endcmap CMapName currentdict /CMap defineresource pop end end";
+  const std::string bytes = make_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                                      "/Resources << /Font << /F1 5 0 R >> >> >>",
+                                      stream("", text_content({"ABBA"})),
+                                      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+                                      stream("", cmap)});
+  const pdf::Text t = pdf::read(bytes);
+  EXPECT_NE(t.text.find("\xF0\x9D\x90\x80\xC3\xA9\xC3\xA9\xF0\x9D\x90\x80"), std::string::npos) << t.text;
+}
+
+// A/RES/79/298 opens its body with part I: the numeral at the margin a line (12 pt) above the
+// part's title, the title 18 pt above the first paragraph, as on the PDF's first page. The numeral
+// and the title are paragraphs of their own (headings), not one "I Support account …" line.
+TEST(PdfReader, APartNumeralOnItsOwnLineIsAParagraphOfItsOwn) {
+  const std::string content =
+      "BT /F1 10 Tf 12 TL 72 720 Td (The General Assembly,) Tj 0 -24 Td (I) Tj T* "
+      "(Support account for peacekeeping operations) Tj 0 -18 Td "
+      "(Recalling its resolutions 45/258 of 3 May 1991, 47/218 A of 23 December 1992,) Tj T* "
+      "(48/226 A of 23 December 1993 and its other relevant resolutions,) Tj ET";
+  const pdf::Text t = pdf::read(one_page_pdf(content));
+  EXPECT_NE(t.text.find("The General Assembly,\n \nI\n \nSupport account for peacekeeping operations\n \nRecalling"),
+            std::string::npos)
+      << t.text;
+  // The lines of a paragraph stay together.
+  EXPECT_NE(t.text.find("1992,\n48/226 A"), std::string::npos) << t.text;
+}
+
+// A numeral that ends a line of text ("… annex" / "I to …" is never alone on a line; "resolution
+// 47/218" / "A of …" neither) is not taken for a part: only a line that is the numeral alone.
+TEST(PdfReader, ALineOfTextIsNotAPartNumeral) {
+  const pdf::Text t = pdf::read(one_page_pdf(text_content({"as contained in annex", "I to the present resolution,"})));
+  EXPECT_NE(t.text.find("annex\nI to the present"), std::string::npos) << t.text;
+}
+
 // --- bad PDFs: each quarantined with a plain reason, quickly -----------------------------------------
 
 TEST(PdfBad, NotAPdf) {

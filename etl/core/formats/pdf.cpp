@@ -59,9 +59,41 @@ struct Page {
   std::vector<std::string> footnotes;  // one line each, "N text"
 };
 
+// The UTF-8 of a word's UTF-16 text. Not ustring::to_utf8: it opens an iconv converter on every
+// call, which cost as much as the rest of the reader's own work (4.7 % of a PDF ingest's time).
+// A lone surrogate (a damaged text layer) becomes U+FFFD.
 std::string utf8(const poppler::ustring& s) {
-  const auto bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  std::string out;
+  out.reserve(s.size());
+  const auto put = [&out](char32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t unit = s[i];
+    if (unit >= 0xD800 && unit < 0xDC00 && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000) {
+      put(0x10000 + ((unit - 0xD800) << 10) + (s[i + 1] - 0xDC00));
+      ++i;
+    } else if (unit >= 0xD800 && unit < 0xE000) {
+      put(0xFFFD);
+    } else {
+      put(unit);
+    }
+  }
+  return out;
 }
 
 bool all_of_chars(std::string_view s, std::string_view set) {
@@ -169,6 +201,17 @@ std::vector<Line> lines_of(std::vector<Word> words) {
     }
   }
   return lines;
+}
+
+// Whether a written line is a part's numeral alone: "I", "XIV", "A".
+bool part_numeral(std::string_view t) {
+  return (all_of_chars(t, "IVXL") && t.size() <= 6) || (t.size() == 1 && t[0] >= 'A' && t[0] <= 'Z');
+}
+
+// Whether a line ends a clause: "…;", "…,", "…." (footnote marks after the punctuation aside).
+bool ends_clause(std::string_view t) {
+  const std::size_t last = t.find_last_not_of("0123456789 ");
+  return last != std::string_view::npos && std::string_view(".,;:").find(t[last]) != std::string_view::npos;
 }
 
 // The document's left margin: the most common start of body lines (continuation lines).
@@ -321,6 +364,14 @@ Text read(std::string_view bytes, const Limits& limits) {
       } else {
         const double step = l.baseline - prev->baseline;
         fresh = step > kParagraphGap * std::max(l.size, prev->size) || step < 0;
+      }
+      if (current && !fresh) {
+        // A part's numeral ("I", "II", "A") on a line of its own is a paragraph of its own, as the
+        // rules read a heading, though it is set a line (not a paragraph) above the part's title:
+        // it opens one after a clause ends, and the title after it opens the next.
+        const auto& open = laid[current->first].body[current->second].lines;
+        fresh = (open.size() == 1 && part_numeral(open.front().text)) ||
+                (part_numeral(l.text) && ends_clause(open.back().text));
       }
       prev = &l;
       if (fresh || !current) {
