@@ -229,6 +229,16 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
 
   bool in_footnotes = false, broke = false;
   std::size_t page_number = 0;
+  // `page_end_blanks_continue`: blank lines that end a page's body (before its footnotes or its
+  // break) end no paragraph; whether the next page continues it is decided where that page starts.
+  const auto drop_trailing_blanks = [&] {
+    while (!body.empty() && body.back().blank && page.back() == page_number) {
+      body.pop_back();
+      indent.pop_back();
+      page.pop_back();
+      after_break.pop_back();
+    }
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view full = raw.substr(lines[i].begin, lines[i].end - lines[i].begin);
     const std::string_view text = trim(full);
@@ -236,6 +246,7 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
     const Line line{lines[i].begin + lead, lines[i].begin + lead + text.size(), text.empty()};
     if (matches(layout.page_break, full)) {
       flush_apart();
+      if (layout.page_end_blanks_continue && !in_footnotes) drop_trailing_blanks();
       // Drop the page header: its running head, or up to the page counter (when it comes soon);
       // then furniture and blanks.
       std::size_t j = i + 1, counter = i;
@@ -261,6 +272,7 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
     if (layout.furniture_anywhere && !line.blank && any_match(layout.furniture, text)) continue;
     if (matches(layout.footnote_separator, text)) {
       flush_apart();
+      if (layout.page_end_blanks_continue && !in_footnotes) drop_trailing_blanks();
       in_footnotes = true;
       footnotes.push_back({line.begin, line.begin, true});
       continue;

@@ -394,7 +394,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       const std::string id = L.scalar(node, "id", "", true).value_or("?");
       L.keys(node, {"id", "detect", "unwrap", "page_break", "page_counter", "furniture", "footnote_separator", "footnote_start",
                     "paragraph_start", "paragraph_end", "number_only", "furniture_anywhere", "start_after_punctuation", "indent_start",
-                    "page_header", "page_header_blocks", "footnote_numbers_apart", "footnote_marks"},
+                    "page_header", "page_header_blocks", "page_end_blanks_continue", "footnote_numbers_apart", "footnote_marks"},
              id);
       L.unique_id(node, id);
       Layout layout;
@@ -428,6 +428,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
         L.error(node["page_header_blocks"], id, "'page_header_blocks' must be a number of line blocks from 1 to 10");
       if ((layout.page_header_blocks > 0) != layout.page_header.has_value())
         L.error(node, id, "'page_header_blocks' and 'page_header' go together");
+      layout.page_end_blanks_continue = L.flag(node, "page_end_blanks_continue", id);
       layout.footnote_numbers_apart = L.flag(node, "footnote_numbers_apart", id);
       if (layout.footnote_numbers_apart && !layout.footnote_start)
         L.error(node, id, "a layout with 'footnote_numbers_apart: true' needs 'footnote_start'");

@@ -53,6 +53,8 @@ struct Layout {
   // included) are the running head when one of their lines matches `page_header`.
   std::size_t page_header_blocks = 0;
   std::optional<Pattern> page_header;  // a line of the running head ("A/RES/78/11   The Syrian Golan")
+  bool page_end_blanks_continue = false;  // blank lines at the end of a page's body (pdftotext sets them
+                                         // before the footnotes and the footer) do not end its paragraph
   bool footnote_numbers_apart = false;  // a footnote block's numbers stand on lines of their own, apart from
                                         // their texts (pdftotext's default mode): paired in order
   std::vector<Pattern> footnote_marks;  // marks of this layout only, besides document.footnote_marks
