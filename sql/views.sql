@@ -83,6 +83,7 @@ CREATE TABLE IF NOT EXISTS column_types (integer INTEGER, real REAL, text TEXT, 
 
 ------------------------------------------------------------------------------------------------------
 -- Views. Dependents are dropped first; `year` is always the year the resolution was adopted.
+DROP VIEW IF EXISTS translation_symbol_mismatches;
 DROP VIEW IF EXISTS translation_mismatches;
 DROP VIEW IF EXISTS paragraph_translations;
 DROP VIEW IF EXISTS source_disagreements;
@@ -568,6 +569,28 @@ LEFT JOIN counts rc ON rc.symbol = l.symbol AND rc.language = ref.language AND r
 WHERE coalesce(c.paragraphs, 0) <> coalesce(rc.paragraphs, 0)
    OR coalesce(c.subparagraphs, 0) <> coalesce(rc.subparagraphs, 0);
 
+-- A translation that names itself with another symbol than the resolution it translates (the UN
+-- published a French A/RES/78/130 whose every symbol says A/RES/78/13): its job number, which the
+-- language versions of a document share, is that of other languages' resolutions of another
+-- symbol, and no other language of its own symbol has it. Parts of one document (A/RES/75/101 A
+-- and B share a job number) are not listed: each part's other languages carry its own symbol.
+CREATE VIEW translation_symbol_mismatches AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS symbol,
+       t.text AS language,
+       t.text AS job_number,
+       t.text AS symbol_of_job,
+       t.text AS languages_of_job
+FROM column_types t WHERE 0
+UNION ALL
+SELECT r.symbol, r.language, r.job_number, o.symbol, group_concat(o.language, ' ')
+FROM resolutions r
+JOIN resolutions o ON o.job_number = r.job_number AND o.symbol <> r.symbol AND o.language <> r.language
+WHERE r.job_number IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM resolutions s
+                  WHERE s.symbol = r.symbol AND s.language <> r.language AND s.job_number = r.job_number)
+GROUP BY r.id, o.symbol;
+
 -- Every source file of every resolution (resolution_sources): its path and format, and whether its
 -- rows are the resolution's (chosen: the source of highest precedence, XML > PDF > text;
 -- docs/operations.md). resolution_id is NULL only while a resolution waits for another source to
@@ -728,6 +751,7 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('v_voting_coincidence', 'view', 'Voting coincidence', 'For two States, per organ and year: the recorded votes both took part in, how many alike and how many opposite (yes against no).', 'body year state_a state_b', NULL),
   ('v_resolutions_by_sdg', 'view', 'Resolutions by SDG', 'One row per resolution and Sustainable Development Goal it is tagged with in the published records.', 'sdg body year adoption_type', NULL),
   ('paragraph_translations', 'view', 'Paragraphs across languages', 'One row per paragraph position of a resolution (kind, ordinal, sub-paragraph ordinals) with its text in each language loaded; NULL where a language has no paragraph there.', 'kind', NULL),
+  ('translation_symbol_mismatches', 'view', 'Translations that name another symbol', 'One row per translation whose job number (shared by the language versions of a document) is that of another symbol''s resolutions in other languages, while no other language of its own symbol has it: the file most likely names itself with a wrong symbol.', 'language', NULL),
   ('translation_mismatches', 'view', 'Translations that do not align', 'One row per resolution, language and paragraph kind whose paragraph or sub-paragraph count differs from the reference language''s (English, else the first loaded). A resolution without rows aligns in every language loaded.', 'language kind', NULL),
   ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL),
   ('v_resolution_sources', 'view', 'Sources of each resolution', 'One row per source file of a resolution (its XML, PDF, text): which one''s rows the resolution holds (chosen: XML > PDF > text), its format and path.', 'format chosen', NULL),
@@ -1004,6 +1028,11 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('translation_mismatches', 'paragraphs', 'Top-level paragraphs of the kind in this language', '11', 'sql/views.sql'),
   ('translation_mismatches', 'reference_subparagraphs', 'Sub-paragraphs of the kind in the reference language', '4', 'sql/views.sql'),
   ('translation_mismatches', 'subparagraphs', 'Sub-paragraphs of the kind in this language', '4', 'sql/views.sql'),
+  ('translation_symbol_mismatches', 'symbol', 'The symbol the translation names itself with', 'A/RES/78/13', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('translation_symbol_mismatches', 'language', 'Its language', 'fr', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('translation_symbol_mismatches', 'job_number', 'The job number it shares with the other symbol', '23-25874', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('translation_symbol_mismatches', 'symbol_of_job', 'The symbol the other languages of that job number name', 'A/RES/78/130', 'the AKN reader (etl/core/formats/akn.cpp)'),
+  ('translation_symbol_mismatches', 'languages_of_job', 'Those languages, space-separated', 'ar en es ru zh', 'sql/views.sql'),
   ('v_paragraphs', 'lead_phrase', 'Phrase that opens the paragraph (for a sub-paragraph without one, its parent''s)', 'Acknowledges and encourages', 'mappings/phrases.yaml'),
   ('v_paragraphs', 'lead_lemma', 'Lemma of lead_phrase', 'acknowledge', 'mappings/phrases.yaml'),
   ('v_paragraphs', 'text', 'The paragraph''s own text', 'Acknowledges and encourages the initiatives ...', 'mappings/structure.yaml (document)'),

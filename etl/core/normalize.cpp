@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <cstdint>
+#include <optional>
 
 #include "errors.h"
 #include "text.h"
@@ -138,6 +140,13 @@ bool opens_sentence(std::string_view line) {
   return line.starts_with("\xE2\x80\x9C") || line.starts_with("\xE2\x80\x98");  // “ or ‘
 }
 
+// Whether a line ends a sentence: a full stop, a closing bracket or quote after it aside.
+bool ends_sentence(std::string_view line) {
+  while (!line.empty() && (line.back() == ')' || line.back() == '"')) line.remove_suffix(1);
+  while (line.ends_with("\xE2\x80\x9D") || line.ends_with("\xE2\x80\x99")) line.remove_suffix(3);  // ” ’
+  return line.ends_with('.');
+}
+
 // Hard-wrapped layouts (text extracted from PDFs): blank lines separate paragraphs; a page break
 // opens a header block (dropped up to the page counter and the furniture after it); a footnote
 // separator opens the page's footnotes, which are moved after the body.
@@ -145,21 +154,101 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
   struct Line {
     std::size_t begin, end;  // trimmed of trailing white space
     bool blank;
+    // Written as synthetic text standing at this source offset (a footnote number set apart from its
+    // text stands at the text, so that the footnote's source span is its text)
+    std::size_t anchor = std::string_view::npos;
   };
   std::vector<Line> body;       // paragraph lines; a blank entry separates paragraphs
   std::vector<Line> footnotes;  // footnote lines; a blank entry separates footnotes
   std::vector<bool> after_break;  // body[i] follows a page break
   std::vector<std::size_t> indent, page;  // body[i]'s indentation (columns) and page
   const auto lines = split_lines(raw);
+  const auto trimmed = [&](std::size_t i) { return trim(raw.substr(lines[i].begin, lines[i].end - lines[i].begin)); };
+  // After a page break at line i: the line after the running head when the first
+  // `page_header_blocks` runs of non-blank lines (line i's included) hold a `page_header` line.
+  const auto running_head_end = [&](std::size_t i) -> std::optional<std::size_t> {
+    std::size_t blocks = 0, k = i;
+    bool in_block = false, header = false;
+    for (; k < lines.size() && k <= i + 30 && blocks < layout.page_header_blocks; ++k) {
+      const std::string_view t = trimmed(k);
+      if (!t.empty()) header = header || matches(layout.page_header, t);
+      else if (in_block) ++blocks;
+      in_block = !t.empty();
+    }
+    if (in_block && k == lines.size()) ++blocks;
+    if (!header || blocks < layout.page_header_blocks) return std::nullopt;
+    return k;
+  };
+
+  // pdftotext's default mode writes a footnote block's numbers on lines of their own, apart from
+  // their texts (in reading order): the numbers, in ascending order, go to the texts, a text
+  // starting at a line after one that ends a sentence.
+  std::vector<Line> apart_numbers, apart_texts;
+  const auto flush_apart = [&] {
+    if (apart_numbers.empty() && apart_texts.empty()) return;
+    std::stable_sort(apart_numbers.begin(), apart_numbers.end(), [&](const Line& a, const Line& b) {
+      const auto value = [&](const Line& l) {  // the number's digits (a rule's `number` may hold others: they sort last)
+        std::size_t v = 0;
+        for (const char c : raw.substr(l.begin, std::min<std::size_t>(l.end - l.begin, 9)))
+          v = c >= '0' && c <= '9' ? v * 10 + static_cast<std::size_t>(c - '0') : SIZE_MAX / 100;
+        return v;
+      };
+      return value(a) < value(b);
+    });
+    // Where the texts start: after a sentence, at a line not in lower case (a continued clause),
+    // unless that leaves fewer texts than numbers (a web address opens a footnote in lower case).
+    const auto starts = [&](bool lowercase_too) {
+      std::vector<std::size_t> at;
+      for (std::size_t k = 0; k < apart_texts.size(); ++k) {
+        const std::string_view t = raw.substr(apart_texts[k].begin, apart_texts[k].end - apart_texts[k].begin);
+        if (k == 0 || (ends_sentence(raw.substr(apart_texts[k - 1].begin, apart_texts[k - 1].end - apart_texts[k - 1].begin)) &&
+                       (lowercase_too || !starts_lowercase(t))))
+          at.push_back(k);
+      }
+      return at;
+    };
+    std::vector<std::size_t> at = starts(false);
+    if (at.size() < apart_numbers.size()) at = starts(true);
+    // Surplus texts come first: the rest of the previous page's last footnote.
+    const std::size_t surplus = at.size() > apart_numbers.size() ? at.size() - apart_numbers.size() : 0;
+    const std::size_t first_numbered = surplus < at.size() ? at[surplus] : apart_texts.size();
+    for (std::size_t k = 0; k < first_numbered; ++k) footnotes.push_back(apart_texts[k]);
+    for (std::size_t n = 0; n < apart_numbers.size(); ++n) {
+      footnotes.push_back({apart_numbers[n].begin, apart_numbers[n].begin, true});
+      if (surplus + n >= at.size()) {  // a number without its text
+        footnotes.push_back(apart_numbers[n]);
+        continue;
+      }
+      footnotes.push_back({apart_numbers[n].begin, apart_numbers[n].end, false, apart_texts[at[surplus + n]].begin});
+      const std::size_t end = surplus + n + 1 < at.size() ? at[surplus + n + 1] : apart_texts.size();
+      for (std::size_t k = at[surplus + n]; k < end; ++k) footnotes.push_back(apart_texts[k]);
+    }
+    apart_numbers.clear();
+    apart_texts.clear();
+  };
+
   bool in_footnotes = false, broke = false;
   std::size_t page_number = 0;
+  // `page_end_blanks_continue`: blank lines that end a page's body (before its footnotes or its
+  // break) end no paragraph; whether the next page continues it is decided where that page starts.
+  const auto drop_trailing_blanks = [&] {
+    while (!body.empty() && body.back().blank && page.back() == page_number) {
+      body.pop_back();
+      indent.pop_back();
+      page.pop_back();
+      after_break.pop_back();
+    }
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string_view full = raw.substr(lines[i].begin, lines[i].end - lines[i].begin);
     const std::string_view text = trim(full);
     const std::size_t lead = text.empty() ? 0 : static_cast<std::size_t>(text.data() - full.data());
     const Line line{lines[i].begin + lead, lines[i].begin + lead + text.size(), text.empty()};
     if (matches(layout.page_break, full)) {
-      // Drop the page header: up to the page counter (when it comes soon), then furniture and blanks.
+      flush_apart();
+      if (layout.page_end_blanks_continue && !in_footnotes) drop_trailing_blanks();
+      // Drop the page header: its running head, or up to the page counter (when it comes soon);
+      // then furniture and blanks.
       std::size_t j = i + 1, counter = i;
       for (; j < lines.size() && j <= i + 10; ++j)
         if (matches(layout.page_counter, raw.substr(lines[j].begin, lines[j].end - lines[j].begin))) {
@@ -167,6 +256,8 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
           break;
         }
       j = counter + 1;
+      if (layout.page_header_blocks > 0)
+        if (const auto end = running_head_end(i)) j = *end;
       while (j < lines.size()) {
         const std::string_view t = trim(raw.substr(lines[j].begin, lines[j].end - lines[j].begin));
         if (!t.empty() && !any_match(layout.furniture, t)) break;
@@ -180,12 +271,22 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
     }
     if (layout.furniture_anywhere && !line.blank && any_match(layout.furniture, text)) continue;
     if (matches(layout.footnote_separator, text)) {
+      flush_apart();
+      if (layout.page_end_blanks_continue && !in_footnotes) drop_trailing_blanks();
       in_footnotes = true;
       footnotes.push_back({line.begin, line.begin, true});
       continue;
     }
     if (in_footnotes) {
       if (line.blank) continue;
+      if (layout.footnote_numbers_apart) {
+        const auto m = layout.footnote_start->match_at(text, 0);
+        const int g = layout.footnote_start->group("number");
+        const bool number_alone = m && g > 0 && m->groups[static_cast<std::size_t>(g)] &&
+                                  m->groups[static_cast<std::size_t>(g)]->size() == text.size();
+        (number_alone ? apart_numbers : apart_texts).push_back(line);
+        continue;
+      }
       if (matches(layout.footnote_start, text) && !footnotes.empty()) footnotes.push_back({line.begin, line.begin, true});
       footnotes.push_back(line);
       continue;
@@ -196,6 +297,7 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
     after_break.push_back(broke && !line.blank);
     if (!line.blank) broke = false;
   }
+  flush_apart();
 
   // Text that keeps the page's layout: each page's usual left margin, the indentation most of its
   // lines have (a paragraph's first line is indented further, headings elsewhere).
@@ -256,7 +358,8 @@ NormalizedText unwrap_lines(std::string_view raw, const RuleSet& rules, const La
         if (fresh) b.synthetic("\n", last_end);
         else if (!hyphen) b.synthetic(" ", l.begin);
       }
-      b.copy(l.begin, l.end);
+      if (l.anchor != std::string_view::npos) b.synthetic(text, l.anchor);
+      else b.copy(l.begin, l.end);
       open = true;
       last_end = l.end;
       last_text = text;

@@ -203,7 +203,14 @@ Segments segment(const NormalizedText& text, const DocumentSpan& doc, const Rule
   std::vector<std::pair<std::size_t, Span>> candidates;  // paragraph, mark
   if (!out.footnotes.empty() && !out.paragraphs.empty()) {
     const Span region{out.paragraphs.front().body.begin, out.paragraphs.back().body.end};
-    for (const auto& pattern : S.footnote_marks) {
+    // The document's mark patterns, and those of the text's layout (pdftotext spaces marks: "Rights, 1 the").
+    std::vector<const Pattern*> mark_patterns;
+    for (const auto& pattern : S.footnote_marks) mark_patterns.push_back(&pattern);
+    for (const auto& layout : rules.layouts)
+      if (layout.id == text.format)
+        for (const auto& pattern : layout.footnote_marks) mark_patterns.push_back(&pattern);
+    for (const Pattern* mark_pattern : mark_patterns) {
+      const Pattern& pattern = *mark_pattern;
       const int g = pattern.group("mark");
       for (const auto& m : pattern.find_all(all, region.begin, region.end)) {
         const auto& mark = m.groups[static_cast<std::size_t>(g)];

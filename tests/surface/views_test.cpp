@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 #include <sqlite3.h>
@@ -202,6 +205,7 @@ TEST(TranslationViews, SixLanguagesAlignAndADifferenceIsListed) {
     EXPECT_TRUE(text(first->at("zh")).starts_with("宣布以色列迄今没有遵守")) << text(first->at("zh"));
     EXPECT_EQ(integer(first->at("ordinal")), 1);
     EXPECT_TRUE(rows_of(queries, "translation_mismatches").empty());
+    EXPECT_TRUE(rows_of(queries, "translation_symbol_mismatches").empty());
   }
   // The French text loses its operative paragraph 8 (another tool's change, for the test).
   sqlite3* raw = nullptr;
@@ -222,6 +226,30 @@ TEST(TranslationViews, SixLanguagesAlignAndADifferenceIsListed) {
   EXPECT_EQ(text(mismatches[0].at("kind")), "operative");
   EXPECT_EQ(integer(mismatches[0].at("reference_paragraphs")), 8);
   EXPECT_EQ(integer(mismatches[0].at("paragraphs")), 7);
+}
+
+// Issue 15: a translation that names itself with a wrong symbol (the UN's French A/RES/78/130 says
+// A/RES/78/13 throughout) is listed by its job number, which the other languages share.
+TEST(TranslationViews, ATranslationNamingAnotherSymbolIsListed) {
+  test::TempDir dir;
+  for (const char* file : {"akn/A_RES_78_11-2323817E.xml", "akn/A_RES_78_11-2323817F.xml"})
+    std::filesystem::copy_file(test::data_dir() / file, dir / std::filesystem::path(file).filename().string());
+  std::ifstream in(test::data_dir() / "akn-lang/A_RES_78_11-2323817S.xml", std::ios::binary);
+  std::string xml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string symbol = ">A/RES/78/11<";
+  const auto at = xml.find(symbol);
+  ASSERT_NE(at, std::string::npos);
+  xml.replace(at, symbol.size(), ">A/RES/78/12<");
+  std::ofstream(dir / "A_RES_78_11-2323817S.xml", std::ios::binary) << xml;
+  const auto db = dir / "three.db";
+  test::ingest_into(db, {dir.path()});
+  Queries queries(db);
+  const auto rows = rows_of(queries, "translation_symbol_mismatches");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(text(rows[0].at("symbol")), "A/RES/78/12");
+  EXPECT_EQ(text(rows[0].at("language")), "es");
+  EXPECT_EQ(text(rows[0].at("symbol_of_job")), "A/RES/78/11");
+  EXPECT_EQ(text(rows[0].at("languages_of_job")).size(), 5u);  // "en fr" or "fr en"
 }
 
 }  // namespace

@@ -5,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <numeric>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "common.h"
 #include "errors.h"
@@ -391,6 +393,53 @@ TEST(Segment, BadResolutionsFailAtTheirStage) {
       EXPECT_EQ(e.stage(), row.stage);
       EXPECT_NE(std::string(e.what()).find(row.reason), std::string::npos) << e.what();
       EXPECT_GE(e.line(), 1u);
+    }
+  }
+}
+
+// pdftotext's three modes of the same two PDFs (tests/data/pdftotext): the paragraph counts, the
+// footnotes and the footnote links of the UN's own XML of these resolutions (as in pdf-dev's gold). Default mode sets the
+// footnote numbers apart from their texts; default and -layout keep marks on their line, spaced
+// ("1949, 2 to the"); a paragraph crosses a page under the running head and the page's footnotes.
+TEST(SegmentPdftotext, EveryModeGivesTheParagraphsFootnotesAndLinksOfTheXml) {
+  struct Expected {
+    std::string file;
+    int preambular, operative, footnotes;
+    std::set<std::tuple<std::string, int, int>> links;  // paragraph kind, ordinal, footnote number
+  };
+  const std::vector<Expected> expected = {
+      // The PDF marks footnote 2 again in operative paragraph 3 ("1949, 2 continue to apply"); the
+      // XML links its first mention only.
+      {"A_RES_78_11.txt", 9, 8, 2, {{"preambular", 2, 1}, {"preambular", 5, 2}, {"operative", 3, 2}}},
+      {"A_RES_79_33.txt", 12, 6, 5,
+       {{"preambular", 10, 1}, {"preambular", 11, 2}, {"preambular", 12, 3}, {"operative", 4, 4}, {"operative", 5, 5}}},
+  };
+  for (const std::string mode : {"default", "layout", "raw"}) {
+    for (const auto& e : expected) {
+      SCOPED_TRACE(mode + "/" + e.file);
+      const Segmented s = segment_file(std::filesystem::path("pdftotext") / mode / e.file);
+      EXPECT_EQ(s.text.format, mode == "default" ? "pdftotext" : "pdftotext-" + mode);
+      ASSERT_EQ(s.segments.size(), 1u);
+      const Segments& seg = s.segments[0];
+      EXPECT_EQ(top_level(seg, "preambular"), e.preambular);
+      EXPECT_EQ(top_level(seg, "operative"), e.operative);
+      std::vector<int> numbers;
+      for (const auto& f : seg.footnotes) {
+        numbers.push_back(f.number);
+        // A footnote's source span runs forward and holds its text (a number set apart stands at it).
+        const Span raw = s.text.raw_span(f.body);
+        ASSERT_LE(raw.begin, raw.end);
+        EXPECT_EQ(fold_space(s.file.bytes.substr(raw.begin, raw.size())), fold_space(s.text.text.substr(f.body.begin, f.body.size())));
+      }
+      std::vector<int> one_to_n(static_cast<std::size_t>(e.footnotes));
+      std::iota(one_to_n.begin(), one_to_n.end(), 1);
+      EXPECT_EQ(numbers, one_to_n);
+      std::set<std::tuple<std::string, int, int>> links;
+      for (const auto& m : seg.marks) {
+        const auto& p = seg.paragraphs[m.paragraph];
+        links.insert({p.kind, p.ordinal, seg.footnotes[m.footnote].number});
+      }
+      EXPECT_EQ(links, e.links);
     }
   }
 }

@@ -393,7 +393,8 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       if (!L.is_map(node, "a layout", "")) continue;
       const std::string id = L.scalar(node, "id", "", true).value_or("?");
       L.keys(node, {"id", "detect", "unwrap", "page_break", "page_counter", "furniture", "footnote_separator", "footnote_start",
-                    "paragraph_start", "paragraph_end", "number_only", "furniture_anywhere", "start_after_punctuation", "indent_start"},
+                    "paragraph_start", "paragraph_end", "number_only", "furniture_anywhere", "start_after_punctuation", "indent_start",
+                    "page_header", "page_header_blocks", "page_end_blanks_continue", "footnote_numbers_apart", "footnote_marks"},
              id);
       L.unique_id(node, id);
       Layout layout;
@@ -420,6 +421,27 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
       if (node["indent_start"].IsDefined() &&
           (!YAML::convert<std::size_t>::decode(node["indent_start"], layout.indent_start) || layout.indent_start == 0))
         L.error(node["indent_start"], id, "'indent_start' must be a positive number of columns");
+      layout.page_header = L.pattern(node, "page_header", id, false);
+      if (node["page_header_blocks"].IsDefined() &&
+          (!YAML::convert<std::size_t>::decode(node["page_header_blocks"], layout.page_header_blocks) ||
+           layout.page_header_blocks == 0 || layout.page_header_blocks > 10))
+        L.error(node["page_header_blocks"], id, "'page_header_blocks' must be a number of line blocks from 1 to 10");
+      if ((layout.page_header_blocks > 0) != layout.page_header.has_value())
+        L.error(node, id, "'page_header_blocks' and 'page_header' go together");
+      layout.page_end_blanks_continue = L.flag(node, "page_end_blanks_continue", id);
+      layout.footnote_numbers_apart = L.flag(node, "footnote_numbers_apart", id);
+      if (layout.footnote_numbers_apart && !layout.footnote_start)
+        L.error(node, id, "a layout with 'footnote_numbers_apart: true' needs 'footnote_start'");
+      for (const auto& src : L.strings(node, "footnote_marks", id, false)) {
+        try {
+          Pattern p = L.compile(src);
+          if (p.group("mark") < 0) L.error(node["footnote_marks"], id, "a footnote mark pattern needs a group 'mark'");
+          L.not_empty(node["footnote_marks"], id, "footnote_marks", p);
+          layout.footnote_marks.push_back(std::move(p));
+        } catch (const std::invalid_argument& e) {
+          L.error(node["footnote_marks"], id, std::string("pattern 'footnote_marks' does not compile: ") + e.what());
+        }
+      }
       if (layout.unwrap && !layout.paragraph_start)
         L.error(node, id, "a layout with 'unwrap: true' needs 'paragraph_start'");
       rules.layouts.push_back(std::move(layout));

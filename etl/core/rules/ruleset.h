@@ -49,6 +49,15 @@ struct Layout {
   bool start_after_punctuation = false;  // no blank lines between paragraphs: a line after one ending in , ; : .
                                          // that starts with a capital letter or a quote opens a paragraph
   std::size_t indent_start = 0;  // > 0: a line indented this many columns more than its page's usual margin opens a paragraph
+  // > 0: after a page break, the first this many runs of non-blank lines (the page break's line
+  // included) are the running head when one of their lines matches `page_header`.
+  std::size_t page_header_blocks = 0;
+  std::optional<Pattern> page_header;  // a line of the running head ("A/RES/78/11   The Syrian Golan")
+  bool page_end_blanks_continue = false;  // blank lines at the end of a page's body (pdftotext sets them
+                                         // before the footnotes and the footer) do not end its paragraph
+  bool footnote_numbers_apart = false;  // a footnote block's numbers stand on lines of their own, apart from
+                                        // their texts (pdftotext's default mode): paired in order
+  std::vector<Pattern> footnote_marks;  // marks of this layout only, besides document.footnote_marks
 };
 
 // Line-level patterns that give a resolution its shape. Each is matched against one logical line.
