@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS resolutions (
   document_id     INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   start_offset    INTEGER NOT NULL,
   end_offset      INTEGER NOT NULL,
+  draft_source    TEXT,           -- 'document' (the source states draft_symbol), 'records' (the published record), NULL
   -- One row per symbol and language (a database made before languages had UNIQUE(symbol): the
   -- writer rebuilds the table when it opens one, store/database.cpp).
   UNIQUE (symbol, language)

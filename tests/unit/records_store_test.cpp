@@ -6,12 +6,16 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "common.h"
 #include "pipeline.h"
+#include "store/database.h"
+#include "store/writer.h"
 
 namespace unres {
 namespace {
@@ -120,6 +124,56 @@ TEST(RecordsStore, RecordsBeforeOrAfterTheirResolutionsGiveTheSameVotes) {
   EXPECT_EQ(votes_and_sponsors(second), expected);
   EXPECT_EQ(votes_and_sponsors(together), expected);
   EXPECT_EQ(one(together, "SELECT format FROM documents WHERE path LIKE '%ga-78.json'"), "records");
+}
+
+// Issue 15: a resolution whose source states no draft (every text layout; an XML without a
+// draftResolution step) takes it from its published record, in either order, and follows the
+// record when it changes or goes; a draft the source states is kept.
+TEST(RecordsStore, ADraftTheSourceDoesNotStateComesFromTheRecord) {
+  test::TempDir dir;
+  const auto text = seed_copy(dir);
+  std::filesystem::create_directories(dir / "records");
+  const auto records = dir / "records" / "r.json";
+  const auto write_record = [&](const std::string& extra) {
+    std::ofstream(records) << record("A/RES/68/272", "\"FRANCE\"", extra);
+  };
+  const std::string draft = "SELECT coalesce(draft_symbol, 'NULL') || ' ' || coalesce(draft_source, 'NULL') "
+                            "FROM resolutions WHERE symbol = 'A/RES/68/272'";
+  const auto db = dir / "d.db";
+  std::string log;
+  ASSERT_EQ(run(db, {text}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(db, draft), "NULL NULL");
+  write_record(", \"draft_resolution\": \"A/68/L.61\"");
+  ASSERT_EQ(run(db, {text, records}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(db, draft), "A/68/L.61 records");
+  // The record's originating document when it names no draft.
+  write_record(", \"originating_document\": \"A/68/700\"");
+  ASSERT_EQ(run(db, {text, records}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(db, draft), "A/68/700 records");
+  // The records file forgotten (a file merely gone keeps its rows): the draft goes with it at the
+  // next run.
+  {
+    Database store(db);
+    Batch batch(store);
+    ASSERT_TRUE(forget_file(store, records.string()));
+    batch.commit();
+  }
+  ASSERT_EQ(run(db, {text}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(db, draft), "NULL NULL");
+  // Records first, the text in a later run.
+  write_record(", \"draft_resolution\": \"A/68/L.61\"");
+  const auto other = dir / "records_first.db";
+  ASSERT_EQ(run(other, {records}, &log).counts.quarantined, 0) << log;
+  ASSERT_EQ(run(other, {text, records}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(other, draft), "A/68/L.61 records");
+  // A source that states its draft keeps it: the XML of A/RES/78/11 names A/ES-10/L.26.
+  const auto xml = dir / "xml";
+  std::filesystem::create_directories(xml);
+  std::filesystem::copy_file(test::data_dir() / "akn" / "A_RES_78_11-2323817E.xml", xml / "a.xml");
+  std::ofstream(dir / "records" / "x.json") << record("A/RES/78/11", "\"FRANCE\"", ", \"draft_resolution\": \"A/78/L.99\"");
+  ASSERT_EQ(run(other, {xml, dir / "records"}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(other, "SELECT draft_source FROM resolutions WHERE symbol = 'A/RES/78/11'"), "document");
+  EXPECT_NE(one(other, "SELECT draft_symbol FROM resolutions WHERE symbol = 'A/RES/78/11'"), "A/78/L.99");
 }
 
 TEST(RecordsStore, ReingestingARecordsFileReplacesItsRows) {

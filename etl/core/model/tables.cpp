@@ -47,11 +47,20 @@ Table resolutions_table() {
   t.columns.push_back({"document_id", ColumnType::integer});
   t.columns.push_back({"start_offset", ColumnType::integer});
   t.columns.push_back({"end_offset", ColumnType::integer});
+  // Where draft_symbol came from: 'document' when the source states it (the XML's draftResolution
+  // step, a rule), 'records' when the end of a run took it from the published record
+  // (WriterSession::drafts_from_records), NULL when neither has one.
+  t.columns.push_back({"draft_source", ColumnType::text});
   t.rows = [](const ResolutionRecord&) -> std::size_t { return 1; };
   t.value = [meta](const ResolutionRecord& r, std::size_t, std::size_t c, const RowIds& ids) -> ColumnValue {
+    static const std::string document = "document";
     if (c == meta) return ids.document;
     if (c == meta + 1) return offset(r.span.begin);
     if (c == meta + 2) return offset(r.span.end);
+    if (c == meta + 3) {
+      const auto draft = r.meta.find("draft_symbol");
+      return draft == r.meta.end() || draft->second.empty() ? ColumnValue{} : ColumnValue{&document};
+    }
     const Column& column = metadata_columns()[c];
     const auto it = r.meta.find(column.name);
     if (it == r.meta.end() || it->second.empty()) return column.name == "language" ? kDefaultLanguage : ColumnValue{};

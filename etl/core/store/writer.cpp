@@ -543,6 +543,24 @@ std::int64_t WriterSession::align_actions(const std::vector<std::string>& symbol
   return changed;
 }
 
+std::int64_t WriterSession::drafts_from_records() {
+  try {
+    // One statement over the resolutions without a draft of their own: a probe of records'
+    // (symbol, document_id) index each.
+    auto& update = impl_->statement(
+        "UPDATE resolutions SET draft_symbol = x.draft, draft_source = CASE WHEN x.draft IS NULL THEN NULL "
+        "ELSE 'records' END "
+        "FROM (SELECT r.id, (SELECT c.draft_symbol FROM records c WHERE c.symbol = r.symbol "
+        "      AND c.draft_symbol IS NOT NULL ORDER BY c.document_id DESC LIMIT 1) AS draft "
+        "      FROM resolutions r WHERE r.draft_symbol IS NULL OR r.draft_source = 'records') AS x "
+        "WHERE resolutions.id = x.id AND resolutions.draft_symbol IS NOT x.draft");
+    return update.exec();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot take the drafts of resolutions from their published records: ") +
+                        e.what());
+  }
+}
+
 bool forget_file(Database& db, const std::string& path) {
   try {
     DocumentRows rows(db);

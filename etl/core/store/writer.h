@@ -88,6 +88,12 @@ class WriterSession {
   // lexicon's of its language (action_source 'lexicon'). Returns the rows changed.
   std::int64_t align_actions(const std::vector<std::string>& symbols, const RuleSet& rules);
 
+  // The draft of a resolution whose source does not state it (an XML without a draftResolution
+  // step, every text layout) from its published record (draft_resolution, else
+  // originating_document; the record of the file loaded last), draft_source 'records'; a draft
+  // taken so whose record is gone or changed follows it. Returns the resolutions changed.
+  std::int64_t drafts_from_records();
+
  private:
   // Writes the document in place of the rows of its earlier load, of the documents `sources` moves
   // here and of the resolutions it takes over; of the resolutions another source stands for,
