@@ -211,7 +211,7 @@ TEST(PdfFormat, AMarkAfterADigitIsLinkedFromTheReadersMarks) {
   }
   for (const auto& ref : r.footnote_refs) {
     bool at_mark = false;
-    for (const Span m : t.marks) at_mark |= m.begin == ref.offset;
+    for (const pdf::Mark& m : t.marks) at_mark |= m.span.begin == ref.offset;
     EXPECT_TRUE(at_mark) << "a reference at " << ref.offset << " where the reader found no mark";
   }
 }
