@@ -10,7 +10,7 @@ packages=(
   libpugixml-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev
   sqlite3 python3 chromium
-  libpoppler-cpp-dev
+  libpoppler-cpp-dev libpoppler-private-dev
   clang-14 libclang-rt-14-dev e2fsprogs
 )
 

@@ -854,7 +854,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('footnote_refs', 'paragraph_id', 'The paragraph the mark stands in', '1', 'mappings/structure.yaml (document.footnote_marks)'),
   ('footnote_refs', 'footnote_id', 'The footnote it points at (footnotes.id)', '2', 'mappings/structure.yaml (document.footnote_marks)'),
   ('footnote_refs', 'start_offset', 'Byte offset of the mark in the file', '298', 'mappings/structure.yaml (document.footnote_marks)'),
-  ('footnote_refs', 'rule_id', 'document.footnote_marks', 'document.footnote_marks', 'mappings/structure.yaml (document.footnote_marks)'),
+  ('footnote_refs', 'rule_id', 'document.footnote_marks (text); for a PDF the source of the mark: pdf.mark.size (small and raised), pdf.mark.link (linked to its footnote) or pdf.mark.size+link (both)', 'document.footnote_marks', 'mappings/structure.yaml (document.footnote_marks); the PDF reader (docs/pdf.md)'),
 
   ('citations', 'id', 'Citation id', '1', 'unres ingest'),
   ('citations', 'resolution_id', 'The citing resolution (resolutions.id)', '1', 'unres ingest'),
@@ -864,7 +864,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('citations', 'target', 'Normalized symbol of the cited document', 'A/RES/57/32', 'mappings/citations.yaml (emit)'),
   ('citations', 'cited_date', 'Date of the cited document when the text gives it', '2002-11-19', 'mappings/citations.yaml, mappings/vocabulary.yaml (months)'),
   ('citations', 'surface', 'The matched text', '57/32 of 19 November 2002', 'mappings/citations.yaml'),
-  ('citations', 'rule_id', 'The citation rule; footnote/<rule> for a paragraph citing through its footnote, ibid/<rule> for Ibid.', 'ga-resolution', 'mappings/citations.yaml (rules)'),
+  ('citations', 'rule_id', 'The citation rule; footnote/<rule> for a paragraph citing through its footnote, ibid/<rule> for Ibid.; akn.link or pdf.link for a citation only an XML or PDF link states; <rule>+pdf.link for the rule''s citation a PDF link confirms', 'ga-resolution', 'mappings/citations.yaml (rules)'),
   ('citations', 'start_offset', 'Byte offset of the matched text in the file', '1522', 'mappings/citations.yaml'),
   ('citations', 'end_offset', 'Byte offset just past the matched text', '1547', 'mappings/citations.yaml'),
   ('citations', 'part', 'B on the second row of a reference to a part of a resolution (target A/RES/57/270 B; the first row has target A/RES/57/270 and part NULL). Count rows WHERE part IS NULL to count each reference once', 'B', 'mappings/citations.yaml (group part)'),

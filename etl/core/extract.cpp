@@ -134,7 +134,8 @@ class Extractor {
     for (const auto& f : seg_.footnotes)
       r_.footnotes.push_back({f.number, fold_space(view(all_, f.body)), raw(f.line), "document.footnote"});
     for (const auto& m : seg_.marks)
-      r_.footnote_refs.push_back({m.paragraph, m.footnote, t_.map.to_raw(m.span.begin), "document.footnote_marks"});
+      r_.footnote_refs.push_back(
+          {m.paragraph, m.footnote, t_.map.to_raw(m.span.begin), m.rule_id ? m.rule_id : "document.footnote_marks"});
   }
 
   void actions(std::size_t index) {
@@ -274,19 +275,24 @@ class Extractor {
     }
   }
 
-  // Citations the source states itself (an XML link), beside those the rules find; their rule id
-  // says which source they came from. A link to a target the rules already found at the same place
-  // (same paragraph or footnote, overlapping text) adds no row: the rules' row says more (the
-  // kind, the date, "resolution 70/1 of 25 September 2015"), and one reference is one row.
+  // Citations the source states itself (an XML or PDF link), beside those the rules find; their
+  // rule id says which source they came from. A link to a target the rules already found at the
+  // same place (same paragraph or footnote, overlapping text) adds no row: the rules' row says more
+  // (the kind, the date, "resolution 70/1 of 25 September 2015"), and one reference is one row;
+  // with SourceFacts::confirm, that row's rule id says the link confirms it ("ga-resolution+pdf.link").
   void stated_citations() {
     const std::size_t found = r_.citations.size();
     for (CitationRecord c : facts_.citations) {
       c.span = raw(c.span);
       bool duplicate = false;
-      for (std::size_t i = 0; i < found && !duplicate; ++i) {
-        const auto& o = r_.citations[i];
-        duplicate = o.target == c.target && o.paragraph == c.paragraph && o.footnote == c.footnote &&
-                    o.span.begin < c.span.end && c.span.begin < o.span.end;
+      for (std::size_t i = 0; i < found; ++i) {
+        auto& o = r_.citations[i];
+        if (o.target != c.target || o.paragraph != c.paragraph || o.footnote != c.footnote ||
+            o.span.begin >= c.span.end || c.span.begin >= o.span.end)
+          continue;
+        duplicate = true;
+        const std::string confirmed = "+" + c.rule_id;
+        if (facts_.confirm && !o.rule_id.ends_with(confirmed)) o.rule_id += confirmed;
       }
       if (!duplicate) r_.citations.push_back(std::move(c));
     }

@@ -242,7 +242,7 @@ case $case_name in
     expect_rc 0 "$unres" explain --db "$tmp/pdf.db" A/RES/78/11
     expect_output "A/RES/78/11	$tmp/in/A_RES_78_11.pdf	pdf	bytes [0, "
     expect_output "    | Expressing grave concern over the halt in the peace process on the Syrian track,"
-    expect_output "document.footnote_marks	footnote 1	["
+    expect_output "pdf.mark.size+link	footnote 1	["  # the mark found by size and rise, and linked to its footnote
     if grep -q "no source text" "$tmp/out"; then fail "explain found no source text"; else echo "ok: explain cuts from the source text"; fi
     expect_rc 0 "$unres" explain --db "$tmp/pdf.db" A/RES/78/11 --paragraph 1
     expect_output "    | 1. Declares that Israel has failed so far to comply with Security Council"

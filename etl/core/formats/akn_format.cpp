@@ -13,18 +13,6 @@ namespace unres {
 
 namespace {
 
-// The citations.yaml kind of a document a link points at, from its symbol.
-std::string citation_kind(std::string_view target) {
-  const auto starts = [&](std::string_view prefix) { return target.starts_with(prefix); };
-  if (starts("A/HRC/RES/")) return "hrc_resolution";
-  if (starts("A/RES/")) return "ga_resolution";
-  if (starts("S/RES/")) return "sc_resolution";
-  if (starts("E/RES/")) return "ecosoc_resolution";
-  if (starts("S/PRST/")) return "presidential_statement";
-  if (starts("A/DEC/") || starts("A/HRC/DEC/") || starts("E/DEC/")) return "decision";
-  return "document";
-}
-
 class AknFormat final : public Format {
  public:
   std::string_view id() const override { return "akn"; }
@@ -54,7 +42,7 @@ class AknFormat final : public Format {
         CitationRecord c;
         c.paragraph = link.paragraph;
         c.footnote = link.footnote;
-        c.kind = citation_kind(link.target);
+        c.kind = linked_citation_kind(link.target);
         c.target = std::move(link.target);
         c.surface = std::string(text.substr(link.span.begin, link.span.size()));
         c.rule_id = "akn.link";

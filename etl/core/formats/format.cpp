@@ -6,6 +6,17 @@
 
 namespace unres {
 
+std::string linked_citation_kind(std::string_view target) {
+  const auto starts = [&](std::string_view prefix) { return target.starts_with(prefix); };
+  if (starts("A/HRC/RES/")) return "hrc_resolution";
+  if (starts("A/RES/")) return "ga_resolution";
+  if (starts("S/RES/")) return "sc_resolution";
+  if (starts("E/RES/")) return "ecosoc_resolution";
+  if (starts("S/PRST/")) return "presidential_statement";
+  if (starts("A/DEC/") || starts("A/HRC/DEC/") || starts("E/DEC/")) return "decision";
+  return "document";
+}
+
 void FormatRegistry::add(std::unique_ptr<Format> format) { formats_.push_back(std::move(format)); }
 
 const Format& FormatRegistry::detect(const SourceFile& file, const RuleSet& rules) const {

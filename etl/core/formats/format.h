@@ -73,6 +73,9 @@ class FormatRegistry {
   std::vector<std::unique_ptr<Format>> formats_;
 };
 
+// The citations.yaml kind of a document a link (XML, PDF) points at, from its symbol.
+std::string linked_citation_kind(std::string_view symbol);
+
 // The text layouts of mappings/structure.yaml (`layouts:`), read by normalize.h.
 std::unique_ptr<Format> make_text_format();
 // The UN's AKN4UN XML (formats/akn.h): one part per resolution, its shape stated by the markup.

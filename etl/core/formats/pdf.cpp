@@ -12,6 +12,13 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+// poppler's core API (libpoppler-private-dev), for what poppler-cpp does not expose: link annotations.
+#include <poppler/Catalog.h>
+#include <poppler/Link.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/Page.h>
+#include <poppler/Stream.h>
+
 #include "errors.h"
 
 namespace unres::pdf {
@@ -36,18 +43,44 @@ struct Word {
   double x0, y0, x1, y1, size;
 };
 
+// A word as written: its offsets in the text it is written in (a line, then the whole text), its
+// box on its page (top-left origin, points), and what it looks like.
+struct Placed {
+  Span span;
+  double x0, y0, x1, y1;
+  bool mark = false;          // a footnote mark by size and rise
+  bool small_digits = false;  // digits smaller or higher than their line: what a missed mark looks like
+  std::size_t page = 0;       // 0-based
+  bool body = true;           // false: in the footnote block
+};
+
+// A link annotation of a page: its area (top-left origin, points) and where it goes: a page of
+// this PDF (0-based) and a height on it, or a URI.
+struct PageLink {
+  double x0, y0, x1, y1;
+  int dest_page = -1;
+  double dest_y = 0;
+  std::string uri;
+};
+
 struct Line {
   std::string text;       // words joined; marks glued to the word before
   std::string lead_mark;  // a raised small number opening the line (a footnote's number)
   double x0 = 0, x1 = 0, top = 0, baseline = 0, size = 0;
   std::vector<Span> marks;  // the digits of each footnote mark, as offsets in `text`
+  std::vector<Placed> words;  // as offsets in `text`
 };
 
-// A line as written: its text and its marks' offsets in it.
+// A line as written: its text and its marks' and words' offsets in it.
 struct Written {
   std::string text;
   std::vector<Span> marks;
+  std::vector<Placed> words;
 };
+
+void shift(std::vector<Placed>& words, std::size_t by) {
+  for (Placed& w : words) w.span = {w.span.begin + by, w.span.end + by};
+}
 
 struct Paragraph {
   std::vector<Written> lines;
@@ -56,7 +89,8 @@ struct Paragraph {
 struct Page {
   std::vector<std::string> front;     // page-1 footer (job number, bar code): written first
   std::vector<Paragraph> body;
-  std::vector<std::string> footnotes;  // one line each, "N text"
+  std::vector<Written> footnotes;  // one line each, "N text"
+  double notes_top = -1;           // where the footnote block starts (the rule's top); -1: none
 };
 
 // The UTF-8 of a word's UTF-16 text. Not ustring::to_utf8: it opens an iconv converter on every
@@ -126,6 +160,13 @@ void join_line(std::string& text, std::string_view next) {
   text += next;
 }
 
+// Joins `next` to a footnote as join_line does, its words with it.
+void join_written(Written& note, Written next) {
+  join_line(note.text, next.text);
+  shift(next.words, note.text.size() - next.text.size());
+  note.words.insert(note.words.end(), next.words.begin(), next.words.end());
+}
+
 // Groups a page's words into lines: rows of words that overlap vertically, split where a wide gap
 // separates columns (the masthead's left and right blocks), each read left to right.
 std::vector<Line> lines_of(std::vector<Word> words) {
@@ -168,18 +209,25 @@ std::vector<Line> lines_of(std::vector<Word> words) {
       line.x0 = row[begin].x0;
       line.x1 = row[end - 1].x1;
       line.top = row[begin].y0;
+      Placed lead{};
       for (std::size_t i = begin; i < end; ++i) {
         const Word& w = row[i];
         line.top = std::min(line.top, w.y0);
         const bool raised = w.size < kMarkSize * line.size && w.y1 < line.baseline - kMarkRise * line.size;
         const bool mark = raised && all_of_chars(w.text, "0123456789,");
+        const bool small_digits = all_of_chars(w.text, "0123456789") &&
+                                  (w.size < 0.95 * line.size || w.y1 < line.baseline - 0.05 * line.size);
+        Placed placed{{}, w.x0, w.y0, w.x1, w.y1, mark, small_digits};
         if (mark && i == begin) {
           line.lead_mark = w.text;
+          lead = placed;
           continue;
         }
         if (raised) {
           // Glued to the word before: "East,1", "1st".
           if (mark) add_marks(line.marks, w.text, line.text.size());
+          placed.span = {line.text.size(), line.text.size() + w.text.size()};
+          line.words.push_back(placed);
           line.text += w.text;
           continue;
         }
@@ -188,6 +236,8 @@ std::vector<Line> lines_of(std::vector<Word> words) {
         const bool after_mark = !line.text.empty() && i > begin && row[i - 1].size < kMarkSize * line.size &&
                                 std::string_view(",.;:)]").find(w.text.front()) == std::string_view::npos;
         if (!line.text.empty() && (after_mark || w.x0 - row[i - 1].x1 > kWordGap * w.size)) line.text += ' ';
+        placed.span = {line.text.size(), line.text.size() + w.text.size()};
+        line.words.push_back(placed);
         line.text += w.text;
       }
       if (!line.lead_mark.empty() && line.text.empty()) {
@@ -195,6 +245,8 @@ std::vector<Line> lines_of(std::vector<Word> words) {
         line.text = line.lead_mark;
         line.lead_mark.clear();
         add_marks(line.marks, line.text, 0);
+        lead.span = {0, line.text.size()};
+        line.words.push_back(lead);
       }
       lines.push_back(std::move(line));
       begin = end;
@@ -235,6 +287,131 @@ void silence_poppler() {
   std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
+
+// The link annotations of each page, read with poppler's core API from a second parse of the bytes
+// (poppler-cpp hides its PDFDoc). Links are a second source, so whatever goes wrong here loses the
+// links, never the file: a damaged annotation, a destination that names nothing, an exception.
+// Bounded: at most Limits::max_links_per_page per page and max_links in all, and the time budget.
+std::vector<std::vector<PageLink>> read_links(std::string_view bytes, std::size_t pages, const Limits& limits,
+                                              std::chrono::steady_clock::time_point started) {
+  std::vector<std::vector<PageLink>> out(pages);
+  try {
+    // PDFDoc owns and deletes its stream; the bytes outlive it.
+    auto stream = std::make_unique<MemStream>(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+    PDFDoc doc(stream.release());
+    if (!doc.isOk() || doc.getNumPages() != static_cast<int>(pages)) return out;
+    Catalog* catalog = doc.getCatalog();
+    if (!catalog) return out;
+    // A destination's page (0-based) and height from the page's top, or nothing.
+    const auto where = [&](const LinkDest& dest) -> std::optional<std::pair<int, double>> {
+      if (!dest.isOk()) return std::nullopt;
+      const int number = dest.isPageRef() ? catalog->findPage(dest.getPageRef()) : dest.getPageNum();
+      if (number < 1 || number > static_cast<int>(pages)) return std::nullopt;
+      ::Page* page = doc.getPage(number);
+      if (!page || !page->getCropBox()) return std::nullopt;
+      const double y = dest.getChangeTop() ? page->getCropBox()->y2 - dest.getTop() : 0;
+      return std::make_pair(number - 1, y);
+    };
+    std::size_t total = 0;
+    for (std::size_t p = 0; p < pages && total < limits.max_links; ++p) {
+      if (std::chrono::steady_clock::now() - started > limits.max_time) break;
+      ::Page* page = doc.getPage(static_cast<int>(p + 1));
+      if (!page || page->getRotate() != 0 || !page->getCropBox()) continue;  // a turned page: no boxes to match
+      const PDFRectangle crop = *page->getCropBox();
+      const std::unique_ptr<Links> links = page->getLinks();
+      if (!links) continue;
+      std::size_t on_page = 0;
+      for (AnnotLink* annot : links->getLinks()) {
+        if (on_page >= limits.max_links_per_page || total >= limits.max_links) break;
+        if (!annot) continue;
+        ++on_page;
+        ++total;
+        double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+        annot->getRect(&x1, &y1, &x2, &y2);
+        PageLink link{std::min(x1, x2) - crop.x1, crop.y2 - std::max(y1, y2), std::max(x1, x2) - crop.x1,
+                      crop.y2 - std::min(y1, y2), -1, 0, {}};
+        const LinkAction* action = annot->getAction();
+        if (!action || !action->isOk()) continue;
+        if (action->getKind() == actionURI) {
+          link.uri = static_cast<const LinkURI*>(action)->getURI();
+          if (link.uri.size() > 2048) continue;  // no symbol's address is that long
+        } else if (action->getKind() == actionGoTo) {
+          const auto* go = static_cast<const LinkGoTo*>(action);
+          std::optional<std::pair<int, double>> at;
+          if (go->getDest()) {
+            at = where(*go->getDest());
+          } else if (go->getNamedDest()) {
+            if (const std::unique_ptr<LinkDest> named = catalog->findDest(go->getNamedDest())) at = where(*named);
+          }
+          if (!at) continue;
+          link.dest_page = at->first;
+          link.dest_y = at->second;
+        } else {
+          continue;
+        }
+        out[p].push_back(std::move(link));
+      }
+    }
+  } catch (...) {
+    // poppler reports by return values; anything thrown (std::bad_alloc included) costs the links only.
+    for (auto& page : out) page.clear();
+  }
+  return out;
+}
+
+// The words of `words` (one page's) whose centre lies in `link`'s area, in text order.
+std::vector<const Placed*> covered(const PageLink& link, const std::vector<Placed>& words) {
+  constexpr double slack = 1.0;  // points: Word draws link areas flush with the glyphs
+  std::vector<const Placed*> out;
+  for (const Placed& w : words) {
+    const double x = (w.x0 + w.x1) / 2, y = (w.y0 + w.y1) / 2;
+    if (x >= link.x0 - slack && x <= link.x1 + slack && y >= link.y0 - slack && y <= link.y1 + slack) out.push_back(&w);
+  }
+  std::sort(out.begin(), out.end(), [](const Placed* a, const Placed* b) { return a->span.begin < b->span.begin; });
+  return out;
+}
+
+// Reads the links into `out`: a link to the footnote block of a page over a body word confirms the
+// marks in it, or makes a mark of digits the size and rise missed; a web link over a run of one
+// line's text is returned with it.
+void apply_links(Text& out, const std::vector<std::vector<PageLink>>& links, const std::vector<Page>& laid,
+                 const std::vector<std::vector<Placed>>& placed) {
+  std::vector<Mark> added;
+  for (std::size_t p = 0; p < links.size() && p < placed.size(); ++p) {
+    for (const PageLink& link : links[p]) {
+      ++out.links;
+      const auto words = covered(link, placed[p]);
+      if (words.empty()) continue;
+      if (!link.uri.empty()) {
+        const Span span{words.front()->span.begin, words.back()->span.end};
+        if (std::string_view(out.text).substr(span.begin, span.size()).find('\n') == std::string_view::npos)
+          out.web_links.push_back({span, link.uri});
+        continue;
+      }
+      if (link.dest_page < 0 || static_cast<std::size_t>(link.dest_page) >= laid.size()) continue;
+      const double notes_top = laid[static_cast<std::size_t>(link.dest_page)].notes_top;
+      if (notes_top < 0 || link.dest_y < notes_top - 2) continue;  // not to a footnote
+      for (const Placed* w : words) {
+        if (!w->body) continue;
+        if (w->mark) {
+          // out.marks are in text order here: the word's are those from its start.
+          auto m = std::lower_bound(out.marks.begin(), out.marks.end(), w->span.begin,
+                                    [](const Mark& mark, std::size_t at) { return mark.span.begin < at; });
+          for (; m != out.marks.end() && m->span.end <= w->span.end; ++m) m->by_link = true;
+        } else if (w->small_digits) {
+          std::vector<Span> digits;
+          add_marks(digits, std::string_view(out.text).substr(w->span.begin, w->span.size()), w->span.begin);
+          for (const Span d : digits) added.push_back({d, false, true});
+        }
+      }
+    }
+  }
+  out.marks.insert(out.marks.end(), added.begin(), added.end());
+  std::sort(out.marks.begin(), out.marks.end(), [](const Mark& a, const Mark& b) { return a.span.begin < b.span.begin; });
+  out.marks.erase(std::unique(out.marks.begin(), out.marks.end(),
+                              [](const Mark& a, const Mark& b) { return a.span.begin == b.span.begin; }),
+                  out.marks.end());
+}
 }  // namespace
 
 std::size_t Text::page_of(std::size_t offset) const {
@@ -304,6 +481,7 @@ Text read(std::string_view bytes, const Limits& limits) {
     pages.push_back(lines_of(std::move(words)));
   }
   if (words_total == 0) throw InputError("read", 0, "image-only PDF: no text layer; OCR is not supported");
+  const std::vector<std::vector<PageLink>> links = read_links(bytes, pages.size(), limits, started);
 
   double body_size = 10;
   std::size_t most = 0;
@@ -336,26 +514,35 @@ Text read(std::string_view bytes, const Limits& limits) {
       if (header && p > 0 && l.size < 0.95 * body_size) continue;  // running head: symbol and title
       if (!in_notes && all_of_chars(l.text, "_") && l.text.size() >= 5 && l.lead_mark.empty()) {
         in_notes = true;
+        page.notes_top = l.top;
         continue;
+      }
+      std::vector<Placed> words = l.words;
+      for (Placed& w : words) {
+        w.page = p;
+        w.body = !in_notes;
       }
       if (in_notes) {
         if (!l.lead_mark.empty()) {
-          page.footnotes.push_back(l.lead_mark + " " + l.text);
+          shift(words, l.lead_mark.size() + 1);
+          page.footnotes.push_back({l.lead_mark + " " + l.text, {}, std::move(words)});
           ++out.footnotes;
           last_note_page = p;
         } else if (!page.footnotes.empty()) {
-          join_line(page.footnotes.back(), l.text);
+          join_written(page.footnotes.back(), {l.text, {}, std::move(words)});
         } else if (last_note_page && !laid[*last_note_page].footnotes.empty()) {
-          join_line(laid[*last_note_page].footnotes.back(), l.text);  // continued from a page before
+          // continued from a page before
+          join_written(laid[*last_note_page].footnotes.back(), {l.text, {}, std::move(words)});
         } else {
-          page.footnotes.push_back(l.text);
+          page.footnotes.push_back({l.text, {}, std::move(words)});
           last_note_page = p;
         }
         continue;
       }
-      Written text{l.lead_mark.empty() ? l.text : l.lead_mark + " " + l.text, l.marks};
-      const std::size_t shift = text.text.size() - l.text.size();
-      for (Span& m : text.marks) m = {m.begin + shift, m.end + shift};
+      Written text{l.lead_mark.empty() ? l.text : l.lead_mark + " " + l.text, l.marks, std::move(words)};
+      const std::size_t by = text.text.size() - l.text.size();
+      for (Span& m : text.marks) m = {m.begin + by, m.end + by};
+      shift(text.words, by);
       bool fresh = true;
       if (first_body) {
         // The first line of a page continues the last paragraph when it is not indented.
@@ -384,7 +571,15 @@ Text read(std::string_view bytes, const Limits& limits) {
   }
 
   // Pass 3: the text. Paragraphs are separated by a line holding one space, pages by an empty line
-  // (the pdf-text layout's page break); footnotes follow their page's body after a rule.
+  // (the pdf-text layout's page break); footnotes follow their page's body after a rule. Each
+  // word's offsets in it are kept by the page its box is on, for the links.
+  std::vector<std::vector<Placed>> placed(laid.size());
+  const auto place = [&](const std::vector<Placed>& words, std::size_t at) {
+    for (Placed w : words) {
+      w.span = {w.span.begin + at, w.span.end + at};
+      placed[w.page].push_back(w);
+    }
+  };
   for (std::size_t p = 0; p < laid.size(); ++p) {
     if (p > 0) out.text += '\n';  // the empty line that breaks the page
     out.page_starts.push_back(out.text.size());
@@ -394,15 +589,23 @@ Text read(std::string_view bytes, const Limits& limits) {
     for (std::size_t i = 0; i < page.body.size(); ++i) {
       if (i > 0) out.text += " \n";
       for (const auto& line : page.body[i].lines) {
-        for (const Span m : line.marks) out.marks.push_back({out.text.size() + m.begin, out.text.size() + m.end});
+        for (const Span m : line.marks)
+          out.marks.push_back({{out.text.size() + m.begin, out.text.size() + m.end}, true, false});
+        place(line.words, out.text.size());
         out.text += line.text + "\n";
       }
     }
     if (!page.footnotes.empty()) {
       out.text += "__________________\n";
-      for (const auto& note : page.footnotes) out.text += " \n" + note + "\n";
+      for (const auto& note : page.footnotes) {
+        out.text += " \n";
+        place(note.words, out.text.size());
+        out.text += note.text + "\n";
+      }
     }
   }
+
+  apply_links(out, links, laid, placed);
   return out;
 }
 

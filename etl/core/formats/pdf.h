@@ -10,6 +10,11 @@
 // of underscores; a paragraph or footnote continued on the next page is written whole on the page
 // where it starts. Every offset of the later stages points into `text`, the source text stored for
 // the analyst; `page_starts` tells the page of any offset.
+//
+// The PDF's link annotations are a second, independent source (poppler's core API, the
+// libpoppler-private-dev headers of the same libpoppler that poppler-cpp wraps): a mark linked to
+// the footnote block confirms the mark, or adds one the size and rise missed; a web link is
+// returned with the text it covers, for the format to read a cited symbol from.
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -31,13 +36,29 @@ struct Limits {
   std::size_t max_text_bytes = 16u << 20;       // extracted text
   std::size_t max_words_per_page = 50'000;      // a Letter page of 8 pt text holds ~1,500
   std::chrono::milliseconds max_time{20'000};   // checked between pages (poppler has no timeout)
+  std::size_t max_links_per_page = 500;         // link annotations read per page (a page has ~20)...
+  std::size_t max_links = 5'000;                // ...and per file; the rest are ignored, not an error
+};
+
+// A footnote mark's digits ("East,1": the "1") as offsets in Text::text, and which source found it.
+struct Mark {
+  Span span;
+  bool by_size = false;  // a small digit raised above its line
+  bool by_link = false;  // covered by a link to the footnote block of a page
+};
+
+// A web link (a URI action) over a run of the text, as offsets in Text::text.
+struct WebLink {
+  Span span;
+  std::string uri;
 };
 
 struct Text {
   std::string text;                      // UTF-8, pdf-text layout; pages separated by an empty line
   std::vector<std::size_t> page_starts;  // byte offset in `text` where each page's text begins
-  std::vector<Span> marks;               // the digits of each footnote mark found by size and rise in
-                                         // the body ("East,1": the "1"), as offsets in `text`
+  std::vector<Mark> marks;               // the footnote marks of the body, in text order
+  std::vector<WebLink> web_links;        // web links over text, in the order the pages list them
+  std::size_t links = 0;                 // link annotations read (internal and web)
   std::size_t footnotes = 0;             // footnotes found below the rule
 
   // 1-based page of byte `offset` of `text`.

@@ -82,6 +82,7 @@ struct ResolutionRecord {
 struct SourceFacts {
   std::map<std::string, std::string> metadata;   // resolutions column -> value (text form)
   std::vector<CitationRecord> citations;         // e.g. the documents the source links to
+  bool confirm = false;  // a rules' citation a stated one repeats says so in its rule id (PDF links)
   // Per paragraph (index into Segments::paragraphs): the lead phrase the source marks (the XML's
   // italics, "Requests"), empty when it marks none. The rules read its lemma from it.
   std::vector<Span> leads;

@@ -28,6 +28,7 @@ struct FootnoteMark {
   std::size_t paragraph;  // index into paragraphs
   std::size_t footnote;   // index into footnotes
   Span span;              // the mark's digits
+  const char* rule_id = nullptr;  // the source that found it (footnote_refs.rule_id); null: the rules'
 };
 
 struct Segments {
