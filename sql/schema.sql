@@ -126,6 +126,10 @@ CREATE TABLE IF NOT EXISTS action_verbs (
 );
 CREATE INDEX IF NOT EXISTS action_verbs_paragraph ON action_verbs(paragraph_id);
 CREATE INDEX IF NOT EXISTS action_verbs_lemma ON action_verbs(lemma);
+-- The translations' phrases that took the English action (few, and none in an English-only
+-- database): the end of every run looks for those whose English is gone (align_actions), which
+-- scanned every phrase (0.47 s of a no-op re-run over 20,000 resolutions).
+CREATE INDEX IF NOT EXISTS action_verbs_english ON action_verbs(paragraph_id) WHERE action_source = 'english';
 
 CREATE TABLE IF NOT EXISTS organizations (
   id       INTEGER PRIMARY KEY,
