@@ -4,17 +4,9 @@
 
 #include "commands.h"
 #include "store/queries.h"
+#include "tabular.h"
 
 namespace unres::cli {
-
-namespace {
-// A field of the tab-separated list: its tabs and line breaks would end the field or the line.
-std::string field(std::string s) {
-  for (auto& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-}  // namespace
 
 Command add_quarantine_list(CLI::App& parent) {
   auto* quarantine = parent.add_subcommand("quarantine", "Inspect files set aside as bad input");
@@ -40,9 +32,9 @@ Command add_quarantine_list(CLI::App& parent) {
             }
             std::cout << "file\tstage\treason\trun\trecorded_at\t" << (a->all ? "now\t" : "") << "excerpt\n";
             for (const auto& q : rows)
-              std::cout << field(q.path) << (q.line ? ":" + std::to_string(q.line) : "") << "\t" << q.stage << "\t"
-                        << field(q.reason) << "\t" << q.run_id << "\t" << q.recorded_at << "\t"
-                        << (a->all ? q.now + "\t" : "") << field(q.excerpt) << "\n";
+              std::cout << tsv_field(q.path) << (q.line ? ":" + std::to_string(q.line) : "") << "\t" << q.stage << "\t"
+                        << tsv_field(q.reason) << "\t" << q.run_id << "\t" << q.recorded_at << "\t"
+                        << (a->all ? q.now + "\t" : "") << tsv_field(q.excerpt) << "\n";
             std::cerr << "unres: " << rows.size() << (a->all ? " quarantine record(s)" : " file(s) quarantined")
                       << "\n";
             return kExitOk;

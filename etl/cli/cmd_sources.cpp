@@ -8,17 +8,9 @@
 
 #include "commands.h"
 #include "store/queries.h"
+#include "tabular.h"
 
 namespace unres::cli {
-
-namespace {
-// A field of the tab-separated list: its tabs and line breaks would end the field or the line.
-std::string field(std::string s) {
-  for (auto& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-}  // namespace
 
 Command add_sources(CLI::App& parent) {
   struct Args {
@@ -42,9 +34,9 @@ Command add_sources(CLI::App& parent) {
                 std::cout << "symbol\tlanguage\tfield\tchosen_format\tchosen_value\tother_format\tother_value\tother_path\n";
                 std::map<std::string, int> by_field;
                 for (const auto& d : rows) {
-                  std::cout << field(d.symbol) << "\t" << d.language << "\t" << d.field << "\t" << d.chosen_format << "\t"
-                            << field(d.chosen_value) << "\t" << d.other_format << "\t" << field(d.other_value) << "\t"
-                            << field(d.other_path) << "\n";
+                  std::cout << tsv_field(d.symbol) << "\t" << d.language << "\t" << d.field << "\t" << d.chosen_format << "\t"
+                            << tsv_field(d.chosen_value) << "\t" << d.other_format << "\t" << tsv_field(d.other_value) << "\t"
+                            << tsv_field(d.other_path) << "\n";
                   ++by_field[d.field];
                 }
                 std::cerr << "unres: " << rows.size() << " disagreement(s)";
@@ -60,8 +52,8 @@ Command add_sources(CLI::App& parent) {
               std::cout << "symbol\tlanguage\tchosen\tformat\tpath\tmissing_since\n";
               std::map<std::pair<std::string, std::string>, int> per_resolution;
               for (const auto& s : rows) {
-                std::cout << field(s.symbol) << "\t" << s.language << "\t" << (s.chosen ? "yes" : "no") << "\t" << s.format
-                          << "\t" << field(s.path) << "\t" << s.missing_since << "\n";
+                std::cout << tsv_field(s.symbol) << "\t" << s.language << "\t" << (s.chosen ? "yes" : "no") << "\t" << s.format
+                          << "\t" << tsv_field(s.path) << "\t" << s.missing_since << "\n";
                 ++per_resolution[{s.symbol, s.language}];
               }
               std::map<int, int> by_count;  // sources -> resolutions

@@ -1,5 +1,5 @@
 #pragma once
-// CSV as unres writes it (export, search --format csv): RFC 4180, CRLF line ends, UTF-8 with a
+// CSV as unres writes it (export, search --format csv), and tab-separated fields: RFC 4180, CRLF line ends, UTF-8 with a
 // byte-order mark unless asked not to (Excel reads UTF-8 without one as the local code page).
 // NULL and the empty string differ: NULL is an empty field, the empty string a quoted one ("").
 #include <optional>
@@ -21,6 +21,14 @@ inline std::string csv_text(const std::string& s) {
     out += c;
   }
   return out + "\"";
+}
+
+// A field of a tab-separated list (quarantine list, sources): its tabs and line breaks would end
+// the field or the line, and become spaces.
+inline std::string tsv_field(std::string s) {
+  for (auto& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
 }
 
 // One record; a field that is nullopt is NULL (written as nothing at all).

@@ -16,7 +16,8 @@ std::string lower_ascii(std::string_view text);
 // Cyrillic) in UTF-8; caseless scripts (Arabic, Chinese) and other bytes are copied. For ASCII
 // text the same as lower_ascii.
 std::string fold_case(std::string_view text);
-// The UTF-8 bytes of a code point of the Basic Multilingual Plane.
+// The UTF-8 bytes of a code point (U+0000..U+10FFFF), appended to `out` or returned.
+void append_utf8(std::string& out, char32_t cp);
 std::string utf8_of(char32_t cp);
 // Whether the text begins with a lower-case letter of those scripts ("a", "é", "д"); false for a
 // capital, a digit, punctuation or a caseless script.

@@ -20,6 +20,7 @@
 #include <poppler/Stream.h>
 
 #include "errors.h"
+#include "text.h"
 
 namespace unres::pdf {
 
@@ -99,32 +100,15 @@ struct Page {
 std::string utf8(const poppler::ustring& s) {
   std::string out;
   out.reserve(s.size());
-  const auto put = [&out](char32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  };
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char32_t unit = s[i];
     if (unit >= 0xD800 && unit < 0xDC00 && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] < 0xE000) {
-      put(0x10000 + ((unit - 0xD800) << 10) + (s[i + 1] - 0xDC00));
+      append_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (s[i + 1] - 0xDC00));
       ++i;
     } else if (unit >= 0xD800 && unit < 0xE000) {
-      put(0xFFFD);
+      append_utf8(out, 0xFFFD);
     } else {
-      put(unit);
+      append_utf8(out, unit);
     }
   }
   return out;
