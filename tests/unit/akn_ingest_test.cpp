@@ -4,67 +4,20 @@
 // (UNIQUE(symbol) -> UNIQUE(symbol, language)).
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "common.h"
 #include "pipeline.h"
+#include "sql.h"
 #include "store/database.h"
 #include "store/writer.h"
 
 namespace unres {
 namespace {
 
-// cut(text, begin, end): the bytes [begin, end) of text (offsets are byte offsets; SQLite's substr
-// counts characters).
-void cut(sqlite3_context* context, int, sqlite3_value** args) {
-  const auto* text = static_cast<const char*>(sqlite3_value_blob(args[0]));
-  const int size = sqlite3_value_bytes(args[0]);
-  const auto begin = sqlite3_value_int64(args[1]), end = sqlite3_value_int64(args[2]);
-  if (!text || begin < 0 || end < begin || end > size) return sqlite3_result_null(context);
-  sqlite3_result_text(context, text + begin, static_cast<int>(end - begin), SQLITE_TRANSIENT);
-}
-
-// Plain SQLite for the checks (not the code under test).
-class Sql {
- public:
-  explicit Sql(const std::filesystem::path& file) {
-    sqlite3_open(file.string().c_str(), &db_);
-    sqlite3_create_function(db_, "cut", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &cut, nullptr, nullptr);
-  }
-  ~Sql() { sqlite3_close(db_); }
-  Sql(const Sql&) = delete;
-  Sql& operator=(const Sql&) = delete;
-  std::vector<std::string> rows(const std::string& query) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, query.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string(sqlite3_errmsg(db_)) + ": " + query);
-    std::vector<std::string> out;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      std::string row;
-      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-        if (i) row += '|';
-        const auto* text = sqlite3_column_text(stmt, i);
-        row += text ? reinterpret_cast<const char*>(text) : "NULL";
-      }
-      out.push_back(std::move(row));
-    }
-    sqlite3_finalize(stmt);
-    return out;
-  }
-  std::string one(const std::string& query) {
-    const auto r = rows(query);
-    if (r.size() != 1) throw std::runtime_error("expected one row: " + query);
-    return r[0];
-  }
-  bool exec(const std::string& sql) { return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK; }
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using test::Sql;
 
 void copy_akn(const std::filesystem::path& dir, const std::string& file, const std::string& as = "") {
   std::filesystem::create_directories(dir);
@@ -223,9 +176,9 @@ TEST(AknIngest, TheSameSymbolConflictsOnlyInTheSameLanguage) {
                      "ORDER BY r.language"),
             (std::vector<std::string>{"0|en", "0|fr"}));
   // The key holds in the table too.
-  EXPECT_FALSE(sql.exec("INSERT INTO resolutions(symbol, language, document_id, start_offset, end_offset) "
+  EXPECT_FALSE(sql.try_exec("INSERT INTO resolutions(symbol, language, document_id, start_offset, end_offset) "
                         "VALUES('A/RES/78/11', 'fr', 1, 0, 0)"));
-  EXPECT_TRUE(sql.exec("INSERT INTO resolutions(symbol, language, document_id, start_offset, end_offset) "
+  EXPECT_TRUE(sql.try_exec("INSERT INTO resolutions(symbol, language, document_id, start_offset, end_offset) "
                        "VALUES('A/RES/78/11', 'es', 1, 0, 0)"));
 }
 
@@ -268,7 +221,7 @@ TEST(AknIngest, AResolutionsTableKeyedBySymbolAloneIsRebuilt) {
   std::vector<std::string> before;
   {
     Sql sql(db);
-    ASSERT_TRUE(sql.exec(kResolutionsBeforeLanguages));
+    ASSERT_TRUE(sql.try_exec(kResolutionsBeforeLanguages));
     before = sql.rows("SELECT r.id, r.symbol, r.title, count(p.id) FROM resolutions r JOIN paragraphs p ON "
                       "p.resolution_id = r.id GROUP BY r.id");
     ASSERT_EQ(sql.rows("SELECT name FROM pragma_table_info('resolutions') WHERE name = 'language'").size(), 0u);

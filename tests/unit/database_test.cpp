@@ -2,8 +2,6 @@
 // quarantine, the schema version, and the indexes of a first load.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include <map>
 #include <sstream>
 #include <string>
@@ -12,6 +10,7 @@
 #include "errors.h"
 #include "pipeline.h"
 #include "source.h"
+#include "sql.h"
 #include "store/database.h"
 #include "store/run_log.h"
 #include "store/schema.h"
@@ -19,52 +18,7 @@
 namespace unres {
 namespace {
 
-// A read-write handle on a database for checks (plain SQLite, not the code under test).
-class Sql {
- public:
-  explicit Sql(const std::filesystem::path& file) {
-    if (sqlite3_open(file.string().c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + file.string());
-  }
-  ~Sql() { sqlite3_close(db_); }
-  Sql(const Sql&) = delete;
-  Sql& operator=(const Sql&) = delete;
-
-  // The rows of `query`, each as its columns joined by '|' (NULL as "NULL").
-  std::vector<std::string> rows(const std::string& query) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, query.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-      throw std::runtime_error(std::string(sqlite3_errmsg(db_)) + ": " + query);
-    std::vector<std::string> out;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      std::string row;
-      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-        if (i) row += '|';
-        const auto* text = sqlite3_column_text(stmt, i);
-        row += text ? reinterpret_cast<const char*>(text) : "NULL";
-      }
-      out.push_back(std::move(row));
-    }
-    sqlite3_finalize(stmt);
-    return out;
-  }
-  std::string one(const std::string& query) {
-    const auto r = rows(query);
-    if (r.size() != 1) throw std::runtime_error("expected one row: " + query);
-    return r[0];
-  }
-  long long count(const std::string& table) { return std::stoll(one("SELECT count(*) FROM " + table)); }
-  void exec(const std::string& sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-      const std::string message = error ? error : "?";
-      sqlite3_free(error);
-      throw std::runtime_error(message);
-    }
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using test::Sql;
 
 const char* const kTables[] = {"documents",    "resolutions", "paragraphs", "action_verbs",
                                "organization_mentions", "footnotes", "footnote_refs", "citations",

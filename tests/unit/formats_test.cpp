@@ -3,8 +3,6 @@
 // offsets cut their text out of it.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include <sstream>
 #include <string>
 
@@ -12,6 +10,7 @@
 #include "errors.h"
 #include "formats/format.h"
 #include "pipeline.h"
+#include "sql.h"
 #include "text.h"
 
 namespace unres {
@@ -135,24 +134,14 @@ TEST(Formats, IngestLoadsAToyFileAndStoresItsSourceText) {
   const auto result = ingest(test::default_rules(), options, log);
   EXPECT_EQ(result.counts.loaded, 1) << log.str();
 
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(options.database.string().c_str(), &db), SQLITE_OK);
-  const auto one = [&](const char* sql) {
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    std::string out = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)
-                          ? reinterpret_cast<const char*>(sqlite3_column_text(s, 0))
-                          : "NULL";
-    sqlite3_finalize(s);
-    return out;
-  };
+  test::Sql db(options.database);
+  const auto one = [&](const char* sql) { return db.one(sql); };
   EXPECT_EQ(one("SELECT format FROM documents"), "toy");
   EXPECT_EQ(one("SELECT count(*) FROM document_texts"), "1");
   // The operative paragraph's offsets cut "1. Requests ..." out of the stored text.
   EXPECT_EQ(one("SELECT substr(t.text, p.start_offset + 1, 14) FROM paragraphs p JOIN resolutions r ON r.id = "
                 "p.resolution_id JOIN document_texts t ON t.document_id = r.document_id WHERE p.kind = 'operative'"),
             "1. Requests th");
-  sqlite3_close(db);
 }
 
 }  // namespace

@@ -3,8 +3,6 @@
 // replaces a records file's rows; what the reader sets aside is logged and reported.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -14,42 +12,15 @@
 
 #include "common.h"
 #include "pipeline.h"
+#include "sql.h"
 #include "store/database.h"
 #include "store/writer.h"
 
 namespace unres {
 namespace {
 
-// The rows of `query` on database `file`, each as its columns joined by '|' (NULL as "NULL").
-std::vector<std::string> rows(const std::filesystem::path& file, const std::string& query) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(file.string().c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open " + file.string());
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, query.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    const std::string message = sqlite3_errmsg(db);
-    sqlite3_close(db);
-    throw std::runtime_error(message + ": " + query);
-  }
-  std::vector<std::string> out;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    std::string row;
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      if (i) row += '|';
-      const auto* text = sqlite3_column_text(stmt, i);
-      row += text ? reinterpret_cast<const char*>(text) : "NULL";
-    }
-    out.push_back(std::move(row));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return out;
-}
-
-std::string one(const std::filesystem::path& file, const std::string& query) {
-  const auto r = rows(file, query);
-  if (r.size() != 1) throw std::runtime_error("expected one row: " + query);
-  return r[0];
-}
+using test::one;
+using test::rows;
 
 IngestResult run(const std::filesystem::path& db, std::vector<std::filesystem::path> inputs, std::string* log = nullptr) {
   IngestOptions options;

@@ -3,8 +3,6 @@
 // resolution metadata is checked against the types.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include <sstream>
 #include <string>
 
@@ -12,26 +10,12 @@
 #include "errors.h"
 #include "model/tables.h"
 #include "pipeline.h"
+#include "sql.h"
 
 namespace unres {
 namespace {
 
-std::string one(const std::filesystem::path& file, const char* sql) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(file.string().c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open");
-  sqlite3_stmt* s = nullptr;
-  std::string out = "ERROR";
-  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK) {
-    out = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)
-              ? reinterpret_cast<const char*>(sqlite3_column_text(s, 0))
-              : "NULL";
-  } else {
-    out += std::string(": ") + sqlite3_errmsg(db);
-  }
-  sqlite3_finalize(s);
-  sqlite3_close(db);
-  return out;
-}
+using test::one;
 
 std::span<const ParagraphRecord> paragraphs_of(const ResolutionRecord& r) { return r.paragraphs; }
 
