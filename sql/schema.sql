@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS resolutions (
   start_offset    INTEGER NOT NULL,
   end_offset      INTEGER NOT NULL,
   draft_source    TEXT,           -- 'document' (the source states draft_symbol), 'records' (the published record), NULL
+  -- Fact columns (a profile's `facts` rules, docs/rules.md): 1 when a rule matched the resolution's
+  -- body (the rows of resolution_facts say where), 0 when its organ's profile has rules for the
+  -- column and none matched, NULL when it has none (the organ does not say it that way).
+  chapter_vii     INTEGER CHECK (chapter_vii IN (0, 1)),  -- Security Council: "Acting under Chapter VII of the Charter"
   -- One row per symbol and language (a database made before languages had UNIQUE(symbol): the
   -- writer rebuilds the table when it opens one, store/database.cpp).
   UNIQUE (symbol, language)
@@ -86,6 +90,7 @@ CREATE TABLE IF NOT EXISTS resolution_sources (
   preambular_paragraphs INTEGER NOT NULL,  -- top-level paragraphs of each kind
   operative_paragraphs  INTEGER NOT NULL,
   footnotes             INTEGER NOT NULL,
+  chapter_vii           INTEGER,           -- fact columns, as in resolutions: what this source's text establishes
   UNIQUE (symbol, language, document_id)
 );
 CREATE INDEX IF NOT EXISTS resolution_sources_document ON resolution_sources(document_id);
@@ -107,6 +112,22 @@ CREATE INDEX IF NOT EXISTS paragraphs_resolution ON paragraphs(resolution_id, ki
 -- Partial: seven paragraphs in ten have no parent. A lookup "parent_id = ?" (children, ON DELETE
 -- CASCADE) uses it; the index is half the size and half the time to build.
 CREATE INDEX IF NOT EXISTS paragraphs_parent ON paragraphs(parent_id) WHERE parent_id IS NOT NULL;
+
+-- Where a resolution's text establishes a fact (a profile's `facts` rule matched): the paragraph,
+-- the words and the rule that set a fact column of resolutions (`fact`, e.g. chapter_vii) to 1.
+-- paragraph_id is NULL when the words stand in a heading line between paragraphs.
+CREATE TABLE IF NOT EXISTS resolution_facts (
+  id            INTEGER PRIMARY KEY,
+  resolution_id INTEGER NOT NULL REFERENCES resolutions(id) ON DELETE CASCADE,
+  paragraph_id  INTEGER REFERENCES paragraphs(id) ON DELETE CASCADE,
+  fact          TEXT NOT NULL,     -- the resolutions column it sets
+  surface       TEXT NOT NULL,     -- the words that establish it, as printed
+  rule_id       TEXT NOT NULL,
+  start_offset  INTEGER NOT NULL,
+  end_offset    INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS resolution_facts_resolution ON resolution_facts(resolution_id);
+CREATE INDEX IF NOT EXISTS resolution_facts_paragraph ON resolution_facts(paragraph_id) WHERE paragraph_id IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS action_verbs (
   id           INTEGER PRIMARY KEY,

@@ -86,6 +86,8 @@ CREATE TABLE IF NOT EXISTS column_types (integer INTEGER, real REAL, text TEXT, 
 DROP VIEW IF EXISTS translation_symbol_mismatches;
 DROP VIEW IF EXISTS translation_mismatches;
 DROP VIEW IF EXISTS paragraph_translations;
+DROP VIEW IF EXISTS v_chapter_vii_by_year;
+DROP VIEW IF EXISTS v_resolution_facts;
 DROP VIEW IF EXISTS source_disagreements;
 DROP VIEW IF EXISTS v_resolution_sources;
 DROP VIEW IF EXISTS v_resolutions_by_sdg;
@@ -143,7 +145,8 @@ SELECT t.integer AS resolution_id,
        t.integer AS subparagraphs,
        t.integer AS annex_paragraphs,
        t.text AS path,
-       t.text AS language
+       t.text AS language,
+       t.integer AS chapter_vii
 FROM column_types t WHERE 0
 UNION ALL
 SELECT r.id AS resolution_id,
@@ -161,7 +164,8 @@ SELECT r.id AS resolution_id,
        coalesce(c.subparagraphs, 0) AS subparagraphs,
        coalesce(c.annex, 0) AS annex_paragraphs,
        d.path AS path,
-       r.language
+       r.language,
+       r.chapter_vii
 FROM resolutions r
 JOIN documents d ON d.id = r.document_id
 LEFT JOIN (SELECT resolution_id,
@@ -638,7 +642,8 @@ WITH pairs AS (
          c.job_number AS c_job_number, o.job_number AS o_job_number,
          c.preambular_paragraphs AS c_preambular_paragraphs, o.preambular_paragraphs AS o_preambular_paragraphs,
          c.operative_paragraphs AS c_operative_paragraphs, o.operative_paragraphs AS o_operative_paragraphs,
-         c.footnotes AS c_footnotes, o.footnotes AS o_footnotes
+         c.footnotes AS c_footnotes, o.footnotes AS o_footnotes,
+         c.chapter_vii AS c_chapter_vii, o.chapter_vii AS o_chapter_vii
   FROM resolutions r
   JOIN resolution_sources c ON c.symbol = r.symbol AND c.language = r.language AND c.document_id = r.document_id
   JOIN resolution_sources o ON o.symbol = r.symbol AND o.language = r.language AND o.document_id <> r.document_id
@@ -689,7 +694,72 @@ SELECT resolution_id, symbol, language, 'operative_paragraphs', chosen_document_
 FROM pairs WHERE c_operative_paragraphs <> o_operative_paragraphs
 UNION ALL
 SELECT resolution_id, symbol, language, 'footnotes', chosen_document_id, chosen_format, CAST(c_footnotes AS TEXT), other_document_id, other_format, CAST(o_footnotes AS TEXT)
-FROM pairs WHERE c_footnotes <> o_footnotes;
+FROM pairs WHERE c_footnotes <> o_footnotes
+UNION ALL
+SELECT resolution_id, symbol, language, 'chapter_vii', chosen_document_id, chosen_format, CAST(c_chapter_vii AS TEXT), other_document_id, other_format, CAST(o_chapter_vii AS TEXT)
+FROM pairs WHERE c_chapter_vii IS NOT NULL AND o_chapter_vii IS NOT NULL AND c_chapter_vii <> o_chapter_vii;
+
+-- Where a resolution's text establishes each of its facts (resolution_facts: a profile's `facts`
+-- rule matched): the fact column it sets, the resolution, the paragraph with its printed label and
+-- text (NULL for a heading line between paragraphs), the words, the rule and their offsets.
+CREATE VIEW v_resolution_facts AS
+-- The declared types of the columns (see column_types).
+SELECT t.integer AS resolution_id,
+       t.text AS symbol,
+       t.text AS language,
+       t.text AS body,
+       t.integer AS year,
+       t.text AS fact,
+       t.integer AS paragraph_id,
+       t.text AS paragraph_kind,
+       t.text AS paragraph,
+       t.text AS surface,
+       t.text AS paragraph_text,
+       t.text AS rule_id,
+       t.integer AS start_offset,
+       t.integer AS end_offset
+FROM column_types t WHERE 0
+UNION ALL
+SELECT f.resolution_id,
+       r.symbol,
+       r.language,
+       r.body,
+       coalesce(CAST(substr(r.adopted_on, 1, 4) AS INTEGER), r.year),
+       f.fact,
+       f.paragraph_id,
+       p.kind,
+       p.paragraph,
+       f.surface,
+       p.text,
+       f.rule_id,
+       f.start_offset,
+       f.end_offset
+FROM resolution_facts f
+JOIN resolutions r ON r.id = f.resolution_id
+LEFT JOIN v_paragraphs p ON p.paragraph_id = f.paragraph_id;
+
+-- Resolutions adopted under Chapter VII of the Charter, per organ, year and language (each language
+-- loaded counts its own resolutions): of the resolutions whose organ's profile tells it
+-- (chapter_vii not NULL: the Security Council's), how many, and what share.
+CREATE VIEW v_chapter_vii_by_year AS
+-- The declared types of the columns (see column_types).
+SELECT t.text AS body,
+       t.integer AS year,
+       t.text AS language,
+       t.integer AS resolutions,
+       t.integer AS chapter_vii,
+       t.real AS share
+FROM column_types t WHERE 0
+UNION ALL
+SELECT r.body,
+       coalesce(CAST(substr(r.adopted_on, 1, 4) AS INTEGER), r.year) AS year,
+       r.language,
+       count(*),
+       sum(r.chapter_vii),
+       round(CAST(sum(r.chapter_vii) AS REAL) / count(*), 3)
+FROM resolutions r
+WHERE r.chapter_vii IS NOT NULL
+GROUP BY r.body, coalesce(CAST(substr(r.adopted_on, 1, 4) AS INTEGER), r.year), r.language;
 
 ------------------------------------------------------------------------------------------------------
 -- The documentation of every table and view, in one machine-readable place: `unres export` writes
@@ -722,6 +792,7 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('document_texts', 'table', 'Source texts', 'The readable text a PDF or XML document was rendered into: the offsets of that document''s rows point into it (a text file has no row: its rows point into the file).', NULL, NULL),
   ('resolution_sources', 'table', 'Resolution sources', 'One row per resolution a file holds, whether or not its rows are the resolution''s (the chosen source): what this source says of it, compared in source_disagreements. Keyed by symbol and language, not by resolutions.id.', 'language', NULL),
   ('resolutions', 'table', 'Resolutions', 'One row per resolution and language (one per part of a multi-part A/B resolution), with the metadata of its masthead and trailer.', 'body session committee', NULL),
+  ('resolution_facts', 'table', 'Resolution facts', 'One row per place where a resolution''s text establishes a fact (a fact rule of its organ''s profile matched): the paragraph, the words and the rule that set a fact column of resolutions, such as chapter_vii.', 'fact rule_id', NULL),
   ('paragraphs', 'table', 'Paragraphs', 'Preambular, operative and annex paragraphs; sub-paragraphs (a), (i) point at their parent.', 'kind rule_id', 'paragraphs_fts'),
   ('action_verbs', 'table', 'Action phrases', 'The action phrases of a paragraph: the lead phrase that opens it and later actions in it.', 'lemma is_lead modifier qualifier', NULL),
   ('organizations', 'table', 'Organizations', 'The gazetteer: UN bodies and intergovernmental organizations unres recognizes.', 'category', NULL),
@@ -755,7 +826,9 @@ INSERT INTO doc_objects(name, kind, title, description, facets, fts_table) VALUE
   ('translation_mismatches', 'view', 'Translations that do not align', 'One row per resolution, language and paragraph kind whose paragraph or sub-paragraph count differs from the reference language''s (English, else the first loaded). A resolution without rows aligns in every language loaded.', 'language kind', NULL),
   ('v_paragraphs', 'view', 'Paragraphs with labels', 'One row per paragraph with its printed label (5, 5 (a)) and the action that opens it.', 'kind lead_lemma', NULL),
   ('v_resolution_sources', 'view', 'Sources of each resolution', 'One row per source file of a resolution (its XML, PDF, text): which one''s rows the resolution holds (chosen: XML > PDF > text), its format and path.', 'format chosen', NULL),
-  ('source_disagreements', 'view', 'Where the sources of a resolution disagree', 'One row per field and other source whose value differs from the chosen source''s: paragraph and footnote counts, title, dates, meeting, agenda item, draft symbol, job number.', 'field chosen_format other_format', NULL);
+  ('source_disagreements', 'view', 'Where the sources of a resolution disagree', 'One row per field and other source whose value differs from the chosen source''s: paragraph and footnote counts, title, dates, meeting, agenda item, draft symbol, job number, Chapter VII.', 'field chosen_format other_format', NULL),
+  ('v_resolution_facts', 'view', 'Where resolutions state their facts', 'One row per place where a resolution''s text establishes a fact column of resolutions (chapter_vii): the paragraph with its label and text, the words and the rule.', 'fact body year language rule_id', NULL),
+  ('v_chapter_vii_by_year', 'view', 'Chapter VII per year', 'Per organ, year and language: the resolutions whose organ tells it (the Security Council''s) and how many were adopted acting under Chapter VII of the Charter.', 'body year language', NULL);
 
 INSERT INTO doc_columns(object_name, column_name, description, example, filled_by) VALUES
   ('column_types', 'integer', 'Declares the type INTEGER (never holds a value)', NULL, 'sql/views.sql'),
@@ -799,6 +872,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('resolutions', 'meeting', 'The meeting that adopted it (Security Council 9520; HRC 53; GA and ECOSOC the plenary meeting)', '40', 'AKN XML (cover or conclusions)'),
   ('resolutions', 'draft_symbol', 'The draft it was adopted on', 'A/C.3/78/L.13', 'AKN XML (workflow step draftResolution), else the published record (draft_source)'),
   ('resolutions', 'draft_source', 'Where draft_symbol came from: document (the source states it), records (the published record: draft_resolution, else originating_document), NULL', 'records', 'the writer (etl/core/store/writer.cpp, drafts_from_records)'),
+  ('resolutions', 'chapter_vii', 'Security Council: 1 when the resolution says it acts under Chapter VII of the Charter ("Acting under Chapter VII of the Charter of the United Nations,", in any of the six languages; resolution_facts says where), 0 when it does not; NULL for an organ whose profile has no such rule (GA, HRC, ECOSOC)', '1', 'mappings/profiles.security-council.yaml (facts)'),
   ('resolutions', 'document_id', 'The input file (documents.id)', '1', 'unres ingest'),
   ('resolutions', 'start_offset', 'Byte offset of the resolution''s first byte in the file', '0', 'mappings/structure.yaml (document)'),
   ('resolutions', 'end_offset', 'Byte offset just past the resolution''s last byte', '9826', 'mappings/structure.yaml (document)'),
@@ -1054,6 +1128,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('v_resolutions', 'annex_paragraphs', 'Annex paragraphs, sub-paragraphs included', '0', 'mappings/structure.yaml (document)'),
   ('v_resolutions', 'path', 'The input file it was loaded from', 'tests/data/seeds/001_0943c82c3fc4f3e2.txt', 'unres ingest'),
   ('v_resolutions', 'language', 'Language of the text (ISO 639-1)', 'en', 'etl/core/formats (the source), else en'),
+  ('v_resolutions', 'chapter_vii', 'Security Council: 1 acting under Chapter VII of the Charter, 0 not; NULL for other organs (resolutions.chapter_vii)', '1', 'mappings/profiles.security-council.yaml (facts)'),
 
   ('v_operative_actions', 'resolution_id', 'The resolution (resolutions.id)', '2', 'unres ingest'),
   ('v_operative_actions', 'symbol', 'Symbol of the resolution', 'A/RES/68/230', 'mappings/structure.yaml (metadata)'),
@@ -1129,6 +1204,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('resolution_sources', 'preambular_paragraphs', 'Top-level preambular paragraphs in this source', '12', 'the format''s reader, mappings/structure.yaml (segment)'),
   ('resolution_sources', 'operative_paragraphs', 'Top-level operative paragraphs in this source', '8', 'the format''s reader, mappings/structure.yaml (segment)'),
   ('resolution_sources', 'footnotes', 'Footnotes in this source', '5', 'the format''s reader, mappings/structure.yaml (segment)'),
+  ('resolution_sources', 'chapter_vii', 'What this source''s text establishes of resolutions.chapter_vii (1, 0, NULL)', '1', 'mappings/profiles.security-council.yaml (facts)'),
   ('v_resolution_sources', 'resolution_id', 'The resolution (NULL only while it waits, within a run, for another source to be read again)', '1', 'sql/views.sql'),
   ('v_resolution_sources', 'symbol', 'Symbol of the resolution', 'A/RES/78/11', 'resolution_sources'),
   ('v_resolution_sources', 'language', 'Language of the resolution', 'en', 'resolution_sources'),
@@ -1146,4 +1222,32 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('source_disagreements', 'chosen_value', 'What the chosen source says (text)', '17', 'resolution_sources'),
   ('source_disagreements', 'other_document_id', 'The other source', '45', 'resolution_sources'),
   ('source_disagreements', 'other_format', 'Its format', 'pdf-text', 'documents'),
-  ('source_disagreements', 'other_value', 'What the other source says (text)', '18', 'resolution_sources');
+  ('source_disagreements', 'other_value', 'What the other source says (text)', '18', 'resolution_sources'),
+  ('resolution_facts', 'id', 'Row id', '1', 'unres ingest'),
+  ('resolution_facts', 'resolution_id', 'The resolution whose fact it is', '2', 'unres ingest'),
+  ('resolution_facts', 'paragraph_id', 'The paragraph whose line holds the words; NULL for a heading line between paragraphs', '40', 'mappings/structure.yaml (document), AKN XML'),
+  ('resolution_facts', 'fact', 'The fact column of resolutions the words set to 1', 'chapter_vii', 'mappings/profiles.*.yaml (facts: column)'),
+  ('resolution_facts', 'surface', 'The words that establish it, as printed', 'Acting under Chapter VII', 'mappings/profiles.*.yaml (facts: pattern)'),
+  ('resolution_facts', 'rule_id', 'The fact rule that matched', 'sc-chapter-vii', 'mappings/profiles.*.yaml (facts: id)'),
+  ('resolution_facts', 'start_offset', 'Byte offset of the words in the source text', '4512', 'mappings/profiles.*.yaml (facts)'),
+  ('resolution_facts', 'end_offset', 'Byte offset just past the words', '4536', 'mappings/profiles.*.yaml (facts)'),
+  ('v_resolution_facts', 'resolution_id', 'The resolution', '2', 'resolution_facts'),
+  ('v_resolution_facts', 'symbol', 'Symbol', 'S/RES/2701(2023)', 'resolutions'),
+  ('v_resolution_facts', 'language', 'Language of the text', 'en', 'resolutions'),
+  ('v_resolution_facts', 'body', 'Adopting organ', 'S', 'resolutions'),
+  ('v_resolution_facts', 'year', 'Year of adoption', '2023', 'resolutions'),
+  ('v_resolution_facts', 'fact', 'The fact column of resolutions it sets', 'chapter_vii', 'resolution_facts'),
+  ('v_resolution_facts', 'paragraph_id', 'The paragraph; NULL for a heading line between paragraphs', '40', 'resolution_facts'),
+  ('v_resolution_facts', 'paragraph_kind', 'Its kind: preambular, operative, annex', 'preambular', 'paragraphs'),
+  ('v_resolution_facts', 'paragraph', 'Its printed label, or its ordinal among the paragraphs of its kind', '16', 'v_paragraphs'),
+  ('v_resolution_facts', 'surface', 'The words that establish the fact, as printed', 'Acting under Chapter VII', 'resolution_facts'),
+  ('v_resolution_facts', 'paragraph_text', 'The paragraph''s text', 'Acting under Chapter VII of the Charter of the United Nations,', 'paragraphs'),
+  ('v_resolution_facts', 'rule_id', 'The fact rule that matched', 'sc-chapter-vii', 'resolution_facts'),
+  ('v_resolution_facts', 'start_offset', 'Byte offset of the words in the source text', '4512', 'resolution_facts'),
+  ('v_resolution_facts', 'end_offset', 'Byte offset just past the words', '4536', 'resolution_facts'),
+  ('v_chapter_vii_by_year', 'body', 'Adopting organ (one whose profile tells Chapter VII: S)', 'S', 'resolutions'),
+  ('v_chapter_vii_by_year', 'year', 'Year of adoption', '2024', 'resolutions'),
+  ('v_chapter_vii_by_year', 'language', 'Language of the texts counted', 'en', 'resolutions'),
+  ('v_chapter_vii_by_year', 'resolutions', 'Resolutions of the organ, year and language loaded', '3', 'resolutions'),
+  ('v_chapter_vii_by_year', 'chapter_vii', 'Of them, adopted acting under Chapter VII of the Charter', '2', 'resolutions.chapter_vii'),
+  ('v_chapter_vii_by_year', 'share', 'chapter_vii / resolutions, three decimals', '0.667', 'sql/views.sql');

@@ -55,6 +55,7 @@ class Extractor {
     citations();
     stated_citations();
     deadlines();
+    facts();
     return std::move(r_);
   }
 
@@ -76,6 +77,7 @@ class Extractor {
     }
     const Profile& profile = facts_.metadata.count("body") ? rules_.profile_of_organ(facts_.metadata.at("body"))
                                                            : rules_.profiles.at(doc_.profile);
+    profile_ = &profile;
     for (const auto& rule : profile.metadata) {
       for (const Span part : outside) {
         const auto m = rule.pattern.find(doc_text, part.begin, part.end);
@@ -321,6 +323,36 @@ class Extractor {
     }
   }
 
+  // The profile's fact rules, searched in the resolution's body: from its first paragraph to the
+  // end of its last one that is not an annex's, so that a heading line between paragraphs counts
+  // (the XML of S/RES/1295(2000) sets "Acting under Chapter VII …" as a crossHeading) and an
+  // annex (a text the resolution quotes or adopts) does not. A match belongs to the innermost
+  // paragraph whose line holds its start, else to none (a heading). Every column a rule of the
+  // profile sets is sought: 0 unless a row sets it.
+  void facts() {
+    for (const auto& rule : profile_->facts) r_.facts_sought.insert(rule.column);
+    if (profile_->facts.empty() || seg_.paragraphs.empty()) return;
+    Span body{seg_.paragraphs.front().line.begin, seg_.paragraphs.front().line.begin};
+    for (const auto& p : seg_.paragraphs)
+      if (p.kind != "annex") body.end = std::max(body.end, p.line.end);
+    const auto paragraph_at = [&](std::size_t at) {
+      int best = -1;
+      for (std::size_t i = 0; i < seg_.paragraphs.size(); ++i) {
+        const Span line = seg_.paragraphs[i].line;
+        if (line.begin <= at && at < line.end &&
+            (best < 0 || line.size() < seg_.paragraphs[static_cast<std::size_t>(best)].line.size()))
+          best = static_cast<int>(i);
+      }
+      return best;
+    };
+    for (const auto& rule : profile_->facts)
+      for (const Span span : find_facts(rule, all_, body))
+        r_.facts.push_back({rule.column, paragraph_at(span.begin), fold_space(view(all_, span)), rule.id, raw(span)});
+    std::stable_sort(r_.facts.begin(), r_.facts.end(),
+                     [](const FactRecord& a, const FactRecord& b) { return a.span.begin < b.span.begin; });
+  }
+
+  const Profile* profile_ = nullptr;  // the profile the resolution is read with (metadata())
   const NormalizedText& t_;
   std::string_view all_;
   const DocumentSpan& doc_;
@@ -339,6 +371,18 @@ std::map<std::string, std::string> apply_metadata_rule(const MetadataRule& rule,
   const auto m = rule.pattern.find(text);
   if (!m) return {};
   return Extractor::values(rule, text, *m, vocabulary);
+}
+
+std::vector<Span> find_facts(const FactRule& rule, std::string_view text, Span range) {
+  std::vector<Span> out;
+  for (const auto& m : rule.pattern.find_all(text, range.begin, range.end)) {
+    // The match without the white space a line-start anchor may take in.
+    const std::string_view found = trim(view(text, m.whole));
+    if (found.empty()) continue;
+    const auto begin = static_cast<std::size_t>(found.data() - text.data());
+    out.push_back({begin, begin + found.size()});
+  }
+  return out;
 }
 
 // The rules that can match in `range`, by the prefilter (all of them when there is none).

@@ -24,6 +24,8 @@ ResolutionRecord extract(const NormalizedText& text, const DocumentSpan& doc, co
 // Building blocks, also used by `rules check` to run the rules' examples on plain text.
 std::map<std::string, std::string> apply_metadata_rule(const MetadataRule& rule, std::string_view text,
                                                        const Vocabulary& vocabulary);
+// Where a fact rule matches in `range` of `text`: each match, trimmed of white space.
+std::vector<Span> find_facts(const FactRule& rule, std::string_view text, Span range);
 struct CitationHit {
   const CitationRule* rule;
   std::string kind, target, cited_date;

@@ -3,7 +3,7 @@
 
     e2e.py UNRES CASE      CASE: search, search_rebuilds_index, search_upgrades_tokenizer,
                                  read_only_mount, view_types, explain, export_csv, export_jsonl,
-                                 stats, report, docs
+                                 stats, report, docs, chapter_vii
 
 Run from the project root (ctest does): documents.path is stored as given, e.g. tests/data/seeds/...
 Every case loads tests/data/seeds into a fresh database, the one the README builds.
@@ -432,6 +432,37 @@ def case_report(unres, tmp):
 def case_docs(unres, tmp):
     p = subprocess.run([sys.executable, str(HERE / "docs.py"), unres], capture_output=True, text=True)
     check(p.returncode == 0, p.stdout + p.stderr)
+
+
+def case_chapter_vii(unres, tmp):
+    """Issue 15: resolutions.chapter_vii from the Security Council's "Acting under Chapter VII" (a
+    fact rule of its profile), whatever the format: 1 with the paragraph that says so, 0 for an SC
+    resolution without it, NULL for organs whose profile has no such rule."""
+    db = str(Path(tmp) / "sc.db")
+    run(unres, "ingest", "--db", db, "tests/data/akn", "tests/data/organs", SEEDS)
+    with sqlite3.connect(db) as c:
+        per_year = c.execute("SELECT year, count(*) FROM resolutions WHERE body = 'S' AND chapter_vii = 1 "
+                             "AND language = 'en' GROUP BY year ORDER BY year").fetchall()
+        check(per_year == [(2000, 1), (2016, 1), (2023, 1)], per_year)
+        check(c.execute("SELECT chapter_vii FROM resolutions WHERE symbol = 'S/RES/2524(2020)'").fetchall() == [(0,)],
+              "S/RES/2524(2020) is not under Chapter VII")
+        others = c.execute("SELECT DISTINCT body, chapter_vii FROM resolutions WHERE body <> 'S' ORDER BY body").fetchall()
+        check(others == [("A", None), ("A/HRC", None), ("E", None)], others)
+        dashboard = c.execute("SELECT body, year, resolutions, chapter_vii FROM v_chapter_vii_by_year "
+                              "WHERE language = 'en' ORDER BY year").fetchall()
+        check(dashboard == [("S", 2000, 1, 1), ("S", 2016, 1, 1), ("S", 2020, 1, 0), ("S", 2023, 1, 1)], dashboard)
+        where = c.execute("SELECT symbol, paragraph_kind, paragraph, rule_id FROM v_resolution_facts "
+                          "ORDER BY symbol").fetchall()
+        # S/RES/1295(2000): the XML sets the formula as a heading line, not a paragraph.
+        check(where == [("S/RES/1295(2000)", None, None, "sc-chapter-vii"),
+                        ("S/RES/2270(2016)", "preambular", "12", "sc-chapter-vii"),
+                        ("S/RES/2701(2023)", "preambular", "16", "sc-chapter-vii")], where)
+    # explain lists the row, and its offsets cut the words out of the readable text.
+    for symbol in ("S/RES/1295(2000)", "S/RES/2701(2023)"):
+        rows = [(h, t) for h, t in explained_rows(run(unres, "explain", "--db", db, symbol).stdout)
+                if h.startswith("resolution_facts ")]
+        check(len(rows) == 1 and "\tsc-chapter-vii\tfact chapter_vii\t" in rows[0][0], rows)
+        check(rows[0][1] == "Acting under Chapter VII", rows)
 
 
 def main():

@@ -3,6 +3,7 @@
 // ids and spans. Spans here are source-text offsets (see model/text.h), ready for the store.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,15 @@ struct DeadlineRecord {
   Span span;
 };
 
+// Where a fact rule (a profile's `facts`, docs/rules.md) matched: the text that establishes a
+// resolution-level fact, which sets its resolutions column (`fact`) to 1.
+struct FactRecord {
+  std::string fact;          // the resolutions column the rule sets
+  int paragraph = -1;        // the paragraph whose line holds the match; -1: a heading line between paragraphs
+  std::string surface, rule_id;
+  Span span;
+};
+
 struct ResolutionRecord {
   std::map<std::string, std::string> meta;   // resolutions column -> value (text form)
   Span span;
@@ -75,6 +85,10 @@ struct ResolutionRecord {
   std::vector<FootnoteRefRecord> footnote_refs;
   std::vector<CitationRecord> citations;
   std::vector<DeadlineRecord> deadlines;
+  std::vector<FactRecord> facts;
+  // The fact columns the resolution's profile has rules for: each is 1 when one of `facts` sets it,
+  // else 0; a fact column not sought is NULL (the organ's profile does not say how to tell it).
+  std::set<std::string> facts_sought;
 };
 
 // What a structured source (XML) states about a resolution outright; extraction takes it before

@@ -1,5 +1,6 @@
 #include "model/tables.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace unres {
@@ -20,6 +21,21 @@ const std::vector<Column>& metadata_columns() {
       {"language", ColumnType::text},        {"year", ColumnType::integer},
       {"meeting", ColumnType::integer},      {"draft_symbol", ColumnType::text}};
   return columns;
+}
+
+// The resolutions columns that fact rules set (a profile's `facts`, docs/rules.md): 1 when one of
+// its rules matches the resolution's text, 0 when none does, NULL when the resolution's profile has
+// no rule for the column. What establishes a fact is the rules' (mappings/); here only its column.
+const std::vector<Column>& fact_columns() {
+  static const std::vector<Column> columns = {{"chapter_vii", ColumnType::integer}};
+  return columns;
+}
+
+// A fact column's value for a resolution (see fact_columns).
+ColumnValue fact_value(const ResolutionRecord& r, const std::string& column) {
+  if (!r.facts_sought.count(column)) return {};
+  const bool found = std::any_of(r.facts.begin(), r.facts.end(), [&](const FactRecord& f) { return f.fact == column; });
+  return std::int64_t{found ? 1 : 0};
 }
 
 std::optional<std::int64_t> whole_number(std::string_view text) {
@@ -51,9 +67,12 @@ Table resolutions_table() {
   // step, a rule), 'records' when the end of a run took it from the published record
   // (WriterSession::drafts_from_records), NULL when neither has one.
   t.columns.push_back({"draft_source", ColumnType::text});
+  const std::size_t facts = t.columns.size();
+  for (const auto& c : fact_columns()) t.columns.push_back(c);
   t.rows = [](const ResolutionRecord&) -> std::size_t { return 1; };
-  t.value = [meta](const ResolutionRecord& r, std::size_t, std::size_t c, const RowIds& ids) -> ColumnValue {
+  t.value = [meta, facts](const ResolutionRecord& r, std::size_t, std::size_t c, const RowIds& ids) -> ColumnValue {
     static const std::string document = "document";
+    if (c >= facts) return fact_value(r, fact_columns()[c - facts].name);
     if (c == meta) return ids.document;
     if (c == meta + 1) return offset(r.span.begin);
     if (c == meta + 2) return offset(r.span.end);
@@ -98,9 +117,13 @@ Table resolution_sources_table() {
   t.columns.push_back({"operative_paragraphs", ColumnType::integer});
   t.columns.push_back({"footnotes", ColumnType::integer});
   const std::size_t counts = t.columns.size() - 3;
+  // And what its text establishes (fact columns: the rules read each source's own paragraphs).
+  const std::size_t facts = t.columns.size();
+  for (const auto& c : fact_columns()) t.columns.push_back(c);
   t.rows = [](const ResolutionRecord&) -> std::size_t { return 1; };
-  t.value = [columns = t.columns, counts](const ResolutionRecord& r, std::size_t, std::size_t c,
-                                          const RowIds& ids) -> ColumnValue {
+  t.value = [columns = t.columns, counts, facts](const ResolutionRecord& r, std::size_t, std::size_t c,
+                                                 const RowIds& ids) -> ColumnValue {
+    if (c >= facts) return fact_value(r, columns[c].name);
     const auto top_level = [&](std::string_view kind) {
       std::int64_t n = 0;
       for (const auto& p : r.paragraphs) n += p.parent < 0 && p.kind == kind;
@@ -220,6 +243,18 @@ TableRegistry make_builtin() {
   paragraphs.full_text = true;
   registry.add(std::move(paragraphs));
 
+  // Where a fact rule matched (FactRecord): the paragraph and text that set a fact column of
+  // resolutions; paragraph_id NULL for a heading line between paragraphs.
+  registry.add(make_table<FactRecord>(
+      "resolution_facts", "resolution_id", "resolutions", &all<FactRecord, &ResolutionRecord::facts>,
+      {{"resolution_id", T::integer, [](const FactRecord&, const RowIds& ids) -> ColumnValue { return ids.resolution; }},
+       {"paragraph_id", T::integer, [](const FactRecord& f, const RowIds& ids) { return ids.paragraph(f.paragraph); }},
+       {"fact", T::text, [](const FactRecord& f, const RowIds&) -> ColumnValue { return &f.fact; }},
+       {"surface", T::text, [](const FactRecord& f, const RowIds&) -> ColumnValue { return &f.surface; }},
+       {"rule_id", T::text, [](const FactRecord& f, const RowIds&) -> ColumnValue { return &f.rule_id; }},
+       {"start_offset", T::integer, [](const FactRecord& f, const RowIds&) { return offset(f.span.begin); }},
+       {"end_offset", T::integer, [](const FactRecord& f, const RowIds&) { return offset(f.span.end); }}}));
+
   registry.add(make_table<ActionRecord>(
       "action_verbs", "paragraph_id", "paragraphs", &all<ActionRecord, &ResolutionRecord::actions>,
       {{"paragraph_id", T::integer, [](const ActionRecord& a, const RowIds& ids) { return ids.paragraph(static_cast<int>(a.paragraph)); }},
@@ -317,6 +352,7 @@ const TableRegistry& TableRegistry::builtin() {
 }
 
 std::vector<Column> resolution_metadata_columns() { return metadata_columns(); }
+std::vector<Column> resolution_fact_columns() { return fact_columns(); }
 
 std::optional<std::string> metadata_problem(const ResolutionRecord& r) {
   for (const auto& [name, value] : r.meta) {

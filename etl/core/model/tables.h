@@ -164,6 +164,9 @@ inline constexpr const char* kDefaultLanguage = "en";
 // The resolutions columns that metadata rules and structured sources fill (not the provenance
 // columns the writer sets).
 std::vector<Column> resolution_metadata_columns();
+// The resolutions columns that fact rules set (a profile's `facts`): 1, 0, or NULL when the
+// resolution's profile has no rule for the column.
+std::vector<Column> resolution_fact_columns();
 
 // Checks a resolution's metadata against the column types (whole numbers, ISO dates) and names;
 // returns the first problem in words ("session 'sixty' is not a whole number"), or nullopt.

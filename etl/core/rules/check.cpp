@@ -1,6 +1,7 @@
 #include "rules/check.h"
 
 #include "extract.h"
+#include "text.h"
 
 namespace unres {
 
@@ -64,6 +65,14 @@ std::vector<std::string> run_examples(const RuleSet& rules) {
       judge(out, ex, rule.id, got.empty() ? std::vector<std::map<std::string, std::string>>{}
                                           : std::vector<std::map<std::string, std::string>>{got});
     }
+  for (const auto& profile : rules.profiles)
+    for (const auto& rule : profile.facts)
+      for (const auto& ex : rule.examples) {
+        std::vector<std::map<std::string, std::string>> mine;
+        for (const Span s : find_facts(rule, ex.text, {0, ex.text.size()}))
+          mine.push_back({{"surface", fold_space(std::string_view(ex.text).substr(s.begin, s.size()))}});
+        judge(out, ex, rule.id, mine);
+      }
   for (const auto& rule : rules.citations)
     for (const auto& ex : rule.examples) {
       std::vector<std::map<std::string, std::string>> mine;
@@ -95,6 +104,8 @@ std::vector<std::string> run_examples(const RuleSet& rules) {
 std::size_t count_examples(const RuleSet& rules) {
   std::size_t n = 0;
   for (const auto* r : metadata_rules(rules)) n += r->examples.size();
+  for (const auto& p : rules.profiles)
+    for (const auto& r : p.facts) n += r.examples.size();
   for (const auto& r : rules.citations) n += r.examples.size();
   for (const auto& r : rules.deadlines) n += r.examples.size();
   return n;

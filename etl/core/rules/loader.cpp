@@ -25,6 +25,12 @@ const std::set<std::string> kMetadataColumns = [] {
   for (const auto& c : resolution_metadata_columns()) out.insert(c.name);
   return out;
 }();
+// Columns of the resolutions table that fact rules set (the table registry's).
+const std::set<std::string> kFactColumns = [] {
+  std::set<std::string> out;
+  for (const auto& c : resolution_fact_columns()) out.insert(c.name);
+  return out;
+}();
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
@@ -351,6 +357,30 @@ void read_metadata(Loader& L, const YAML::Node& list, std::vector<MetadataRule>&
   }
 }
 
+// A profile's `facts`: each rule names the fact column of resolutions it sets and the pattern
+// whose match in the resolution's body establishes it.
+void read_facts(Loader& L, const YAML::Node& list, std::vector<FactRule>& out) {
+  for (const auto& node : list) {
+    if (!L.is_map(node, "a fact rule", "")) continue;
+    const std::string id = L.scalar(node, "id", "", true).value_or("?");
+    L.keys(node, {"id", "column", "pattern", "examples", "counter_examples"}, id);
+    L.unique_id(node, id);
+    FactRule rule;
+    rule.id = id;
+    rule.mark = L.mark(node);
+    rule.column = L.scalar(node, "column", id, true).value_or("");
+    if (!rule.column.empty() && !kFactColumns.count(rule.column))
+      L.error(node["column"], id, "'" + rule.column + "' is not a fact column of resolutions (use " +
+                                      join({kFactColumns.begin(), kFactColumns.end()}, ", ") + ")");
+    auto p = L.pattern(node, "pattern", id, true);
+    if (!p) continue;
+    L.not_empty(node["pattern"], id, "pattern", *p);
+    rule.pattern = *p;
+    rule.examples = L.examples(node, id, {"surface"});
+    out.push_back(std::move(rule));
+  }
+}
+
 // `profiles`: each an organ's kind of document, built on the base `document` and `metadata` of
 // structure.yaml (read before any file that extends `profiles`).
 void load_profiles(Loader& L, const YAML::Node& root, RuleSet& rules) {
@@ -363,7 +393,7 @@ void load_profiles(Loader& L, const YAML::Node& root, RuleSet& rules) {
   for (const auto& node : list) {
     if (!L.is_map(node, "a profile", "")) continue;
     const std::string id = L.scalar(node, "id", "", true).value_or("?");
-    L.keys(node, {"id", "organ", "document", "metadata"}, id);
+    L.keys(node, {"id", "organ", "document", "metadata", "facts"}, id);
     L.unique_id(node, id);
     Profile profile;
     profile.id = id;
@@ -379,6 +409,9 @@ void load_profiles(Loader& L, const YAML::Node& root, RuleSet& rules) {
     else if (meta.IsDefined()) read_metadata(L, meta, profile.metadata);
     profile.own_metadata = profile.metadata.size();
     profile.metadata.insert(profile.metadata.end(), rules.metadata.begin(), rules.metadata.end());
+    const YAML::Node facts = node["facts"];
+    if (facts.IsDefined() && !facts.IsSequence()) L.error(facts, id, "'facts' must be a list of rules");
+    else if (facts.IsDefined()) read_facts(L, facts, profile.facts);
     rules.profiles.push_back(std::move(profile));
   }
 }
@@ -1053,7 +1086,7 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
     if (std::find(rule_file_names().begin(), rule_file_names().end(), base_name(source)) == rule_file_names().end())
       (void)read(source, nullptr);
   finish_phrases(L, rules);
-  if (rules.profiles.empty()) rules.profiles.push_back({"", "", rules.document, rules.metadata, 0});
+  if (rules.profiles.empty()) rules.profiles.push_back({"", "", rules.document, rules.metadata, 0, {}});
   if (organizations_root.IsDefined()) {
     L.file(organizations_path);
     finish_organizations(L, organizations_root, rules);

@@ -86,6 +86,18 @@ struct MetadataRule {
   std::vector<Example> examples;
 };
 
+// A resolution-level fact told by a paragraph (a profile's `facts`): where `pattern` matches in the
+// resolution's body (its paragraphs and the heading lines between them, annexes left out), the
+// resolutions column `column` is 1 and the match is a resolution_facts row; where none of the
+// profile's rules for a column matches, it is 0.
+struct FactRule {
+  std::string id;
+  SourceMark mark;
+  std::string column;   // a fact column of resolutions (model/tables.h resolution_fact_columns)
+  Pattern pattern;
+  std::vector<Example> examples;
+};
+
 // A kind of document, an organ's resolutions (mappings/structure.yaml `profiles`, or a rule file
 // that `extends: profiles`). A resolution of the working text is read with the profile whose
 // `document.start` opens it: its structure patterns drive the segmenter's states, its metadata rules
@@ -96,6 +108,7 @@ struct Profile {
   DocumentStructure document;          // the base `document`, with the profile's own patterns
   std::vector<MetadataRule> metadata;  // the profile's own rules, then the base `metadata`
   std::size_t own_metadata = 0;        // how many of `metadata` are the profile's own
+  std::vector<FactRule> facts;         // the facts its resolutions' paragraphs tell
 };
 
 // Phrases are sequences of words; keys are phrase_key() of the YAML entries.

@@ -263,6 +263,11 @@ SELECT 7, 'deadlines', d.id, coalesce(c.label, ''), d.rule_id,
        coalesce(d.subject, ''), d.start_offset, d.end_offset
 FROM deadlines d LEFT JOIN chosen c ON c.id = d.paragraph_id
 WHERE d.resolution_id = :res AND (:number IS NULL OR c.id IS NOT NULL)
+UNION ALL
+SELECT 8, 'resolution_facts', f.id, coalesce(c.label, ''), f.rule_id, 'fact ' || f.fact, f.surface,
+       f.start_offset, f.end_offset
+FROM resolution_facts f LEFT JOIN chosen c ON c.id = f.paragraph_id
+WHERE f.resolution_id = :res AND (:number IS NULL OR c.id IS NOT NULL)
 ORDER BY 8, 1, 3
 )sql";
 
