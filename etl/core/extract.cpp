@@ -144,17 +144,27 @@ class Extractor {
     const auto& p = seg_.paragraphs[index];
     const bool preamble = p.kind == "preambular";
     const std::string_view body = view(all_, p.body);
+    // The action of a phrase of `lemma` that ends at `end` of the body, and the rule id that says
+    // which of the lexicon's `when` alternatives gave it, if one did. (Both verbs of "Prend note et
+    // se félicite du rapport" are read against what follows the whole opener: their shared object.)
+    const auto action = [&](const std::string& lemma, std::size_t end, const char* rule) {
+      const auto choice = lex_.action_after(lemma, body, end);
+      return std::pair{choice.action, PhraseLexicon::rule_with(rule, choice)};
+    };
     const auto add = [&](const PhraseMatch& m, std::size_t base, bool lead, const char* rule) {
       const Span span{base + m.whole.begin, base + (m.second ? m.second->span.begin : m.whole.end)};
       // The lead phrase is the whole opener ("Recalling and further endorsing"); a coordinated
       // second verb is also an action of its own.
       const Span phrase = lead ? Span{base + m.whole.begin, base + m.whole.end} : span;
-      r_.actions.push_back({index, fold_space(view(all_, phrase)), m.lemma, m.modifier, m.qualifier, lead, rule,
-                            raw(phrase), lex_.action(m.lemma)});
-      if (m.second)
+      auto [verb, rule_id] = action(m.lemma, m.whole.end, rule);
+      r_.actions.push_back({index, fold_space(view(all_, phrase)), m.lemma, m.modifier, m.qualifier, lead,
+                            std::move(rule_id), raw(phrase), std::move(verb)});
+      if (m.second) {
+        auto [verb2, rule2] = action(m.second->lemma, m.whole.end, "phrase-coordinated");
         r_.actions.push_back({index, fold_space(view(all_, {base + m.second->span.begin, base + m.second->span.end})),
-                              m.second->lemma, m.second->modifier, {}, false, "phrase-coordinated",
-                              raw({base + m.second->span.begin, base + m.second->span.end}), lex_.action(m.second->lemma)});
+                              m.second->lemma, m.second->modifier, {}, false, std::move(rule2),
+                              raw({base + m.second->span.begin, base + m.second->span.end}), std::move(verb2)});
+      }
     };
     std::size_t after_lead = 0;
     const auto kind = preamble ? PhraseKind::preambular : PhraseKind::operative;
@@ -169,8 +179,10 @@ class Extractor {
       if (!m) m = match_phrase(lex_, kind, body, marked.begin - p.body.begin);
       const std::string phrase = fold_space(view(all_, marked));
       const std::string lemma = m ? m->lemma : phrase;
+      // (What follows the phrase as the lexicon reads it, which may end inside the marking.)
+      auto [verb, rule_id] = action(lemma, m ? m->whole.end : marked.end - p.body.begin, "akn.lead");
       r_.actions.push_back({index, phrase, lemma, m ? m->modifier : std::string(), m ? m->qualifier : std::string(),
-                            true, "akn.lead", raw(marked), lex_.action(lemma)});
+                            true, std::move(rule_id), raw(marked), std::move(verb)});
       after_lead = marked.end - p.body.begin;
     } else if (const auto m = match_phrase(lex_, kind, body, 0)) {
       add(*m, p.body.begin, true, preamble ? "phrase-lead-preambular" : "phrase-lead-operative");

@@ -24,12 +24,13 @@ void copy_akn(const std::filesystem::path& dir, const std::string& file, const s
   std::filesystem::copy_file(test::data_dir() / "akn" / file, dir / (as.empty() ? file : as));
 }
 
-IngestResult run(const std::filesystem::path& db, const std::filesystem::path& input, std::string* log = nullptr) {
+IngestResult run(const std::filesystem::path& db, const std::filesystem::path& input, std::string* log = nullptr,
+                 const RuleSet& rules = test::default_rules()) {
   IngestOptions options;
   options.database = db;
   options.inputs = {input};
   std::ostringstream out;
-  IngestResult result = ingest(test::default_rules(), options, out);
+  IngestResult result = ingest(rules, options, out);
   if (log) *log = out.str();
   return result;
 }
@@ -159,6 +160,40 @@ TEST(AknIngest, ATranslationTakesTheActionOfTheAlignedEnglishParagraph) {
   Sql sql(db);
   EXPECT_EQ(sql.rows(sources), std::vector<std::string>{"lexicon|17"});
   EXPECT_EQ(sql.one("SELECT action FROM action_verbs WHERE phrase = 'Soulignant'"), "emphasize");
+}
+
+// A lexicon's `when` alternative gives the action and says so in the rule id; it is the action
+// again once the English that overrode it is gone.
+TEST(AknIngest, AContextAlternativeIsKeptThroughAlignment) {
+  auto sources = default_rule_sources();
+  sources.push_back({"my/phrases.fr-test.yaml",
+                     "extends: phrases\nlanguage: fr\nphrases:\n  - lemma: \"déclare\"\n    action: declare\n"
+                     "    when:\n      - follows: \"qu’Israël\"\n        action: affirm\n"});
+  const RuleSet rules = load_rules(sources);
+  test::TempDir dir;
+  copy_akn(dir / "fr", "A_RES_78_11-2323817F.xml");
+  const auto db = dir / "t.db";
+  run(db, dir / "fr", nullptr, rules);
+  const std::string lead =
+      "SELECT a.action || '|' || a.action_source || '|' || a.rule_id FROM action_verbs a JOIN paragraphs p "
+      "ON p.id = a.paragraph_id JOIN resolutions r ON r.id = p.resolution_id WHERE r.language = 'fr' "
+      "AND p.kind = 'operative' AND p.ordinal = ";
+  {
+    Sql sql(db);
+    EXPECT_EQ(sql.one(lead + "1 AND a.is_lead = 1"), "affirm|lexicon|akn.lead+when.1");   // "Déclare qu’Israël"
+    EXPECT_EQ(sql.one(lead + "2 AND a.is_lead = 1"), "declare|lexicon|akn.lead");   // "Déclare également que"
+  }
+  copy_akn(dir / "en", "A_RES_78_11-2323817E.xml");
+  run(db, dir / "en", nullptr, rules);
+  EXPECT_EQ(Sql(db).one(lead + "1 AND a.is_lead = 1"), "declare|english|akn.lead+when.1");
+  {
+    Database store(db);
+    Batch batch(store);
+    ASSERT_TRUE(forget_file(store, (dir / "en" / "A_RES_78_11-2323817E.xml").string()));
+    batch.commit();
+  }
+  run(db, dir / "fr", nullptr, rules);
+  EXPECT_EQ(Sql(db).one(lead + "1 AND a.is_lead = 1"), "affirm|lexicon|akn.lead+when.1");
 }
 
 TEST(AknIngest, TheSameSymbolConflictsOnlyInTheSameLanguage) {

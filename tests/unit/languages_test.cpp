@@ -131,6 +131,118 @@ TEST(Languages, ChineseFormsServeBothKindsArabicPreambleTakesWaIdh) {
   EXPECT_EQ(action_of("ar", PhraseKind::operative, "تشجع الدول الأعضاء"), "encourage");
 }
 
+// A phrase whose action depends on the words after it: `when` alternatives, tried in order where
+// the phrase ends (after its modifiers, postmodifiers and qualifier), else the entry's own action.
+// A toy language: the engine knows none.
+const char* kContextLexicon =
+    "extends: phrases\nlanguage: xx\npostmodifiers: [ausserdem]\n"
+    "phrases:\n"
+    "  - lemma: bitten\n"
+    "    action: request\n"
+    "    when:\n"
+    "      - follows: 'dass\\b'\n"
+    "        action: call for\n"
+    "      - follows: 'die (?:Staaten|Regierungen)'\n"
+    "        action: call upon\n"
+    "    operative: [Bittet]\n"
+    "  - lemma: danken\n"
+    "    action: thank\n"
+    "    operative: [Dankt]\n";
+
+struct ContextRead {
+  std::string action, rule_id;
+};
+ContextRead read_in_context(const RuleSet& r, const std::string& text) {
+  const PhraseLexicon& lex = r.lexicon("xx");
+  const auto m = match_phrase(lex, PhraseKind::operative, text, 0);
+  if (!m) return {};
+  const auto choice = lex.action_after(m->lemma, text, m->whole.end);
+  return {choice.action, PhraseLexicon::rule_with("phrase-lead-operative", choice)};
+}
+
+TEST(Languages, WhatFollowsAPhraseCanDecideItsAction) {
+  auto sources = default_rule_sources();
+  sources.push_back({"my/phrases.xx.yaml", kContextLexicon});
+  const RuleSet r = load_rules(sources);
+  auto read = read_in_context(r, "Bittet den Generalsekretär, zu berichten");
+  EXPECT_EQ(read.action, "request");   // no alternative matches: the entry's action
+  EXPECT_EQ(read.rule_id, "phrase-lead-operative");
+  read = read_in_context(r, "Bittet, dass die Konferenz stattfindet");
+  EXPECT_EQ(read.action, "request");   // anchored where the phrase ends: not found further on
+  read = read_in_context(r, "Bittet dass die Konferenz stattfindet");
+  EXPECT_EQ(read.action, "call for");
+  EXPECT_EQ(read.rule_id, "phrase-lead-operative+when.1");
+  read = read_in_context(r, "Bittet ausserdem  die Staaten, zu handeln");   // after the postmodifier
+  EXPECT_EQ(read.action, "call upon");
+  EXPECT_EQ(read.rule_id, "phrase-lead-operative+when.2");
+  // The first that matches wins.
+  read = read_in_context(r, "Bittet dass die Staaten handeln");
+  EXPECT_EQ(read.rule_id, "phrase-lead-operative+when.1");
+  // A lemma without alternatives has its own action.
+  EXPECT_EQ(read_in_context(r, "Dankt dass die Staaten").action, "thank");
+
+  // The rule id names the alternative, so the action can be read back (align_actions, once the
+  // English that gave a translation its action is gone).
+  const PhraseLexicon& xx = r.lexicon("xx");
+  EXPECT_EQ(xx.action_of_rule("bitten", "akn.lead+when.2"), "call upon");
+  EXPECT_EQ(xx.action_of_rule("bitten", "akn.lead+when.1"), "call for");
+  EXPECT_EQ(xx.action_of_rule("bitten", "akn.lead"), "request");
+  EXPECT_EQ(xx.action_of_rule("bitten", "akn.lead+when.9"), "request");   // no longer in the rules
+  EXPECT_EQ(xx.action_of_rule("bitten", "akn.lead+when.x"), "request");
+  EXPECT_EQ(xx.action_of_rule("danken", "akn.lead+when.1"), "thank");
+}
+
+TEST(Languages, ABadWhenIsARulesErrorNamingFileAndEntry) {
+  const auto with_when = [](const std::string& when) {
+    return errors_with("my/phrases.xx.yaml", "extends: phrases\nlanguage: xx\nphrases:\n  - lemma: bitten\n"
+                                             "    action: request\n    when:\n" + when + "    operative: [Bittet]\n");
+  };
+  auto errors = with_when("      - follows: 'dass ('\n        action: call for\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("my/phrases.xx.yaml:7:18: rule 'bitten': pattern 'follows' does not compile"),
+            std::string::npos) << errors[0];
+  // An alternative that matches the empty string would always apply.
+  errors = with_when("      - follows: '(?:dass)?'\n        action: call for\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("my/phrases.xx.yaml:7:18: rule 'bitten': pattern 'follows' matches the empty string"),
+            std::string::npos) << errors[0];
+  // Its action is an English lemma, like the entry's.
+  errors = with_when("      - follows: 'dass'\n        action: ask nicely\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("my/phrases.xx.yaml:8:17: action 'ask nicely' is not a lemma of the English lexicon"),
+            std::string::npos) << errors[0];
+  errors = with_when("      - follows: 'dass'\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("rule 'bitten': missing required key 'action'"), std::string::npos) << errors[0];
+  errors = with_when("      - follows: 'dass'\n        action: call for\n        because: reasons\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("unknown key 'because'"), std::string::npos) << errors[0];
+  errors = with_when("      follows: 'dass'\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("'when' must be a list"), std::string::npos) << errors[0];
+}
+
+TEST(Languages, TheShippedContextRules) {
+  const auto in_context = [](const std::string& language, const std::string& text) {
+    const PhraseLexicon& lex = rules().lexicon(language);
+    const auto m = match_phrase(lex, PhraseKind::operative, text, 0);
+    return m ? lex.action_after(m->lemma, text, m->whole.end).action : "";
+  };
+  EXPECT_EQ(in_context("fr", "Demande aux États Membres de"), "call upon");
+  EXPECT_EQ(in_context("fr", "Demande que soit assuré l’accès"), "call for");
+  EXPECT_EQ(in_context("fr", "Demande également qu’il soit"), "call for");
+  EXPECT_EQ(in_context("ru", "призывает все государства"), "call upon");
+  EXPECT_EQ(in_context("ru", "призывает обеспечить"), "call for");
+  EXPECT_EQ(in_context("ru", "призывает также активизировать"), "call for");
+  EXPECT_EQ(in_context("ru", "призывает к тому, чтобы государства"), "call upon");
+  EXPECT_EQ(in_context("ru", "призывает к прекращению"), "call for");
+  EXPECT_EQ(in_context("ru", "с удовлетворением отмечает, что Конференция"), "note");
+  EXPECT_EQ(in_context("es", "Pide al Secretario General que"), "request");
+  EXPECT_EQ(in_context("es", "Pide que se aplique"), "call for");
+  EXPECT_EQ(in_context("ar", "تدعو إلى تنفيذ"), "call for");
+  EXPECT_EQ(in_context("ar", "تدعو الدول الأعضاء إلى"), "invite");
+}
+
 TEST(Languages, PhraseKeysOfOtherScripts) {
   EXPECT_EQ(phrase_key("还请"), "还 请");
   EXPECT_EQ(phrase_key("表示强烈期望，"), "表 示 强 烈 期 望,");

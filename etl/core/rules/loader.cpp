@@ -543,6 +543,31 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
   ints("relative_sessions", v.relative_sessions);
 }
 
+// A phrase entry's `when`: [{follows: PATTERN, action: ACTION}], the actions its phrase takes by the
+// words that follow it (PhraseLexicon::action_after).
+void load_context_actions(Loader& L, const YAML::Node& node, const std::string& lemma, PhraseLexicon& lex) {
+  const YAML::Node when = node["when"];
+  if (!when.IsDefined() || when.IsNull()) return;
+  if (!when.IsSequence() || when.size() == 0) {
+    L.error(when, lemma, "'when' must be a list of {follows: pattern, action: action}");
+    return;
+  }
+  for (const auto& alternative : when) {
+    if (!L.is_map(alternative, "a 'when' alternative", lemma)) continue;
+    L.keys(alternative, {"follows", "action"}, lemma);
+    auto follows = L.pattern(alternative, "follows", lemma, true);
+    const auto action = L.scalar(alternative, "action", lemma, true);
+    if (!follows || !action || lemma.empty()) continue;
+    // (One that matches the empty string would always win: the lemma's own action would be dead.)
+    if (follows->match_at("", 0)) {
+      L.error(alternative["follows"], lemma, "pattern 'follows' matches the empty string (it would always apply)");
+      continue;
+    }
+    L.actions_to_check.emplace_back(*action, L.mark(alternative["action"]).str());
+    lex.context_of_lemma[lemma].push_back({std::move(*follows), *action});
+  }
+}
+
 void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
   // An extension with `language: fr` is that language's lexicon (a phrase's `action` names the
   // English lemma of the same action); without it, it adds to the English lexicon.
@@ -589,7 +614,7 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
       if (!L.is_map(node, "a phrase", "")) continue;
       const std::string lemma = L.scalar(node, "lemma", "", true).value_or("");
       if (own_language) {
-        L.keys(node, {"lemma", "action", "preambular", "operative"}, lemma);
+        L.keys(node, {"lemma", "action", "when", "preambular", "operative"}, lemma);
         const auto action = L.scalar(node, "action", lemma, true);
         if (action && !lemma.empty()) {
           auto [it, fresh] = lex.action_of_lemma.emplace(lemma, *action);
@@ -598,8 +623,9 @@ void load_phrases(Loader& L, const YAML::Node& root, RuleSet& rules) {
           L.actions_to_check.emplace_back(*action, L.mark(node["action"]).str());
         }
       } else {
-        L.keys(node, {"lemma", "preambular", "operative"}, lemma);
+        L.keys(node, {"lemma", "when", "preambular", "operative"}, lemma);
       }
+      load_context_actions(L, node, lemma, lex);
       const auto add = [&](const char* key, std::unordered_set<std::string>& forms) {
         for (const auto& form : L.strings(node, key, lemma, false)) {
           const std::string k = phrase_key(form);

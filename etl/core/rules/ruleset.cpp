@@ -34,6 +34,43 @@ std::string render_template(std::string_view tmpl, std::string_view text, const 
   return fold_space(out);
 }
 
+namespace {
+constexpr std::string_view kWhen = "+when.";
+}
+
+PhraseLexicon::ActionChoice PhraseLexicon::action_after(const std::string& lemma, std::string_view text,
+                                                        std::size_t end) const {
+  if (!context_of_lemma.empty())
+    if (const auto it = context_of_lemma.find(lemma); it != context_of_lemma.end()) {
+      while (end < text.size() && (text[end] == ' ' || text[end] == '\t' || text[end] == '\n' || text[end] == '\r'))
+        ++end;
+      for (std::size_t i = 0; i < it->second.size(); ++i)
+        if (it->second[i].follows.test_at(text, end)) return {it->second[i].action, static_cast<int>(i + 1)};
+    }
+  return {action(lemma), 0};
+}
+
+std::string PhraseLexicon::rule_with(std::string_view rule, const ActionChoice& choice) {
+  std::string out(rule);
+  if (choice.alternative > 0) out += std::string(kWhen) + std::to_string(choice.alternative);
+  return out;
+}
+
+std::string PhraseLexicon::action_of_rule(const std::string& lemma, std::string_view rule_id) const {
+  const std::size_t at = rule_id.rfind(kWhen);
+  if (at != std::string_view::npos) {
+    std::size_t n = 0;
+    for (const char c : rule_id.substr(at + kWhen.size())) {
+      if (c < '0' || c > '9') return action(lemma);
+      n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    const auto it = context_of_lemma.find(lemma);
+    // (An alternative the rules no longer have: the lemma's own action.)
+    if (it != context_of_lemma.end() && n >= 1 && n <= it->second.size()) return it->second[n - 1].action;
+  }
+  return action(lemma);
+}
+
 std::string phrase_key(std::string_view phrase) {
   std::string folded = fold_case(fold_space(phrase));
   phrase_script::drop_arabic_marks(folded);

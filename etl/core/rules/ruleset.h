@@ -130,6 +130,26 @@ struct PhraseLexicon {
     const auto it = action_of_lemma.find(lemma);
     return it == action_of_lemma.end() ? lemma : it->second;
   }
+  // A lemma whose action depends on the words after its phrase (`when` in the YAML): French
+  // "Demande que …" calls for, "Demande aux États …" calls upon. Tried in order where the phrase
+  // ends (after its modifiers and qualifier, spaces skipped); the first that matches gives the
+  // action, else the lemma's own. Only lemmas that have alternatives cost a pattern match.
+  struct ContextAction {
+    Pattern follows;
+    std::string action;
+  };
+  std::unordered_map<std::string, std::vector<ContextAction>> context_of_lemma;
+  struct ActionChoice {
+    std::string action;
+    int alternative = 0;   // 1-based index into the lemma's `when` list; 0: the lemma's own action
+  };
+  // The action of `lemma` for a phrase that ends at `end` of `text`.
+  ActionChoice action_after(const std::string& lemma, std::string_view text, std::size_t end) const;
+  // The rule id of a phrase found by `rule` whose action came from `choice`: "akn.lead+when.2"
+  // names the second `when` alternative of the row's lemma; `rule` alone, the lemma's own action.
+  static std::string rule_with(std::string_view rule, const ActionChoice& choice);
+  // The action a row of `lemma` took by its rule id (see rule_with), as the lexicon gives it now.
+  std::string action_of_rule(const std::string& lemma, std::string_view rule_id) const;
   Pattern secondary_connector;  // what precedes a later action in a paragraph: ", and "
   std::unordered_set<std::string> coordinators;  // join two verbs of one opener: "Recalling and further endorsing"
 };

@@ -504,7 +504,7 @@ std::int64_t WriterSession::align_actions(const std::vector<std::string>& symbol
       };
       std::vector<Change> changes;
       auto& rows = impl_->statement(
-          "SELECT a.id, r.language, a.lemma, a.action, coalesce(a.action_source, 'lexicon'), p.kind, "
+          "SELECT a.id, r.language, a.lemma, a.action, coalesce(a.action_source, 'lexicon'), p.kind, a.rule_id, "
           "(SELECT ea.action FROM resolutions e JOIN paragraphs ep ON ep.resolution_id = e.id AND ep.kind = p.kind "
           "   AND ep.ordinal = p.ordinal AND ep.parent_id IS NULL "
           " JOIN action_verbs ea ON ea.paragraph_id = ep.id AND ea.is_lead = 1 "
@@ -517,8 +517,10 @@ std::int64_t WriterSession::align_actions(const std::vector<std::string>& symbol
         const std::string language = rows.getColumn(1).getString(), lemma = rows.getColumn(2).getString();
         const std::string action = rows.getColumn(3).getString(), source = rows.getColumn(4).getString();
         const std::string kind = rows.getColumn(5).getString();
-        const auto& aligned = rows.getColumn(6);
-        Change want{rows.getColumn(0).getInt64(), rules.lexicon(language).action(lemma), "lexicon"};
+        const std::string rule_id = rows.getColumn(6).getString();
+        const auto& aligned = rows.getColumn(7);
+        // (The lexicon's action as the row's rule id says it was read: a `when` alternative's.)
+        Change want{rows.getColumn(0).getInt64(), rules.lexicon(language).action_of_rule(lemma, rule_id), "lexicon"};
         // (The English phrase must be one the English lexicon knows: an unknown one is its own lemma.)
         if (english != counts.end() && counts[language][kind] == english->second[kind] && !aligned.isNull() &&
             english_lemmas.count(aligned.getString())) {

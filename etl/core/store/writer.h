@@ -85,7 +85,8 @@ class WriterSession {
   // phrase of the aligned English paragraph (same kind, same ordinal; paragraph N of a translation
   // is paragraph N of the English), action_source 'english', when the English resolution is loaded,
   // has as many top-level paragraphs of each kind and its phrase is in the English lexicon; else the
-  // lexicon's of its language (action_source 'lexicon'). Returns the rows changed.
+  // lexicon's of its language (action_source 'lexicon'; the `when` alternative its rule id names, if
+  // any). Returns the rows changed.
   std::int64_t align_actions(const std::vector<std::string>& symbols, const RuleSet& rules);
 
   // The draft of a resolution whose source does not state it (an XML without a draftResolution
