@@ -56,7 +56,7 @@ void write_json(const SearchResult& result, const std::string& query) {
 
 Command add_search(CLI::App& parent) {
   struct Args {
-    std::string db = "unres.db", query, format = "table";
+    std::string db = "unres.db", query, format = "table", rules;
     std::int64_t limit = 20;
     SearchFilters filters;
   };
@@ -64,7 +64,7 @@ Command add_search(CLI::App& parent) {
   auto* search = parent.add_subcommand(
       "search", "Full-text search of paragraph text. Words are searched as words, in all their forms "
                 "(self-determination, A/RES/70/1, refugee also finds refugees; accents and Arabic vowel marks "
-                "aside); FTS5 syntax where it is unambiguous: \"a phrase\", prefix*, NEAR(a b, 10), AND, OR, NOT "
+                "aside; an Arabic word also with the particles joined to it: السلام, والسلام); FTS5 syntax where it is unambiguous: \"a phrase\", prefix*, NEAR(a b, 10), AND, OR, NOT "
                 "in capitals, parentheses. Chinese: the paragraphs holding every term given (和平 秘书长)");
   search->add_option("--db", a->db, "SQLite database file")->capture_default_str();
   search->add_option("--limit", a->limit, "Show at most this many paragraphs, best first")
@@ -82,15 +82,20 @@ Command add_search(CLI::App& parent) {
   search->add_option("--format", a->format, "table (tab-separated, matches marked), csv or json")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "csv", "json"}));
+  search->add_option("--rules", a->rules,
+                     "Directory of rule files whose search_words widen the words typed (default: the rules built in)");
   search->add_option("query", a->query, "What to search for")->required();
   return {search, [a] {
             // Bold on a terminal; in a pipe or a file, markers that survive without one.
             const bool tty = a->format == "table" && isatty(STDOUT_FILENO) != 0;
             const std::string open = tty ? "\033[1m" : "**", close = tty ? "\033[0m" : "**";
             Queries queries(a->db);
+            // The rules' search_words: Arabic السلام is also sought as والسلام, للسلام … (mappings/vocabulary.yaml).
+            const RuleSet rules = load_rules_from(a->rules);
+            const WordForms forms = [&rules](std::string_view word) { return rules.vocabulary.search_forms(word); };
             SearchResult result;
             try {
-              result = queries.search(a->query, open, close, a->limit, a->filters);
+              result = queries.search(a->query, open, close, a->limit, a->filters, forms);
             } catch (const QueryError& e) {
               std::cerr << "unres: " << e.what() << "\n";
               return kExitUsage;

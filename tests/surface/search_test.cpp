@@ -97,6 +97,17 @@ TEST(Fts5Query, OrdinaryWordsAreQuotedSyntaxIsKept) {
   EXPECT_EQ(fts5_query("near and or"), "near and or");
 }
 
+TEST(Fts5Query, WordFormsWidenTypedWordsOutsidePhrasesAndNear) {
+  // A toy widening: a word starting with 'a' is also sought with "x" before it.
+  const WordForms forms = [](std::string_view word) {
+    return word.starts_with('a') ? std::vector<std::string>{"x" + std::string(word)} : std::vector<std::string>{};
+  };
+  EXPECT_EQ(fts5_query("ab cd", forms), "(ab OR xab) cd");
+  EXPECT_EQ(fts5_query("ab* OR a-b", forms), "(ab* OR xab*) OR (\"a-b\" OR \"xa-b\")");
+  EXPECT_EQ(fts5_query("\"ab cd\" NEAR(ab cd, 3)", forms), "\"ab cd\" NEAR(ab cd, 3)");
+  EXPECT_EQ(fts5_query("ab", {}), "ab");
+}
+
 TEST_F(Search, FiltersNarrowTheHits) {
   const auto all = search("cooperation", 1000);
   ASSERT_GT(all.total, 0);
@@ -263,6 +274,38 @@ TEST_F(SearchLanguages, ArabicWithoutItsVowelMarks) {
   EXPECT_EQ(in("ar", "تُستأنَف").total, 1);
   EXPECT_EQ(in("ar", "تَسْتأنِف").total, 1);
   EXPECT_GE(in("ar", "إسرائيل").total, 1);
+}
+
+TEST_F(SearchLanguages, ArabicWordsWithTheParticlesAndArticleJoinedToThem) {
+  // قرار (resolution) is also written لقرار (for a resolution) and القرار (the resolution): the
+  // rules' search_words widen the query, never the index.
+  const auto& vocabulary = test::default_rules().vocabulary;
+  const WordForms forms = [&](std::string_view word) { return vocabulary.search_forms(word); };
+  Queries queries(db());
+  SearchFilters only;
+  only.language = "ar";
+  const auto as_typed = queries.search("قرار", "[", "]", 100, only);
+  const auto widened = queries.search("قرار", "[", "]", 100, only, forms);
+  EXPECT_GT(widened.total, as_typed.total);
+  for (const std::string word : {"قرار", "لقرار", "القرار"})
+    EXPECT_TRUE(std::any_of(widened.hits.begin(), widened.hits.end(), [&](const SearchHit& h) {
+      return h.snippet.find("[" + word + "]") != std::string::npos;
+    })) << word;
+  // The definite form typed finds the same paragraphs.
+  EXPECT_EQ(queries.search("القرار", "[", "]", 100, only, forms).total, widened.total);
+  // Words of other scripts are as typed.
+  EXPECT_EQ(queries.search("Golan", "[", "]", 100, {}, forms).total, queries.search("Golan", "[", "]", 100).total);
+}
+
+TEST(SearchWordForms, TheRulesWidenArabicWordsOnly) {
+  const auto& vocabulary = test::default_rules().vocabulary;
+  const auto peace = vocabulary.search_forms("السلام");
+  for (const std::string form : {"سلام", "والسلام", "للسلام", "بالسلام", "وبالسلام", "بسلام"})
+    EXPECT_NE(std::find(peace.begin(), peace.end(), form), peace.end()) << form;
+  EXPECT_EQ(std::find(peace.begin(), peace.end(), "السلام"), peace.end()) << "the word itself is not another form";
+  EXPECT_TRUE(vocabulary.search_forms("peace").empty());
+  EXPECT_TRUE(vocabulary.search_forms("paix").empty());
+  EXPECT_TRUE(vocabulary.search_forms("و").empty()) << "one letter: a particle alone";
 }
 
 TEST_F(SearchLanguages, ChineseWordsOfTwoCharactersAndMore) {

@@ -512,7 +512,7 @@ void load_structure(Loader& L, const YAML::Node& root, RuleSet& rules) {
 }
 
 void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
-  L.keys(root, {"months", "numbers", "relative_sessions", "number_joiners", "dates"}, "");
+  L.keys(root, {"months", "numbers", "relative_sessions", "number_joiners", "dates", "search_words"}, "");
   auto& v = rules.vocabulary;
   const auto months = L.strings(root, "months", "", true);
   if (months.size() != 12 && !months.empty()) L.error(root["months"], "", "'months' must list the 12 month names");
@@ -541,6 +541,17 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
   };
   ints("numbers", v.number_words);
   ints("relative_sessions", v.relative_sessions);
+  const YAML::Node search = root["search_words"];
+  if (search.IsDefined() && !search.IsSequence())
+    L.error(search, "", "'search_words' must be a list of {words: pattern, strip: [...], prefixes: [...]}");
+  if (search.IsDefined() && search.IsSequence())
+    for (const auto& node : search) {
+      if (!L.is_map(node, "a 'search_words' entry", "")) continue;
+      L.keys(node, {"words", "strip", "prefixes"}, "");
+      auto words = L.pattern(node, "words", "", true);
+      auto prefixes = L.strings(node, "prefixes", "", true);
+      if (words && !prefixes.empty()) v.search_words.push_back({std::move(*words), L.strings(node, "strip", "", false), std::move(prefixes)});
+    }
 }
 
 // A phrase entry's `when`: [{follows: PATTERN, action: ACTION}], the actions its phrase takes by the

@@ -1,5 +1,7 @@
 #include "rules/ruleset.h"
 
+#include <algorithm>
+
 #include "text.h"
 
 namespace unres {
@@ -94,6 +96,27 @@ std::string phrase_key(std::string_view phrase) {
   for (std::size_t i = 0; i < out.size(); ++i)
     if (!(out[i] == ' ' && i + 1 < out.size() && out[i + 1] == ',')) key += out[i];
   return key;
+}
+
+std::vector<std::string> Vocabulary::search_forms(std::string_view word) const {
+  for (const auto& rule : search_words) {
+    const auto m = rule.words.match_at(word, 0);
+    if (!m || m->whole.end != word.size()) continue;
+    std::string_view stem = word;
+    for (const auto& s : rule.strip)
+      if (stem.size() > s.size() && stem.starts_with(s)) {
+        stem.remove_prefix(s.size());
+        break;
+      }
+    std::vector<std::string> out;
+    const auto add = [&](std::string form) {
+      if (form != word && std::find(out.begin(), out.end(), form) == out.end()) out.push_back(std::move(form));
+    };
+    add(std::string(stem));
+    for (const auto& prefix : rule.prefixes) add(prefix + std::string(stem));
+    return out;
+  }
+  return {};
 }
 
 std::optional<std::string> Vocabulary::iso_date(std::string_view text) const {

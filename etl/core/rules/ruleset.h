@@ -237,6 +237,17 @@ struct Vocabulary {
   // How dates are written: each pattern matches a whole date, with groups day, month (a name or a
   // number) and year: "19 May 2014", "1er janvier 2024", "2024年1月1日".
   std::vector<Pattern> dates;
+  // How `unres search` widens a word typed (`search_words`): a word that `words` matches whole is
+  // also sought without the first of `strip` it starts with, and with each of `prefixes` written
+  // before that: Arabic writes its particles (و, ب, ل …) and the article (ال) joined to the next
+  // word, so السلام is also والسلام, للسلام, بسلام.
+  struct WordForms {
+    Pattern words;
+    std::vector<std::string> strip, prefixes;
+  };
+  std::vector<WordForms> search_words;
+  // The other forms `unres search` seeks a typed word in (search_words); empty for most words.
+  std::vector<std::string> search_forms(std::string_view word) const;
 
   // "19 May 2014" -> "2014-05-19"; nullopt when not a date.
   std::optional<std::string> iso_date(std::string_view text) const;

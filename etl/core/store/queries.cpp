@@ -326,7 +326,7 @@ std::vector<std::string> han_terms(const std::string& user_query) {
 }
 
 // A query loses the Arabic marks the text lost in the index (text.h): تُستأنَف finds تستأنف.
-std::string fts5_query(const std::string& raw_query) {
+std::string fts5_query(const std::string& raw_query, const WordForms& forms) {
   const std::string user_query = without_arabic_marks(raw_query);
   const std::string_view q = user_query;
   std::string out;
@@ -370,9 +370,24 @@ std::string fts5_query(const std::string& raw_query) {
       const bool prefix = word.ends_with('*');
       while (word.ends_with('*')) word.remove_suffix(1);
       if (!has_word_char(word)) continue;  // punctuation alone: nothing to search for
-      if (std::all_of(word.begin(), word.end(), [](unsigned char ch) { return bareword_char(ch); })) out += word;
-      else out.append("\"").append(word).append("\"");  // no quote inside: '"' ends a word
-      if (prefix) out += '*';
+      const auto term = [&](std::string_view w) {
+        if (std::all_of(w.begin(), w.end(), [](unsigned char ch) { return bareword_char(ch); })) out += w;
+        else out.append("\"").append(w).append("\"");  // no quote inside: '"' ends a word
+        if (prefix) out += '*';
+      };
+      // NEAR( ) takes phrases only, not OR groups.
+      const std::vector<std::string> others = forms && near_depth == 0 ? forms(word) : std::vector<std::string>{};
+      if (others.empty()) {
+        term(word);
+        continue;
+      }
+      out += '(';
+      term(word);
+      for (const auto& other : others) {
+        out += " OR ";
+        term(other);
+      }
+      out += ')';
     }
   }
   return out;
@@ -521,11 +536,11 @@ SearchResult search_han(SQLite::Database& db, const std::string& query, const st
 }  // namespace
 
 SearchResult Queries::search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
-                             std::int64_t limit, const SearchFilters& filters) {
+                             std::int64_t limit, const SearchFilters& filters, const WordForms& forms) {
   if (is_han_query(query)) return search_han(impl_->db, query, open_mark, close_mark, limit, filters);
   SearchResult result;
   result.index = "paragraphs_fts";
-  result.fts5_query = fts5_query(query);
+  result.fts5_query = fts5_query(query, forms);
   const std::string& match = result.fts5_query;
   if (match.find_first_not_of(" \t\r\n") == std::string::npos)
     throw QueryError("nothing to search for in '" + query + "': give a word (punctuation alone is ignored)");

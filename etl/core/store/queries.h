@@ -11,6 +11,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -58,7 +59,11 @@ struct SearchFilters {
 // becomes a quoted phrase of its parts, and punctuation alone is dropped. FTS5 syntax stays
 // syntax where it is unambiguous: "quoted phrases", prefix*, AND / OR / NOT in capitals,
 // NEAR(a b, N) and parentheses. Column filters (col:) are not offered: there is one column.
-std::string fts5_query(const std::string& user_query);
+// `forms` gives the other forms a word is also sought in (each typed word outside "phrases" and
+// NEAR becomes (word OR form …)): the rules' search_words, which the caller passes (Vocabulary::
+// search_forms); none when empty.
+using WordForms = std::function<std::vector<std::string>(std::string_view word)>;
+std::string fts5_query(const std::string& user_query, const WordForms& forms = {});
 
 // Whether a query holds Han characters (U+3400 to U+9FFF): it is then searched in the Han index
 // (sql/views.sql), as strings that must all occur in a paragraph, rather than as words.
@@ -163,7 +168,7 @@ class Queries {
   // or more through the trigram index, shorter ones by looking in the paragraphs that index holds.
   // Throws QueryError for a query FTS5 cannot parse.
   SearchResult search(const std::string& query, const std::string& open_mark, const std::string& close_mark,
-                      std::int64_t limit, const SearchFilters& filters = {});
+                      std::int64_t limit, const SearchFilters& filters = {}, const WordForms& forms = {});
 
   // Every row extracted from the resolution `symbol` (A/RES/78/100; a General Assembly resolution
   // also as 78/100, case and spaces aside) in `language` (ISO 639-1), or only from its operative paragraph
