@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "model/tables.h"
 
@@ -47,6 +49,11 @@ class Connection {
   void share_deadline(bool shared);
 
   bool indexes_deferred = false;  // a first load: see defer_indexes() (schema.h)
+
+  // Paragraphs waiting to enter the full-text indexes, and the bytes of their text
+  // (full_text.h: add_to_full_text, flush_full_text).
+  std::vector<std::pair<std::int64_t, std::string>> full_text_queue;
+  std::size_t full_text_queued_bytes = 0;
 
  private:
   static int on_busy(void* self, int attempt);
