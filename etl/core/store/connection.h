@@ -21,6 +21,9 @@ namespace unres {
 // Page cache: 64 MiB, so that index pages stay in memory while rows are added to a database.
 inline constexpr int kCacheSize = -65536;
 
+// Bytes per page of a new database (schema.cpp, open_schema).
+inline constexpr int kPageSize = 16384;
+
 // The text of sql/schema.sql or sql/views.sql, embedded at build time.
 std::string_view embedded_sql(std::string_view path);
 
