@@ -19,6 +19,21 @@ def run(cmd, **kw):
 def median_of(k, fn):
     return statistics.median([fn() for _ in range(k)])
 
+def cached_copies(d, sources):
+    """Whether folder d holds copies made from these sources: d + ".sources" lists each source's
+    path, size and mtime as the copies were made. A folder made from other sources (another
+    BENCH_XML or BENCH_PDF, or a source changed since) is removed, to be made again."""
+    key = "".join(f"{os.path.abspath(f)}\t{os.path.getsize(f)}\t{os.stat(f).st_mtime_ns}\n" for f in sources)
+    stamp = d + ".sources"
+    if os.path.isdir(d) and os.path.exists(stamp) and open(stamp).read() == key:
+        return True
+    for stale in (d, d + ".tmp"):
+        if os.path.isdir(stale):
+            shutil.rmtree(stale)
+    with open(stamp, "w") as f:  # written first: a folder still being made is renamed into place last
+        f.write(key)
+    return False
+
 def corpus(work, n):
     d = os.path.join(work, f"corpus-{n}")
     if not os.path.isdir(d):
@@ -147,7 +162,7 @@ def pdf_rss(unres, work, pdf_dir, counts):
     out = []
     for n in counts if pdfs else []:
         d = os.path.join(work, f"pdf-copies-{n}")
-        if not os.path.isdir(d):
+        if not cached_copies(d, pdfs):
             os.makedirs(d + ".tmp", exist_ok=True)
             for k in range(n):
                 src = pdfs[k % len(pdfs)]
@@ -173,7 +188,7 @@ def xml_corpus(work, xml_dirs, n):
     if not sources:
         return None
     d = os.path.join(work, f"xml-{n}")
-    if not os.path.isdir(d):
+    if not cached_copies(d, sources):
         os.makedirs(d + ".tmp", exist_ok=True)
         for i in range(n):
             src = sources[i % len(sources)]

@@ -13,7 +13,9 @@
 # peak RSS at N and once at 4xN. BENCH_ONLY=xml or pdf runs that measure alone; BENCH_ONLY=pdf also
 # measures the peak RSS of one ingest of N PDFs for each N of BENCH_PDF_RSS (default 100,300,1000: the
 # PDFs of BENCH_PDF under distinct names as hard links; each is read, parsed and written, its
-# resolution moving to it from the link before).
+# resolution moving to it from the link before). The copies are kept under the work folder for the
+# next run, each folder with the list of the sources it was made from (FOLDER.sources): made again
+# when BENCH_XML or BENCH_PDF names other files, or when one of them changed.
 # Prints a table and writes bench/results.json.
 # Needs python3 and the sqlite3 shell.
 set -euo pipefail

@@ -136,19 +136,19 @@ std::string fold_case(std::string_view text) {
 }
 
 std::string without_arabic_marks(std::string_view text) {
+  // All of them are two-byte sequences D9 80 .. D9 B0: the runs between them are copied whole
+  // (most paragraphs hold none, and are copied at once).
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    // All of them are two-byte sequences D9 80 .. D9 B0.
-    if (static_cast<unsigned char>(text[i]) == 0xD9 && i + 1 < text.size()) {
-      const char32_t cp = 0x640 | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
-      if ((cp >= 0x64B && cp <= 0x652) || cp == 0x670 || cp == 0x640) {
-        ++i;
-        continue;
-      }
+  std::size_t from = 0;
+  for (auto at = text.find('\xD9'); at != std::string_view::npos && at + 1 < text.size(); at = text.find('\xD9', at + 1)) {
+    const char32_t cp = 0x640 | (static_cast<unsigned char>(text[at + 1]) & 0x3F);
+    if ((cp >= 0x64B && cp <= 0x652) || cp == 0x670 || cp == 0x640) {
+      out.append(text, from, at - from);
+      from = at + 2;
     }
-    out += text[i];
   }
+  out.append(text, from);
   return out;
 }
 

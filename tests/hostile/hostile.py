@@ -452,11 +452,11 @@ def unchanged(c, db, before, what):
 
 def case_db_disk_full(r, c):
     more = more_inputs(r, 30)
-    # 1. A small tmpfs (needs CAP_SYS_ADMIN: root here; otherwise said, and the next method runs): 2 MiB
-    # hold the seeded database and its WAL during its first load (about 1.2 MB), not 30 more files.
+    # 1. A small tmpfs (needs CAP_SYS_ADMIN: root here; otherwise said, and the next method runs): 4 MiB
+    # hold the seeded database and its WAL during its first load (the database alone about 1.5 MB: 16 KiB pages), not 30 more files.
     mnt = os.path.join(r.tmp, "tmpfs")
     os.mkdir(mnt)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mnt],
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mnt],
                              capture_output=True).returncode == 0
     if mounted:
         try:

@@ -37,6 +37,17 @@ TEST(FoldSpace, EveryRunOfWhiteSpaceBecomesOneSpaceAndTheEndsGo) {
   for (const auto& text : cases) EXPECT_EQ(fold_space(text), reference(text)) << "'" << text << "'";
 }
 
+TEST(ArabicMarks, TheFullTextIndexReadsWordsWithoutTheirMarks) {
+  EXPECT_EQ(without_arabic_marks("no marks at all"), "no marks at all");
+  // كَتَبَ (fatha U+064E after each letter) -> كتب; the tatweel U+0640 and dagger alif U+0670 go too.
+  EXPECT_EQ(without_arabic_marks("\u0643\u064E\u062A\u064E\u0628\u064E"), "\u0643\u062A\u0628");
+  EXPECT_EQ(without_arabic_marks("\u0640a\u0670b\u0652"), "ab");
+  // Letters of the same lead byte D9 stay (U+0641 fa, U+0642 qaf, U+0653 maddah above), and so does a
+  // lone lead byte at the end.
+  EXPECT_EQ(without_arabic_marks("\u0641\u0642\u0653 x\xD9"), "\u0641\u0642\u0653 x\xD9");
+  EXPECT_EQ(without_arabic_marks(""), "");
+}
+
 TEST(Unwrap, JoinsWrappedLinesAndKeepsBlankLineBreaks) {
   const auto n = normalize(source(kMasthead + "Recalling its resolution 1 of the \nsame day, \n \nNoting the report, \n"),
                            default_rules());

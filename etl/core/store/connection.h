@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "model/tables.h"
 
@@ -18,6 +20,9 @@ namespace unres {
 
 // Page cache: 64 MiB, so that index pages stay in memory while rows are added to a database.
 inline constexpr int kCacheSize = -65536;
+
+// Bytes per page of a new database (schema.cpp, open_schema).
+inline constexpr int kPageSize = 16384;
 
 // The text of sql/schema.sql or sql/views.sql, embedded at build time.
 std::string_view embedded_sql(std::string_view path);
@@ -47,6 +52,11 @@ class Connection {
   void share_deadline(bool shared);
 
   bool indexes_deferred = false;  // a first load: see defer_indexes() (schema.h)
+
+  // Paragraphs waiting to enter the full-text indexes, and the bytes of their text
+  // (full_text.h: add_to_full_text, flush_full_text).
+  std::vector<std::pair<std::int64_t, std::string>> full_text_queue;
+  std::size_t full_text_queued_bytes = 0;
 
  private:
   static int on_busy(void* self, int attempt);

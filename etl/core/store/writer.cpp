@@ -100,6 +100,7 @@ struct DocumentRows {
   // (an external-content index needs their text), then the rows, children before parents (what
   // ON DELETE CASCADE would do with the checks on).
   void forget_rows(std::int64_t document) {
+    flush_full_text(connection);  // the removals read the text of what the indexes hold
     for (const auto& text : sql.forget) {
       auto& del = connection.statement(text.c_str());
       del.bind(1, document);
@@ -230,8 +231,10 @@ std::vector<std::int64_t> sync_organizations(Database& database, const Gazetteer
 }
 
 struct Batch::Impl {
+  Connection& connection;
   SQLite::Transaction tx;
-  explicit Impl(Database& db) : tx(db.connection().db, SQLite::TransactionBehavior::IMMEDIATE) {}
+  explicit Impl(Database& db) : connection(db.connection()), tx(connection.db, SQLite::TransactionBehavior::IMMEDIATE) {}
+  ~Impl() { discard_full_text(connection); }  // rolled back (after a commit: nothing queued)
 };
 
 Batch::Batch(Database& db) {
@@ -246,6 +249,7 @@ Batch::~Batch() = default;
 
 void Batch::commit() {
   try {
+    flush_full_text(impl_->connection);
     impl_->tx.commit();
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot commit: ") + e.what());
@@ -296,6 +300,7 @@ void WriterSession::write_document(const SourceFile& file, const Document& docum
   for (const auto id : old)
     for (auto& key : impl_->sources.chosen_from(id)) held.push_back(std::move(key));
   for (const auto id : old) impl_->forget_rows(id);
+  if (!sources.taken.empty()) flush_full_text(impl_->connection);  // take_over removes full-text entries
   for (const auto& t : sources.taken) impl_->sources.take_over(t);
 
   auto& doc = impl_->statement(
