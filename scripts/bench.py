@@ -180,14 +180,14 @@ def pdf_rss(unres, work, pdf_dir, counts):
 
 SYMBOL = re.compile(rb'(<docNumber\b[^>]*refersTo="#symbol"[^>]*>)([^<]*)(<)')
 
-def xml_corpus(work, xml_dirs, n):
+def xml_corpus(work, xml_dirs, n, name="xml"):
     """n AKN4UN files made from the real ones in xml_dirs: copy k of a file has its symbol's first
     number raised by 100000*k (A/RES/78/11 -> A/RES/100078/11), so every copy is a resolution of its
     own, as in a real folder, and the reader parses real markup. None when there is nothing to copy."""
     sources = sorted(f for d in xml_dirs for f in glob.glob(os.path.join(d, "**", "*.xml"), recursive=True))
     if not sources:
         return None
-    d = os.path.join(work, f"xml-{n}")
+    d = os.path.join(work, f"{name}-{n}")
     if not cached_copies(d, sources):
         os.makedirs(d + ".tmp", exist_ok=True)
         for i in range(n):
@@ -203,14 +203,14 @@ def xml_corpus(work, xml_dirs, n):
         os.rename(d + ".tmp", d)
     return d
 
-def xml_measure(unres, work, xml_dirs, n, runs):
+def xml_measure(unres, work, xml_dirs, n, runs, name="xml"):
     """unres ingesting n AKN4UN files into a fresh database (median of runs), and once 4n for the
     peak RSS in N. Returns (files, MB, seconds, files/s, peak RSS at n, seconds at 4n, RSS at 4n)."""
-    d = xml_corpus(work, xml_dirs, n)
+    d = xml_corpus(work, xml_dirs, n, name)
     if d is None:
         print(f"XML measure skipped: no .xml file under {xml_dirs} (BENCH_XML=DIR …)")
         return None
-    d4 = xml_corpus(work, xml_dirs, 4 * n)
+    d4 = xml_corpus(work, xml_dirs, 4 * n, name)
     db = os.path.join(work, "xml.db")
     ingest(unres, db, d)  # warm-up
     r = [ingest(unres, db, d) for _ in range(runs)]
@@ -227,6 +227,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--pdf", help="a folder of PDFs for the PDF measure (skipped without it)")
     ap.add_argument("--xml", nargs="*", default=[], help="folders of AKN4UN XML for the XML measure (skipped without them)")
+    ap.add_argument("--xml-translations", nargs="*", default=[],
+                    help="folders of AKN4UN XML translations, measured apart in the same way (skipped without them)")
     ap.add_argument("--xml-n", type=int, default=2000, help="XML files in the XML measure (and 4x that once)")
     ap.add_argument("--only", choices=["all", "xml", "pdf"], default="all", help="run one measure alone")
     ap.add_argument("--pdf-rss", default="100,300,1000", help="with --only pdf: the numbers of PDFs of the peak RSS measure")
@@ -274,6 +276,9 @@ def main():
     xml = xml_measure(unres, a.work, a.xml, a.xml_n, a.runs) if a.xml else None
     if xml:
         res.update(xml_result(xml))
+    xml_tr = xml_measure(unres, a.work, a.xml_translations, a.xml_n, a.runs, "xml-translations") if a.xml_translations else None
+    if xml_tr:
+        res.update(xml_result(xml_tr, "xml_translations"))
     if pdf:
         res.update({"pdf_files": pdf[0], "pdf_mb": pdf[1], "pdf_ingest_seconds": pdf[2],
                     "pdf_floor_seconds": pdf[3], "ratio_pdf_ingest_floor": pdf[2] / pdf[3], "pdf_peak_rss_mb": pdf[4]})
@@ -297,14 +302,16 @@ def main():
             print(f"{k:38s} {v:12.2f}")
     if xml:
         print_xml(xml, a.runs)
+    if xml_tr:
+        print_xml(xml_tr, a.runs, "XML translations")
     print(f"wrote {a.out}")
 
-def xml_result(xml):
-    return {"xml_files": xml[0], "xml_mb": xml[1], "xml_ingest_seconds": xml[2], "xml_files_per_second": xml[3],
-            "xml_peak_rss_mb": xml[4], "xml_4n_seconds": xml[5], "xml_4n_peak_rss_mb": xml[6]}
+def xml_result(xml, key="xml"):
+    return {f"{key}_files": xml[0], f"{key}_mb": xml[1], f"{key}_ingest_seconds": xml[2], f"{key}_files_per_second": xml[3],
+            f"{key}_peak_rss_mb": xml[4], f"{key}_4n_seconds": xml[5], f"{key}_4n_peak_rss_mb": xml[6]}
 
-def print_xml(xml, runs):
-    print(f"XML: {xml[0]} AKN4UN files, {xml[1]:.1f} MB")
+def print_xml(xml, runs, title="XML"):
+    print(f"{title}: {xml[0]} AKN4UN files, {xml[1]:.1f} MB")
     for k, v in [("XML ingest (median of %d), s" % runs, xml[2]), ("XML files / s", xml[3]),
                  ("peak RSS at N, MB", xml[4]), ("XML ingest at 4xN, s", xml[5]), ("peak RSS at 4xN, MB", xml[6])]:
         print(f"{k:38s} {v:12.2f}")
@@ -313,9 +320,12 @@ def only(a, unres):
     """One measure alone (--only xml|pdf): the others take minutes."""
     res = {}
     if a.only == "xml":
-        xml = xml_measure(unres, a.work, a.xml, a.xml_n, a.runs)
+        xml = xml_measure(unres, a.work, a.xml, a.xml_n, a.runs) if a.xml else None
         if xml:
             res.update(xml_result(xml)); print_xml(xml, a.runs)
+        xml_tr = xml_measure(unres, a.work, a.xml_translations, a.xml_n, a.runs, "xml-translations") if a.xml_translations else None
+        if xml_tr:
+            res.update(xml_result(xml_tr, "xml_translations")); print_xml(xml_tr, a.runs, "XML translations")
     else:
         pdf = pdf_measure(unres, a.work, a.pdf, a.runs)
         if pdf:
