@@ -64,7 +64,7 @@ Command add_search(CLI::App& parent) {
   auto* search = parent.add_subcommand(
       "search", "Full-text search of paragraph text. Words are searched as words, in all their forms "
                 "(self-determination, A/RES/70/1, refugee also finds refugees; accents and Arabic vowel marks "
-                "aside; an Arabic word also with the particles joined to it: السلام, والسلام); FTS5 syntax where it is unambiguous: \"a phrase\", prefix*, NEAR(a b, 10), AND, OR, NOT "
+                "aside; an Arabic word also with the particles joined to it: السلام, والسلام; a Russian word in its other cases); FTS5 syntax where it is unambiguous: \"a phrase\", prefix*, NEAR(a b, 10), AND, OR, NOT "
                 "in capitals, parentheses. Chinese: the paragraphs holding every term given (和平 秘书长)");
   search->add_option("--db", a->db, "SQLite database file")->capture_default_str();
   search->add_option("--limit", a->limit, "Show at most this many paragraphs, best first")

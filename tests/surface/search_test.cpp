@@ -106,6 +106,9 @@ TEST(Fts5Query, WordFormsWidenTypedWordsOutsidePhrasesAndNear) {
   EXPECT_EQ(fts5_query("ab* OR a-b", forms), "(ab* OR xab*) OR (\"a-b\" OR \"xa-b\")");
   EXPECT_EQ(fts5_query("\"ab cd\" NEAR(ab cd, 3)", forms), "\"ab cd\" NEAR(ab cd, 3)");
   EXPECT_EQ(fts5_query("ab", {}), "ab");
+  // A form ending in '*' is a stem: a prefix query.
+  const WordForms stems = [](std::string_view word) { return std::vector<std::string>{std::string(word.substr(0, 2)) + "*"}; };
+  EXPECT_EQ(fts5_query("abcd", stems), "(abcd OR ab*)");
 }
 
 TEST_F(Search, FiltersNarrowTheHits) {
@@ -297,7 +300,23 @@ TEST_F(SearchLanguages, ArabicWordsWithTheParticlesAndArticleJoinedToThem) {
   EXPECT_EQ(queries.search("Golan", "[", "]", 100, {}, forms).total, queries.search("Golan", "[", "]", 100).total);
 }
 
-TEST(SearchWordForms, TheRulesWidenArabicWordsOnly) {
+TEST_F(SearchLanguages, RussianWordsInTheirOtherCases) {
+  // резолюции (of the resolution) is also sought as резолюц*: резолюций, резолюциям, резолюцию.
+  const auto& vocabulary = test::default_rules().vocabulary;
+  const WordForms forms = [&](std::string_view word) { return vocabulary.search_forms(word); };
+  Queries queries(db());
+  SearchFilters only;
+  only.language = "ru";
+  const auto widened = queries.search("резолюции", "[", "]", 100, only, forms);
+  EXPECT_GT(widened.total, queries.search("резолюции", "[", "]", 100, only).total);
+  for (const std::string word : {"резолюции", "резолюций", "резолюциям"})
+    EXPECT_TRUE(std::any_of(widened.hits.begin(), widened.hits.end(), [&](const SearchHit& h) {
+      return h.snippet.find("[" + word + "]") != std::string::npos;
+    })) << word;
+  EXPECT_EQ(widened.fts5_query, "(резолюции OR резолюц*)");
+}
+
+TEST(SearchWordForms, TheRulesWidenArabicAndRussianWords) {
   const auto& vocabulary = test::default_rules().vocabulary;
   const auto peace = vocabulary.search_forms("السلام");
   for (const std::string form : {"سلام", "والسلام", "للسلام", "بالسلام", "وبالسلام", "بسلام"})
@@ -306,6 +325,11 @@ TEST(SearchWordForms, TheRulesWidenArabicWordsOnly) {
   EXPECT_TRUE(vocabulary.search_forms("peace").empty());
   EXPECT_TRUE(vocabulary.search_forms("paix").empty());
   EXPECT_TRUE(vocabulary.search_forms("و").empty()) << "one letter: a particle alone";
+  // Russian: the stem without the longest ending that leaves four letters, as a prefix.
+  EXPECT_EQ(vocabulary.search_forms("государствами"), std::vector<std::string>{"государств*"});
+  EXPECT_EQ(vocabulary.search_forms("доклад"), std::vector<std::string>{"доклад*"});
+  EXPECT_EQ(vocabulary.search_forms("мира"), std::vector<std::string>{"мира*"}) << "мир is under four letters";
+  EXPECT_TRUE(vocabulary.search_forms("мир").empty());
 }
 
 TEST_F(SearchLanguages, ChineseWordsOfTwoCharactersAndMore) {

@@ -547,10 +547,21 @@ void load_vocabulary(Loader& L, const YAML::Node& root, RuleSet& rules) {
   if (search.IsDefined() && search.IsSequence())
     for (const auto& node : search) {
       if (!L.is_map(node, "a 'search_words' entry", "")) continue;
-      L.keys(node, {"words", "strip", "prefixes"}, "");
+      L.keys(node, {"words", "strip", "prefixes", "endings", "min_stem"}, "");
       auto words = L.pattern(node, "words", "", true);
-      auto prefixes = L.strings(node, "prefixes", "", true);
-      if (words && !prefixes.empty()) v.search_words.push_back({std::move(*words), L.strings(node, "strip", "", false), std::move(prefixes)});
+      auto strip = L.strings(node, "strip", "", false), prefixes = L.strings(node, "prefixes", "", false),
+           endings = L.strings(node, "endings", "", false);
+      std::size_t min_stem = 3;
+      if (const auto n = L.scalar(node, "min_stem", "", false)) {
+        try {
+          min_stem = static_cast<std::size_t>(std::stoul(*n));
+        } catch (const std::exception&) {
+          L.error(node["min_stem"], "", "'min_stem' must be a whole number of characters: '" + *n + "'");
+        }
+      }
+      if (prefixes.empty() && endings.empty()) L.error(node, "", "a 'search_words' entry needs 'prefixes' or 'endings'");
+      else if (words)
+        v.search_words.push_back({std::move(*words), std::move(strip), std::move(prefixes), std::move(endings), min_stem});
     }
 }
 

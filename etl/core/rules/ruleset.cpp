@@ -112,8 +112,21 @@ std::vector<std::string> Vocabulary::search_forms(std::string_view word) const {
     const auto add = [&](std::string form) {
       if (form != word && std::find(out.begin(), out.end(), form) == out.end()) out.push_back(std::move(form));
     };
-    add(std::string(stem));
+    if (!rule.prefixes.empty()) add(std::string(stem));
     for (const auto& prefix : rule.prefixes) add(prefix + std::string(stem));
+    if (!rule.endings.empty()) {
+      // The longest ending that leaves min_stem characters (UTF-8: a character is a byte that does
+      // not continue one).
+      const auto characters = [](std::string_view s) {
+        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      };
+      std::string_view root = word;
+      for (const auto& ending : rule.endings)
+        if (word.ends_with(ending) && word.size() - ending.size() < root.size() &&
+            characters(word.substr(0, word.size() - ending.size())) >= rule.min_stem)
+          root = word.substr(0, word.size() - ending.size());
+      if (characters(root) >= rule.min_stem) add(std::string(root) + "*");
+    }
     return out;
   }
   return {};

@@ -240,10 +240,13 @@ struct Vocabulary {
   // How `unres search` widens a word typed (`search_words`): a word that `words` matches whole is
   // also sought without the first of `strip` it starts with, and with each of `prefixes` written
   // before that: Arabic writes its particles (و, ب, ل …) and the article (ال) joined to the next
-  // word, so السلام is also والسلام, للسلام, بسلام.
+  // word, so السلام is also والسلام, للسلام, بسلام. With `endings`, it is also sought as its stem
+  // (the word without the longest of them that leaves `min_stem` characters) followed by anything:
+  // Russian государства is also государств*, which finds государствам, государствами.
   struct WordForms {
     Pattern words;
-    std::vector<std::string> strip, prefixes;
+    std::vector<std::string> strip, prefixes, endings;
+    std::size_t min_stem = 3;
   };
   std::vector<WordForms> search_words;
   // The other forms `unres search` seeks a typed word in (search_words); empty for most words.

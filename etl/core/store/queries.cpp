@@ -370,10 +370,13 @@ std::string fts5_query(const std::string& raw_query, const WordForms& forms) {
       const bool prefix = word.ends_with('*');
       while (word.ends_with('*')) word.remove_suffix(1);
       if (!has_word_char(word)) continue;  // punctuation alone: nothing to search for
+      // A form ending in '*' (a stem: Vocabulary::search_forms) is a prefix query.
       const auto term = [&](std::string_view w) {
+        const bool stem = w.ends_with('*');
+        if (stem) w.remove_suffix(1);
         if (std::all_of(w.begin(), w.end(), [](unsigned char ch) { return bareword_char(ch); })) out += w;
         else out.append("\"").append(w).append("\"");  // no quote inside: '"' ends a word
-        if (prefix) out += '*';
+        if (prefix || stem) out += '*';
       };
       // NEAR( ) takes phrases only, not OR groups.
       const std::vector<std::string> others = forms && near_depth == 0 ? forms(word) : std::vector<std::string>{};
