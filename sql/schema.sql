@@ -62,6 +62,13 @@ CREATE TABLE IF NOT EXISTS resolutions (
   -- body (the rows of resolution_facts say where), 0 when its organ's profile has rules for the
   -- column and none matched, NULL when it has none (the organ does not say it that way).
   chapter_vii     INTEGER CHECK (chapter_vii IN (0, 1)),  -- Security Council: "Acting under Chapter VII of the Charter"
+  -- The vote counts as published in the resolution's record (the records file loaded last; NULL
+  -- without one), set at the end of each run. Neither the records nor the XML publish how many
+  -- Members did not vote: votes_non_voting is NULL unless a source says it.
+  votes_yes       INTEGER,
+  votes_no        INTEGER,
+  votes_abstain   INTEGER,
+  votes_non_voting INTEGER,
   -- One row per symbol and language (a database made before languages had UNIQUE(symbol): the
   -- writer rebuilds the table when it opens one, store/database.cpp).
   UNIQUE (symbol, language)

@@ -74,6 +74,7 @@ struct IngestResult {
   std::map<std::string, std::vector<std::string>> unknown_states;
   std::vector<std::string> new_symbols;       // resolutions the database did not hold before the run
   std::int64_t drafts_from_records = 0;       // resolutions whose draft_symbol changed from their records
+  std::int64_t votes_from_records = 0;        // resolutions whose vote counts changed from their records
   std::int64_t aligned_actions = 0;           // translated lead phrases whose action changed source (align_actions)
   std::vector<QuarantinedInRun> quarantined;
   std::vector<std::string> missing;           // loaded before from under the inputs, not found now (rows kept)

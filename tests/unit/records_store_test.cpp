@@ -147,6 +147,43 @@ TEST(RecordsStore, ADraftTheSourceDoesNotStateComesFromTheRecord) {
   EXPECT_NE(one(other, "SELECT draft_symbol FROM resolutions WHERE symbol = 'A/RES/78/11'"), "A/78/L.99");
 }
 
+// The contract's resolutions.votes_yes / votes_no / votes_abstain: the counts of the resolution's
+// record as published, in either order of loading, following the record when it changes or goes.
+TEST(RecordsStore, AResolutionsVoteCountsAreItsRecords) {
+  test::TempDir dir;
+  const auto text = seed_copy(dir);
+  std::filesystem::create_directories(dir / "records");
+  const auto records = dir / "records" / "r.json";
+  const std::string counts = "SELECT coalesce(votes_yes, 'NULL') || ' ' || coalesce(votes_no, 'NULL') || ' ' || "
+                             "coalesce(votes_abstain, 'NULL') || ' ' || coalesce(votes_non_voting, 'NULL') "
+                             "FROM resolutions WHERE symbol = 'A/RES/68/272'";
+  const auto db = dir / "v.db";
+  std::string log;
+  ASSERT_EQ(run(db, {text}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(db, counts), "NULL NULL NULL NULL") << "no record: no counts";
+  // Counts as published, over the lists' lengths (the published count wins where both are given).
+  std::ofstream(records) << record("A/RES/68/272", "\"FRANCE\", \"CHILE\"", ", \"MS_in_favour_count\": \"100\"");
+  ASSERT_EQ(run(db, {records}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(db, counts), "100 1 0 NULL");
+  // The text read again (its rows rewritten) keeps them; a changed record is followed.
+  std::ofstream(records) << record("A/RES/68/272", "\"FRANCE\"");
+  ASSERT_EQ(run(db, {text, records}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(db, counts), "1 1 0 NULL");
+  {
+    Database store(db);
+    Batch batch(store);
+    ASSERT_TRUE(forget_file(store, records.string()));
+    batch.commit();
+  }
+  ASSERT_EQ(run(db, {text}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(db, counts), "NULL NULL NULL NULL") << "the record forgotten";
+  // Records first, then the text.
+  const auto other = dir / "records_first.db";
+  ASSERT_EQ(run(other, {records}, &log).counts.quarantined, 0) << log;
+  ASSERT_EQ(run(other, {text}, &log).counts.quarantined, 0) << log;
+  EXPECT_EQ(one(other, counts), "1 1 0 NULL");
+}
+
 TEST(RecordsStore, ReingestingARecordsFileReplacesItsRows) {
   test::TempDir dir;
   const auto db = dir / "unres.db";

@@ -69,9 +69,15 @@ Table resolutions_table() {
   t.columns.push_back({"draft_source", ColumnType::text});
   const std::size_t facts = t.columns.size();
   for (const auto& c : fact_columns()) t.columns.push_back(c);
+  // The vote counts as published: written NULL with the resolution, set at the end of each run from
+  // its published record, the source of the votes view too (WriterSession::votes_from_records).
+  const std::size_t votes = t.columns.size();
+  for (const char* name : {"votes_yes", "votes_no", "votes_abstain", "votes_non_voting"})
+    t.columns.push_back({name, ColumnType::integer});
   t.rows = [](const ResolutionRecord&) -> std::size_t { return 1; };
-  t.value = [meta, facts](const ResolutionRecord& r, std::size_t, std::size_t c, const RowIds& ids) -> ColumnValue {
+  t.value = [meta, facts, votes](const ResolutionRecord& r, std::size_t, std::size_t c, const RowIds& ids) -> ColumnValue {
     static const std::string document = "document";
+    if (c >= votes) return {};
     if (c >= facts) return fact_value(r, fact_columns()[c - facts].name);
     if (c == meta) return ids.document;
     if (c == meta + 1) return offset(r.span.begin);

@@ -568,6 +568,24 @@ std::int64_t WriterSession::drafts_from_records() {
   }
 }
 
+std::int64_t WriterSession::votes_from_records() {
+  try {
+    // One statement: a probe of records' (symbol, document_id) index a resolution; only the rows
+    // whose counts differ are written, so a run that changes nothing writes nothing.
+    auto& update = impl_->statement(
+        "UPDATE resolutions SET votes_yes = x.yes, votes_no = x.no, votes_abstain = x.abstain "
+        "FROM (SELECT r.id, c.votes_yes AS yes, c.votes_no AS no, c.votes_abstain AS abstain "
+        "      FROM resolutions r LEFT JOIN records c ON c.symbol = r.symbol "
+        "      AND c.document_id = (SELECT max(m.document_id) FROM records m WHERE m.symbol = r.symbol)) AS x "
+        "WHERE resolutions.id = x.id AND (resolutions.votes_yes IS NOT x.yes OR resolutions.votes_no IS NOT x.no "
+        "      OR resolutions.votes_abstain IS NOT x.abstain)");
+    return update.exec();
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(std::string("cannot take the vote counts of resolutions from their published records: ") +
+                        e.what());
+  }
+}
+
 bool forget_file(Database& db, const std::string& path) {
   try {
     DocumentRows rows(db);

@@ -95,6 +95,11 @@ class WriterSession {
   // taken so whose record is gone or changed follows it. Returns the resolutions changed.
   std::int64_t drafts_from_records();
 
+  // The vote counts of every resolution (votes_yes, votes_no, votes_abstain) from its published
+  // record, the one of the records file loaded last, as the votes view takes its rows; NULL without
+  // a record. Returns the resolutions changed.
+  std::int64_t votes_from_records();
+
  private:
   // Writes the document in place of the rows of its earlier load, of the documents `sources` moves
   // here and of the resolutions it takes over; of the resolutions another source stands for,
