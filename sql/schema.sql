@@ -63,8 +63,8 @@ CREATE TABLE IF NOT EXISTS resolutions (
   -- column and none matched, NULL when it has none (the organ does not say it that way).
   chapter_vii     INTEGER CHECK (chapter_vii IN (0, 1)),  -- Security Council: "Acting under Chapter VII of the Charter"
   -- The vote counts as published in the resolution's record (the records file loaded last; NULL
-  -- without one), set at the end of each run. Neither the records nor the XML publish how many
-  -- Members did not vote: votes_non_voting is NULL unless a source says it.
+  -- without one), set at the end of each run. votes_non_voting: the organ's membership on the
+  -- adoption date (its profile's `members`) less the votes cast, in a recorded vote.
   votes_yes       INTEGER,
   votes_no        INTEGER,
   votes_abstain   INTEGER,

@@ -876,7 +876,7 @@ INSERT INTO doc_columns(object_name, column_name, description, example, filled_b
   ('resolutions', 'votes_yes', 'Votes in favour as published in the resolution''s record (the records file loaded last); NULL without a record or a recorded vote', '91', 'the writer (etl/core/store/writer.cpp, votes_from_records)'),
   ('resolutions', 'votes_no', 'Votes against, as votes_yes', '8', 'the writer (etl/core/store/writer.cpp, votes_from_records)'),
   ('resolutions', 'votes_abstain', 'Abstentions, as votes_yes', '62', 'the writer (etl/core/store/writer.cpp, votes_from_records)'),
-  ('resolutions', 'votes_non_voting', 'Members that did not vote, when a source publishes it; the records and the XML do not (NULL): count them from the votes view against the organ''s membership', NULL, 'not published by the sources read today'),
+  ('resolutions', 'votes_non_voting', 'Members that did not vote in a recorded vote: the organ''s membership on the adoption date (its profile''s members) less the votes cast, as the UN''s voting record counts them; NULL without a recorded vote or a known membership', '32', 'the writer (etl/core/store/writer.cpp, votes_from_records) and the profiles'' members (mappings/)'),
   ('resolutions', 'document_id', 'The input file (documents.id)', '1', 'unres ingest'),
   ('resolutions', 'start_offset', 'Byte offset of the resolution''s first byte in the file', '0', 'mappings/structure.yaml (document)'),
   ('resolutions', 'end_offset', 'Byte offset just past the resolution''s last byte', '9826', 'mappings/structure.yaml (document)'),

@@ -515,7 +515,7 @@ void ingest(const RuleSet& rules, const IngestOptions& options, std::ostream& lo
     const auto& symbols = report.symbols_loaded();
     result.aligned_actions = writer.align_actions({symbols.begin(), symbols.end()}, rules);
     result.drafts_from_records = writer.drafts_from_records();
-    result.votes_from_records = writer.votes_from_records();
+    result.votes_from_records = writer.votes_from_records(rules);
     batch.commit();
   }
 

@@ -113,7 +113,7 @@ TEST(Profiles, ASecondProfileWithoutItsOwnStartIsAnError) {
             std::string::npos)
       << messages[0];
   EXPECT_EQ(errors_with("x/q.yaml", "extends: profiles\nprofiles:\n  - id: q\n    organ: Q\n    layout: x\n    document: {start: 'Q'}\n"),
-            std::vector<std::string>{"x/q.yaml:5:5: rule 'q': unknown key 'layout' (use id, organ, document, metadata, facts)"});
+            std::vector<std::string>{"x/q.yaml:5:5: rule 'q': unknown key 'layout' (use id, organ, document, metadata, facts, members)"});
 }
 
 // The texts of tests/data/organs are derived from the UN's XML (tests/data/README.md); the counts

@@ -84,6 +84,17 @@ TEST(RulesLoad, DefaultRulesLoad) {
   EXPECT_EQ(load_rules(sources).hash, rules.hash);
 }
 
+TEST(RulesLoad, AProfilesMembersAreDatesAndCounts) {
+  const auto errors = test::errors_with("mappings/profiles.toy.yaml",
+                                        "extends: profiles\nprofiles:\n  - id: toy\n    organ: T\n"
+                                        "    document: {start: '^Toy resolution'}\n    members: {soon: 3, \"2001-01-01\": 0}\n");
+  EXPECT_EQ(errors.size(), 2u) << show(errors);
+  for (const auto& e : errors) EXPECT_NE(e.find("'members' maps a date (YYYY-MM-DD) to the number of Members"), std::string::npos) << e;
+  EXPECT_TRUE(test::errors_with("mappings/profiles.toy.yaml",
+                                "extends: profiles\nprofiles:\n  - id: toy\n    organ: T\n"
+                                "    document: {start: '^Toy resolution'}\n    members: {\"2001-01-01\": 9}\n").empty());
+}
+
 TEST(RulesLoad, TinyFilesLoadCleanly) {
   for (const auto& file : rule_file_names()) {
     SCOPED_TRACE(file);

@@ -393,7 +393,7 @@ void load_profiles(Loader& L, const YAML::Node& root, RuleSet& rules) {
   for (const auto& node : list) {
     if (!L.is_map(node, "a profile", "")) continue;
     const std::string id = L.scalar(node, "id", "", true).value_or("?");
-    L.keys(node, {"id", "organ", "document", "metadata", "facts"}, id);
+    L.keys(node, {"id", "organ", "document", "metadata", "facts", "members"}, id);
     L.unique_id(node, id);
     Profile profile;
     profile.id = id;
@@ -412,6 +412,21 @@ void load_profiles(Loader& L, const YAML::Node& root, RuleSet& rules) {
     const YAML::Node facts = node["facts"];
     if (facts.IsDefined() && !facts.IsSequence()) L.error(facts, id, "'facts' must be a list of rules");
     else if (facts.IsDefined()) read_facts(L, facts, profile.facts);
+    // members: {YYYY-MM-DD: count, ...}: the membership from each date on.
+    for (const auto& [since, count] : L.string_map(node, "members", id)) {
+      int n = 0;
+      try {
+        n = std::stoi(count);
+      } catch (const std::exception&) {
+        n = 0;
+      }
+      const bool date = since.size() == 10 && since[4] == '-' && since[7] == '-' &&
+                        std::all_of(since.begin(), since.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+      if (!date || n <= 0 || n > 1000)
+        L.error(node["members"], id, "'members' maps a date (YYYY-MM-DD) to the number of Members from that date: '" +
+                                         since + ": " + count + "'");
+      else profile.members[since] = n;
+    }
     rules.profiles.push_back(std::move(profile));
   }
 }
@@ -1134,7 +1149,7 @@ RuleSet load_rules(const std::vector<RuleSource>& sources) {
     if (std::find(rule_file_names().begin(), rule_file_names().end(), base_name(source)) == rule_file_names().end())
       (void)read(source, nullptr);
   finish_phrases(L, rules);
-  if (rules.profiles.empty()) rules.profiles.push_back({"", "", rules.document, rules.metadata, 0, {}});
+  if (rules.profiles.empty()) rules.profiles.push_back({"", "", rules.document, rules.metadata, 0, {}, {}});
   if (organizations_root.IsDefined()) {
     L.file(organizations_path);
     finish_organizations(L, organizations_root, rules);

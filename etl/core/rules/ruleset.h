@@ -109,6 +109,9 @@ struct Profile {
   std::vector<MetadataRule> metadata;  // the profile's own rules, then the base `metadata`
   std::size_t own_metadata = 0;        // how many of `metadata` are the profile's own
   std::vector<FactRule> facts;         // the facts its resolutions' paragraphs tell
+  // How many Members the organ had from a date on (ISO date -> count), for the Members that did not
+  // vote: resolutions.votes_non_voting is the membership on the adoption date less the votes cast.
+  std::map<std::string, int> members;
 };
 
 // Phrases are sequences of words; keys are phrase_key() of the YAML entries.

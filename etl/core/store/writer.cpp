@@ -568,18 +568,43 @@ std::int64_t WriterSession::drafts_from_records() {
   }
 }
 
-std::int64_t WriterSession::votes_from_records() {
+std::int64_t WriterSession::votes_from_records(const RuleSet& rules) {
+  // The profiles' membership as [[organ, since, count], …], bound as one parameter.
+  std::string members = "[";
+  for (const auto& profile : rules.profiles)
+    for (const auto& [since, count] : profile.members) {
+      if (members.size() > 1) members += ',';
+      members += "[\"";
+      for (const char c : profile.organ) {
+        if (c == '"' || c == '\\') members += '\\';
+        members += c;
+      }
+      members += "\",\"" + since + "\"," + std::to_string(count) + "]";
+    }
+  members += "]";
   try {
     // One statement: a probe of records' (symbol, document_id) index a resolution; only the rows
     // whose counts differ are written, so a run that changes nothing writes nothing.
     auto& update = impl_->statement(
-        "UPDATE resolutions SET votes_yes = x.yes, votes_no = x.no, votes_abstain = x.abstain "
-        "FROM (SELECT r.id, c.votes_yes AS yes, c.votes_no AS no, c.votes_abstain AS abstain "
-        "      FROM resolutions r LEFT JOIN records c ON c.symbol = r.symbol "
-        "      AND c.document_id = (SELECT max(m.document_id) FROM records m WHERE m.symbol = r.symbol)) AS x "
+        "WITH members(organ, since, n) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+        "                                         json_extract(value, '$[2]') FROM json_each(?1)) "
+        "UPDATE resolutions SET votes_yes = x.yes, votes_no = x.no, votes_abstain = x.abstain, "
+        "                       votes_non_voting = x.non_voting "
+        "FROM (SELECT v.id, v.yes, v.no, v.abstain, "
+        "             CASE WHEN coalesce(v.yes, 0) + coalesce(v.no, 0) + coalesce(v.abstain, 0) = 0 THEN NULL "
+        "                  WHEN v.members - coalesce(v.yes, 0) - coalesce(v.no, 0) - coalesce(v.abstain, 0) >= 0 "
+        "                  THEN v.members - coalesce(v.yes, 0) - coalesce(v.no, 0) - coalesce(v.abstain, 0) END AS non_voting "
+        "      FROM (SELECT r.id, c.votes_yes AS yes, c.votes_no AS no, c.votes_abstain AS abstain, "
+        "                   (SELECT m.n FROM members m WHERE m.organ = r.body "
+        "                    AND m.since <= coalesce(r.adopted_on, c.adopted_on) ORDER BY m.since DESC LIMIT 1) AS members "
+        "            FROM resolutions r LEFT JOIN records c ON c.symbol = r.symbol "
+        "            AND c.document_id = (SELECT max(d.document_id) FROM records d WHERE d.symbol = r.symbol)) AS v) AS x "
         "WHERE resolutions.id = x.id AND (resolutions.votes_yes IS NOT x.yes OR resolutions.votes_no IS NOT x.no "
-        "      OR resolutions.votes_abstain IS NOT x.abstain)");
-    return update.exec();
+        "      OR resolutions.votes_abstain IS NOT x.abstain OR resolutions.votes_non_voting IS NOT x.non_voting)");
+    update.bind(1, members);
+    const auto changed = update.exec();
+    (void)update.tryReset();
+    return changed;
   } catch (const SQLite::Exception& e) {
     throw DatabaseError(std::string("cannot take the vote counts of resolutions from their published records: ") +
                         e.what());

@@ -97,8 +97,11 @@ class WriterSession {
 
   // The vote counts of every resolution (votes_yes, votes_no, votes_abstain) from its published
   // record, the one of the records file loaded last, as the votes view takes its rows; NULL without
-  // a record. Returns the resolutions changed.
-  std::int64_t votes_from_records();
+  // a record. votes_non_voting: the membership of its organ on its adoption date (the profiles'
+  // `members`) less the votes cast, when it was adopted by a recorded vote (some vote counted; a
+  // record without a vote has 0 0 0) and the membership is known.
+  // Returns the resolutions changed.
+  std::int64_t votes_from_records(const RuleSet& rules);
 
  private:
   // Writes the document in place of the rows of its earlier load, of the documents `sources` moves
