@@ -325,6 +325,9 @@ TEST(SearchWordForms, TheRulesWidenArabicAndRussianWords) {
   EXPECT_TRUE(vocabulary.search_forms("peace").empty());
   EXPECT_TRUE(vocabulary.search_forms("paix").empty());
   EXPECT_TRUE(vocabulary.search_forms("و").empty()) << "one letter: a particle alone";
+  const auto pain = vocabulary.search_forms("الم");  // the article is not taken off a single letter
+  EXPECT_EQ(std::find(pain.begin(), pain.end(), "م"), pain.end());
+  EXPECT_NE(std::find(pain.begin(), pain.end(), "والم"), pain.end());
   // Russian: the stem without the longest ending that leaves four letters, as a prefix.
   EXPECT_EQ(vocabulary.search_forms("государствами"), std::vector<std::string>{"государств*"});
   EXPECT_EQ(vocabulary.search_forms("доклад"), std::vector<std::string>{"доклад*"});

@@ -99,12 +99,17 @@ std::string phrase_key(std::string_view phrase) {
 }
 
 std::vector<std::string> Vocabulary::search_forms(std::string_view word) const {
+  // Characters of UTF-8 text: the bytes that do not continue one.
+  const auto characters = [](std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
   for (const auto& rule : search_words) {
     const auto m = rule.words.match_at(word, 0);
     if (!m || m->whole.end != word.size()) continue;
     std::string_view stem = word;
     for (const auto& s : rule.strip)
-      if (stem.size() > s.size() && stem.starts_with(s)) {
+      if (stem.starts_with(s) && characters(stem.substr(s.size())) >= 2) {  // a word is left, not a letter
         stem.remove_prefix(s.size());
         break;
       }
@@ -115,11 +120,7 @@ std::vector<std::string> Vocabulary::search_forms(std::string_view word) const {
     if (!rule.prefixes.empty()) add(std::string(stem));
     for (const auto& prefix : rule.prefixes) add(prefix + std::string(stem));
     if (!rule.endings.empty()) {
-      // The longest ending that leaves min_stem characters (UTF-8: a character is a byte that does
-      // not continue one).
-      const auto characters = [](std::string_view s) {
-        return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-      };
+      // The longest ending that leaves min_stem characters.
       std::string_view root = word;
       for (const auto& ending : rule.endings)
         if (word.ends_with(ending) && word.size() - ending.size() < root.size() &&
