@@ -152,6 +152,12 @@ std::string without_arabic_marks(std::string_view text) {
   return out;
 }
 
+std::size_t code_points(std::string_view text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); i += utf8_size(static_cast<unsigned char>(text[i]))) ++n;
+  return n;
+}
+
 bool has_han(std::string_view text) {
   // U+3400 .. U+9FFF are the three-byte sequences E3 90 80 .. E9 BF BF.
   for (std::size_t i = 0; i + 1 < text.size(); ++i) {

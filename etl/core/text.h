@@ -27,6 +27,10 @@ bool starts_lowercase(std::string_view text);
 // list): without the Arabic marks U+064B to U+0652 (tanwin, short vowels, shadda, sukun), U+0670
 // (dagger alif) and the tatweel U+0640, which unicode61 would read as word breaks.
 std::string without_arabic_marks(std::string_view text);
+// Bytes of the UTF-8 sequence a byte starts (1 for a stray continuation byte).
+inline std::size_t utf8_size(unsigned char lead) { return lead < 0xE0 ? (lead < 0xC0 ? 1 : 2) : lead < 0xF0 ? 3 : 4; }
+// The characters (code points) of UTF-8 text; a malformed sequence counts as one.
+std::size_t code_points(std::string_view text);
 // Whether the text holds a Han character, U+3400 to U+9FFF (sql/views.sql, paragraph_han_text).
 bool has_han(std::string_view text);
 

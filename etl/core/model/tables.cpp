@@ -38,20 +38,6 @@ ColumnValue fact_value(const ResolutionRecord& r, const std::string& column) {
   return std::int64_t{found ? 1 : 0};
 }
 
-std::optional<std::int64_t> whole_number(std::string_view text) {
-  std::int64_t v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return v;
-}
-
-bool iso_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  return true;
-}
-
 // One row per resolution: its metadata, then its document and span.
 Table resolutions_table() {
   Table t;
@@ -357,6 +343,20 @@ const TableRegistry& TableRegistry::builtin() {
   return registry;
 }
 
+std::optional<std::int64_t> whole_number(std::string_view text) {
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
+bool is_iso_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
 std::vector<Column> resolution_metadata_columns() { return metadata_columns(); }
 std::vector<Column> resolution_fact_columns() { return fact_columns(); }
 
@@ -368,7 +368,7 @@ std::optional<std::string> metadata_problem(const ResolutionRecord& r) {
     if (!column) return "'" + name + "' is not a column of resolutions";
     if (column->type == ColumnType::integer && !whole_number(value))
       return name + " '" + value + "' is not a whole number";
-    if (column->type == ColumnType::date && !iso_date(value)) return name + " '" + value + "' is not a date";
+    if (column->type == ColumnType::date && !is_iso_date(value)) return name + " '" + value + "' is not a date";
   }
   return std::nullopt;
 }

@@ -161,6 +161,11 @@ class TableRegistry {
 // layouts and the rules that read them are English.
 inline constexpr const char* kDefaultLanguage = "en";
 
+// "187" -> 187; nullopt unless the whole text is a whole number.
+std::optional<std::int64_t> whole_number(std::string_view text);
+// Whether the text has the shape of an ISO date, YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
 // The resolutions columns that metadata rules and structured sources fill (not the provenance
 // columns the writer sets).
 std::vector<Column> resolution_metadata_columns();

@@ -414,18 +414,11 @@ void load_profiles(Loader& L, const YAML::Node& root, RuleSet& rules) {
     else if (facts.IsDefined()) read_facts(L, facts, profile.facts);
     // members: {YYYY-MM-DD: count, ...}: the membership from each date on.
     for (const auto& [since, count] : L.string_map(node, "members", id)) {
-      int n = 0;
-      try {
-        n = std::stoi(count);
-      } catch (const std::exception&) {
-        n = 0;
-      }
-      const bool date = since.size() == 10 && since[4] == '-' && since[7] == '-' &&
-                        std::all_of(since.begin(), since.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
-      if (!date || n <= 0 || n > 1000)
+      const auto n = whole_number(count);
+      if (!is_iso_date(since) || !n || *n <= 0 || *n > 1000)
         L.error(node["members"], id, "'members' maps a date (YYYY-MM-DD) to the number of Members from that date: '" +
                                          since + ": " + count + "'");
-      else profile.members[since] = n;
+      else profile.members[since] = static_cast<int>(*n);
     }
     rules.profiles.push_back(std::move(profile));
   }

@@ -99,17 +99,12 @@ std::string phrase_key(std::string_view phrase) {
 }
 
 std::vector<std::string> Vocabulary::search_forms(std::string_view word) const {
-  // Characters of UTF-8 text: the bytes that do not continue one.
-  const auto characters = [](std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  };
   for (const auto& rule : search_words) {
     const auto m = rule.words.match_at(word, 0);
     if (!m || m->whole.end != word.size()) continue;
     std::string_view stem = word;
     for (const auto& s : rule.strip)
-      if (stem.starts_with(s) && characters(stem.substr(s.size())) >= 2) {  // a word is left, not a letter
+      if (stem.starts_with(s) && code_points(stem.substr(s.size())) >= 2) {  // a word is left, not a letter
         stem.remove_prefix(s.size());
         break;
       }
@@ -124,9 +119,9 @@ std::vector<std::string> Vocabulary::search_forms(std::string_view word) const {
       std::string_view root = word;
       for (const auto& ending : rule.endings)
         if (word.ends_with(ending) && word.size() - ending.size() < root.size() &&
-            characters(word.substr(0, word.size() - ending.size())) >= rule.min_stem)
+            code_points(word.substr(0, word.size() - ending.size())) >= rule.min_stem)
           root = word.substr(0, word.size() - ending.size());
-      if (characters(root) >= rule.min_stem) add(std::string(root) + "*");
+      if (code_points(root) >= rule.min_stem) add(std::string(root) + "*");
     }
     return out;
   }

@@ -98,15 +98,6 @@ SearchHit hit_of(SQLite::Statement& q, std::string snippet) {
 }
 
 // --- The Han index ---------------------------------------------------------------------------------
-// Bytes of the UTF-8 sequence a byte starts (1 for a stray continuation byte).
-std::size_t utf8_size(unsigned char lead) { return lead < 0xE0 ? (lead < 0xC0 ? 1 : 2) : lead < 0xF0 ? 3 : 4; }
-
-// The code points of UTF-8 text (a malformed sequence counts as one).
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); i += utf8_size(static_cast<unsigned char>(s[i]))) ++n;
-  return n;
-}
 
 // The index reads a term as a phrase; FTS5 reads "" inside one as a quote.
 std::string fts5_phrase(const std::string& term) {
