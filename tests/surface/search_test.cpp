@@ -230,6 +230,15 @@ class SearchLanguages : public ::testing::Test {
     EXPECT_GE(queries.search(query, "[", "]", 1000).total, result.total) << query;
     return result;
   }
+  // The hits of `query` in `language` (all languages when empty) with the words widened by the
+  // rules' search_words (Vocabulary::search_forms), as `unres search` asks.
+  static SearchResult widened(const std::string& language, const std::string& query) {
+    const auto& vocabulary = test::default_rules().vocabulary;
+    SearchFilters only;
+    only.language = language;
+    return Queries(db()).search(query, "[", "]", 100, only,
+                                [&](std::string_view word) { return vocabulary.search_forms(word); });
+  }
   static bool marked(const SearchResult& r, const std::string& word) {
     return std::any_of(r.hits.begin(), r.hits.end(),
                        [&](const SearchHit& h) { return h.snippet.find("[" + word + "]") != std::string::npos; });
@@ -282,38 +291,21 @@ TEST_F(SearchLanguages, ArabicWithoutItsVowelMarks) {
 TEST_F(SearchLanguages, ArabicWordsWithTheParticlesAndArticleJoinedToThem) {
   // قرار (resolution) is also written لقرار (for a resolution) and القرار (the resolution): the
   // rules' search_words widen the query, never the index.
-  const auto& vocabulary = test::default_rules().vocabulary;
-  const WordForms forms = [&](std::string_view word) { return vocabulary.search_forms(word); };
-  Queries queries(db());
-  SearchFilters only;
-  only.language = "ar";
-  const auto as_typed = queries.search("قرار", "[", "]", 100, only);
-  const auto widened = queries.search("قرار", "[", "]", 100, only, forms);
-  EXPECT_GT(widened.total, as_typed.total);
-  for (const std::string word : {"قرار", "لقرار", "القرار"})
-    EXPECT_TRUE(std::any_of(widened.hits.begin(), widened.hits.end(), [&](const SearchHit& h) {
-      return h.snippet.find("[" + word + "]") != std::string::npos;
-    })) << word;
+  const auto resolution = widened("ar", "قرار");
+  EXPECT_GT(resolution.total, in("ar", "قرار").total);
+  for (const std::string word : {"قرار", "لقرار", "القرار"}) EXPECT_TRUE(marked(resolution, word)) << word;
   // The definite form typed finds the same paragraphs.
-  EXPECT_EQ(queries.search("القرار", "[", "]", 100, only, forms).total, widened.total);
+  EXPECT_EQ(widened("ar", "القرار").total, resolution.total);
   // Words of other scripts are as typed.
-  EXPECT_EQ(queries.search("Golan", "[", "]", 100, {}, forms).total, queries.search("Golan", "[", "]", 100).total);
+  EXPECT_EQ(widened("", "Golan").total, Queries(db()).search("Golan", "[", "]", 100).total);
 }
 
 TEST_F(SearchLanguages, RussianWordsInTheirOtherCases) {
   // резолюции (of the resolution) is also sought as резолюц*: резолюций, резолюциям, резолюцию.
-  const auto& vocabulary = test::default_rules().vocabulary;
-  const WordForms forms = [&](std::string_view word) { return vocabulary.search_forms(word); };
-  Queries queries(db());
-  SearchFilters only;
-  only.language = "ru";
-  const auto widened = queries.search("резолюции", "[", "]", 100, only, forms);
-  EXPECT_GT(widened.total, queries.search("резолюции", "[", "]", 100, only).total);
-  for (const std::string word : {"резолюции", "резолюций", "резолюциям"})
-    EXPECT_TRUE(std::any_of(widened.hits.begin(), widened.hits.end(), [&](const SearchHit& h) {
-      return h.snippet.find("[" + word + "]") != std::string::npos;
-    })) << word;
-  EXPECT_EQ(widened.fts5_query, "(резолюции OR резолюц*)");
+  const auto resolution = widened("ru", "резолюции");
+  EXPECT_GT(resolution.total, in("ru", "резолюции").total);
+  for (const std::string word : {"резолюции", "резолюций", "резолюциям"}) EXPECT_TRUE(marked(resolution, word)) << word;
+  EXPECT_EQ(resolution.fts5_query, "(резолюции OR резолюц*)");
 }
 
 TEST(SearchWordForms, TheRulesWidenArabicAndRussianWords) {
