@@ -5,35 +5,23 @@
 // toy phrase, and the Security Council's words do nothing without the Security Council's rules.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
 #include <sstream>
 
 #include "common.h"
 #include "errors.h"
 #include "pipeline.h"
 #include "rules/check.h"
+#include "sql.h"
 #include "store/database.h"
+#include "tiny_rules.h"
 
 namespace unres {
 namespace {
 
 using test::errors_with;
 
-// The Toy Assembly of Tests (tests/unit/profiles_test.cpp), which also "invokes Toy Article 99".
-const char* kToyProfile =
-    "extends: profiles\n"
-    "profiles:\n"
-    "  - id: toy-assembly\n"
-    "    organ: TA\n"
-    "    document:\n"
-    "      start: '(?m)^\\s*Decision \\d+ \\(\\d{4}\\) of the Toy Assembly\\s*$'\n"
-    "      enacting_formula: '^\\s*The Toy Assembly\\s*,?\\s*$'\n"
-    "      closing: '^\\s*Done at the \\d+(?:st|nd|rd|th) sitting\\s*$'\n"
-    "    metadata:\n"
-    "      - id: toy-number\n"
-    "        pattern: '(?m)^\\s*Decision (?P<number>\\d+) \\((?P<year>\\d{4})\\) of the Toy Assembly'\n"
-    "        set: {symbol: 'TA/DEC/{number}({year})'}\n"
+// The Toy Assembly of Tests (tiny_rules.h), which also "invokes Toy Article 99".
+const std::string kToyProfile = std::string(test::kToyAssemblyProfile) +
     "    facts:\n"
     "      - id: toy-article-99\n"
     "        column: chapter_vii\n"
@@ -169,42 +157,7 @@ TEST(Facts, AFactRuleMustNameAFactColumnOfResolutions) {
                 "x/h.yaml:10:9: rule 'f3': unknown key 'kind' (use id, column, pattern, examples, counter_examples)"});
 }
 
-// A read-only look at a database (plain SQLite, not the code under test): the rows of `query`,
-// each as its columns joined by '|' (NULL as "NULL").
-std::vector<std::string> rows(const std::filesystem::path& file, const std::string& query) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(file.string().c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open " + file.string());
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, query.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    const std::string message = sqlite3_errmsg(db);
-    sqlite3_close(db);
-    throw std::runtime_error(message + ": " + query);
-  }
-  std::vector<std::string> out;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    std::string row;
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      const auto* text = sqlite3_column_text(stmt, i);
-      if (i) row += '|';
-      row += text ? reinterpret_cast<const char*>(text) : "NULL";
-    }
-    out.push_back(std::move(row));
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return out;
-}
-
-void exec(const std::filesystem::path& file, const std::string& sql) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open(file.string().c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open " + file.string());
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  const std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  if (rc != SQLITE_OK) throw std::runtime_error(message + ": " + sql);
-}
+using test::rows;
 
 IngestResult load(const RuleSet& rules, const std::filesystem::path& db, const std::filesystem::path& input) {
   IngestOptions options;
@@ -259,7 +212,7 @@ TEST(Facts, ADatabaseMadeBeforeFactsGetsThemAndTheNextRunReadsItsFilesAgain) {
   EXPECT_EQ(load(test::default_rules(), db, inputs).counts.quarantined, 0);
   // As an unres before fact rules left it: no chapter_vii column, no resolution_facts table,
   // another schema fingerprint; its files were read with other rules.
-  exec(db, "DROP VIEW v_chapter_vii_by_year; DROP VIEW v_resolution_facts; DROP VIEW source_disagreements; "
+  test::Sql(db).exec("DROP VIEW v_chapter_vii_by_year; DROP VIEW v_resolution_facts; DROP VIEW source_disagreements; "
            "DROP VIEW v_resolutions; DROP TABLE resolution_facts; ALTER TABLE resolutions DROP COLUMN chapter_vii; "
            "ALTER TABLE resolution_sources DROP COLUMN chapter_vii; "
            "UPDATE meta SET value = 'earlier' WHERE key = 'schema_fingerprint'; "

@@ -9,33 +9,14 @@
 #include "errors.h"
 #include "pipeline.h"
 #include "rules/loader.h"
+#include "tiny_rules.h"
 
 namespace unres {
 namespace {
 
 using test::errors_with;
 
-// A made-up organ: the Toy Assembly of Tests adopts decisions "TA/DEC/7(2031)", opens them with
-// "Decision 7 (2031) of the Toy Assembly", enacts with "The Toy Assembly," and closes with
-// "Done at the 12th sitting".
-const char* kToyProfile =
-    "extends: profiles\n"
-    "profiles:\n"
-    "  - id: toy-assembly\n"
-    "    organ: TA\n"
-    "    document:\n"
-    "      start: '(?m)^\\s*Decision \\d+ \\(\\d{4}\\) of the Toy Assembly\\s*$'\n"
-    "      enacting_formula: '^\\s*The Toy Assembly\\s*,?\\s*$'\n"
-    "      closing: '^\\s*Done at the \\d+(?:st|nd|rd|th) sitting\\s*$'\n"
-    "    metadata:\n"
-    "      - id: toy-number\n"
-    "        pattern: '(?m)^\\s*Decision (?P<number>\\d+) \\((?P<year>\\d{4})\\) of the Toy Assembly'\n"
-    "        set: {symbol: 'TA/DEC/{number}({year})'}\n"
-    "        examples:\n"
-    "          - text: 'Decision 7 (2031) of the Toy Assembly'\n"
-    "            expect: {symbol: TA/DEC/7(2031), number: '7', year: '2031'}\n"
-    "      - id: toy-sitting\n"
-    "        pattern: '(?m)^\\s*Done at the (?P<meeting>\\d+)(?:st|nd|rd|th) sitting'\n";
+using test::kToyAssemblyProfile;
 
 const char* kToyDecision =
     "[DU1]\n"
@@ -65,7 +46,7 @@ SourceFile source(std::string path, std::string bytes) {
 
 TEST(Profiles, AToyOrganIsReadThroughAProfileFromTheRulesDirectoryAlone) {
   const test::TempDir dir;
-  write_rules(dir, {{"profiles.toy.yaml", kToyProfile}});
+  write_rules(dir, {{"profiles.toy.yaml", kToyAssemblyProfile}});
   const RuleSet rules = load_rules(read_rule_sources(dir.path()));
   ASSERT_EQ(rules.profiles.back().id, "toy-assembly");
   const Document doc = parse(source("toy.txt", kToyDecision), rules);

@@ -86,4 +86,26 @@ inline const char* tiny(const std::string& file) {
   throw std::invalid_argument(file);
 }
 
+// A made-up organ (profiles_test.cpp, facts_test.cpp): the Toy Assembly of Tests adopts decisions
+// "TA/DEC/7(2031)", opens them with "Decision 7 (2031) of the Toy Assembly", enacts with "The Toy
+// Assembly," and closes with "Done at the 12th sitting".
+inline constexpr const char* kToyAssemblyProfile =
+    "extends: profiles\n"
+    "profiles:\n"
+    "  - id: toy-assembly\n"
+    "    organ: TA\n"
+    "    document:\n"
+    "      start: '(?m)^\\s*Decision \\d+ \\(\\d{4}\\) of the Toy Assembly\\s*$'\n"
+    "      enacting_formula: '^\\s*The Toy Assembly\\s*,?\\s*$'\n"
+    "      closing: '^\\s*Done at the \\d+(?:st|nd|rd|th) sitting\\s*$'\n"
+    "    metadata:\n"
+    "      - id: toy-number\n"
+    "        pattern: '(?m)^\\s*Decision (?P<number>\\d+) \\((?P<year>\\d{4})\\) of the Toy Assembly'\n"
+    "        set: {symbol: 'TA/DEC/{number}({year})'}\n"
+    "        examples:\n"
+    "          - text: 'Decision 7 (2031) of the Toy Assembly'\n"
+    "            expect: {symbol: TA/DEC/7(2031), number: '7', year: '2031'}\n"
+    "      - id: toy-sitting\n"
+    "        pattern: '(?m)^\\s*Done at the (?P<meeting>\\d+)(?:st|nd|rd|th) sitting'\n";
+
 }  // namespace unres::test
